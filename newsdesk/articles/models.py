@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.images.models import Image
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from newsdesk.core.pagination import paginate
+
+from . import ranking
+from .blocks import ArticleBodyBlock
+
+CARD_IMAGE_FILTER = "fill-640x360|format-webp"
+HERO_IMAGE_FILTERS = ("fill-1200x675|format-webp", "fill-640x360|format-webp")
+RELATED_LIMIT = 4
+RELATED_CANDIDATES = 200
+RELATED_CACHE_SECONDS = 60 * 60
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", _("News")
+    ANALYSIS = "analysis", _("Analysis")
+    OPINION = "opinion", _("Opinion")
+    INTERVIEW = "interview", _("Interview")
+    REPORT = "report", _("Report")
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleQuerySet(PageQuerySet):
+    def cards(self) -> ArticleQuerySet:
+        """Everything an article card shows, in a fixed number of queries however many cards."""
+        return (
+            self.defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related(
+                Prefetch(
+                    "authors",
+                    queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order"),
+                ),
+                Prefetch(
+                    "hero_image",
+                    queryset=Image.objects.prefetch_renditions(CARD_IMAGE_FILTER),
+                ),
+            )
+            .order_by("-published_at", "-pk")
+        )
+
+    def in_locale_of(self, page: Page) -> ArticleQuerySet:
+        return self.filter(locale_id=page.locale_id)
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class ArticlePage(Page):
+    """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
+    )
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=60,
+        blank=True,
+        help_text=_("A short label above the headline, e.g. 'Exclusive' or 'Yemen'."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=600,
+        help_text=_("One or two sentences that sum up the story; used on cards and in feeds."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it. Required with an image."),
+    )
+    hero_caption = models.CharField(_("caption"), max_length=400, blank=True)
+    hero_credit = models.CharField(
+        _("credit"), max_length=120, blank=True, help_text=_("e.g. 'Photo: Reuters'.")
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=80,
+        blank=True,
+        help_text=_("Where the story was reported from, e.g. 'Beirut'."),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Shown to readers and used to order lists."),
+    )
+    updated_at = models.DateTimeField(
+        _("last update"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the story changed in substance; readers see 'Updated' with it."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("kicker")]),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_credit"),
+            ],
+            heading=_("Main image"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("dateline"), FieldPanel("published_at"), FieldPanel("updated_at")],
+            heading=_("Dateline and times"),
+        ),
+        InlinePanel("authors", label=_("Authors"), min_num=0, heading=_("Byline")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("topic_links", label=_("Topics"), heading=_("In Focus topics")),
+        InlinePanel(
+            "related_links",
+            label=_("Related item"),
+            heading=_("Hand-picked related content"),
+            help_text=_("Shown first; automatic suggestions fill the rest."),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("kicker"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("published_at"),
+    ]
+
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types: list[str] = []
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["kind", "-published_at"], name="article_kind_published")]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": _("Describe the main image for blind readers.")})
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError(
+                {"updated_at": _("The last update cannot be earlier than the publication time.")}
+            )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = [
+            link.person for link in self.authors.select_related("person").order_by("sort_order")
+        ]
+        context["article_tags"] = list(self.tags.order_by("name"))
+        context["related_articles"] = self.related_articles()
+        return context
+
+    # Related content -------------------------------------------------------------------
+
+    def related_articles(self) -> list[ArticlePage]:
+        ids = self.related_article_ids()
+        found = {
+            article.pk: article for article in ArticlePage.objects.live().cards().filter(pk__in=ids)
+        }
+        return [found[pk] for pk in ids if pk in found]
+
+    def related_article_ids(self) -> list[int]:
+        """Hand-picked items first, then the best automatic matches; cached per version."""
+        version = self.last_published_at.timestamp() if self.last_published_at else 0
+        key = f"articles:related:v1:{self.pk}:{version}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = self._compute_related_ids()
+            cache.set(key, ids, RELATED_CACHE_SECONDS)
+        return ids
+
+    def _compute_related_ids(self) -> list[int]:
+        picked = list(self.related_links.order_by("sort_order").values_list("page_id", flat=True))
+        wanted = max(RELATED_LIMIT - len(picked), 0)
+        if not wanted:
+            return picked[:RELATED_LIMIT]
+        candidates = self._related_candidates(exclude=[self.pk, *picked])
+        subject = self._as_candidate()
+        return picked + ranking.rank(subject, candidates, wanted)
+
+    def _related_candidates(self, exclude: list[int]) -> list[ranking.Candidate]:
+        topic_ids = list(self.topic_links.values_list("topic_id", flat=True))
+        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        pool = ArticlePage.objects.live().in_locale_of(self).exclude(pk__in=exclude)
+        sharing = (
+            pool.filter(
+                Q(topic_links__topic_id__in=topic_ids) | Q(tagged_items__tag_id__in=tag_ids)
+            )
+            .order_by("-published_at")
+            .values_list("pk", flat=True)
+            .distinct()[:RELATED_CANDIDATES]
+        )
+        ids = list(sharing)
+        if len(ids) < RELATED_LIMIT:
+            # A story with no shared topics or tags still gets neighbours of its own kind.
+            ids += list(
+                pool.filter(kind=self.kind)
+                .exclude(pk__in=ids)
+                .order_by("-published_at")
+                .values_list("pk", flat=True)[: RELATED_LIMIT * 2]
+            )
+        return _candidates_for(ids)
+
+    def _as_candidate(self) -> ranking.Candidate:
+        return ranking.Candidate(
+            pk=self.pk,
+            topics=frozenset(self.topic_links.values_list("topic_id", flat=True)),
+            tags=frozenset(self.tagged_items.values_list("tag_id", flat=True)),
+            words=ranking.words_of(self.title, self.lead),
+            published_at=self.published_at,
+        )
+
+
+def _candidates_for(ids: list[int]) -> list[ranking.Candidate]:
+    if not ids:
+        return []
+    topics: dict[int, set[int]] = {pk: set() for pk in ids}
+    tags: dict[int, set[int]] = {pk: set() for pk in ids}
+    topic_link_model = ArticlePage.topic_links.rel.related_model
+    for article_id, topic_id in topic_link_model.objects.filter(article_id__in=ids).values_list(
+        "article_id", "topic_id"
+    ):
+        topics[article_id].add(topic_id)
+    for article_id, tag_id in ArticleTag.objects.filter(content_object_id__in=ids).values_list(
+        "content_object_id", "tag_id"
+    ):
+        tags[article_id].add(tag_id)
+    rows = ArticlePage.objects.filter(pk__in=ids).values_list("pk", "title", "lead", "published_at")
+    return [
+        ranking.Candidate(
+            pk=pk,
+            topics=frozenset(topics[pk]),
+            tags=frozenset(tags[pk]),
+            words=ranking.words_of(title, lead),
+            published_at=published_at,
+        )
+        for pk, title, lead, published_at in rows
+    ]
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_article_author")
+        ]
+
+
+class ArticleRelatedLink(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", "articles.ArticlePage")]
+
+
+class SectionPage(Page):
+    """A listing of the articles filed under it: News, Analysis, Opinion, ..."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, ArticlePage.objects.child_of(self).live().cards())
+        return context

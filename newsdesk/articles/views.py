@@ -1,0 +1,86 @@
+"""Listings that are not pages in the tree: tags, authors and date archives."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, time, timedelta
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Locale
+
+from newsdesk.core.pagination import paginate
+from newsdesk.people.models import Person
+
+from .models import ArticlePage, ArticleQuerySet
+
+FIRST_ARCHIVE_YEAR = 1990
+
+
+def _articles_in_active_locale() -> ArticleQuerySet:
+    return ArticlePage.objects.live().filter(locale=Locale.get_active()).cards()
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = _articles_in_active_locale().filter(tagged_items__tag=tag)
+    return render(
+        request,
+        "articles/tag.html",
+        {"tag": tag, "articles": paginate(request, articles), "title": tag.name},
+    )
+
+
+def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    articles = _articles_in_active_locale().filter(authors__person=person)
+    return render(
+        request,
+        "articles/author.html",
+        {"person": person, "articles": paginate(request, articles), "title": person.name},
+    )
+
+
+def archive(
+    request: HttpRequest, year: int, month: int | None = None, day: int | None = None
+) -> HttpResponse:
+    start, end = _archive_period(year, month, day)
+    articles = _articles_in_active_locale().filter(published_at__gte=start, published_at__lt=end)
+    return render(
+        request,
+        "articles/archive.html",
+        {
+            "articles": paginate(request, articles),
+            "period_start": start,
+            "year": year,
+            "month": month,
+            "day": day,
+            "months": range(1, 13),
+        },
+    )
+
+
+def _archive_period(year: int, month: int | None, day: int | None) -> tuple[datetime, datetime]:
+    """The [start, end) datetimes of an archive address; an impossible date is a 404."""
+    this_year = timezone.now().year
+    if not FIRST_ARCHIVE_YEAR <= year <= this_year + 1:
+        raise Http404(_("There is no archive for that year."))
+    try:
+        if day is not None and month is not None:
+            first = date(year, month, day)
+            after = first + timedelta(days=1)
+        elif month is not None:
+            first = date(year, month, 1)
+            after = first + timedelta(days=calendar.monthrange(year, month)[1])
+        else:
+            first, after = date(year, 1, 1), date(year + 1, 1, 1)
+    except ValueError as error:
+        raise Http404(_("That date does not exist.")) from error
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(first, time.min, tzinfo=tz),
+        datetime.combine(after, time.min, tzinfo=tz),
+    )

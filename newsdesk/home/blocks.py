@@ -1,0 +1,71 @@
+"""The blocks of the home page, in the order they appear.
+
+Adding a block to the home page is adding a class here and a template under
+templates/home/blocks/: each block fetches its own data in a fixed number of queries
+and returns None to stay hidden when it has nothing to show.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from newsdesk.articles.models import ArticleKind, ArticlePage
+
+if TYPE_CHECKING:
+    from .models import HomePage
+
+
+class HomeBlock:
+    name: str
+    template: str
+
+    def context(self, page: HomePage) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+
+class EditorsChoiceBlock(HomeBlock):
+    name = "editors-choice"
+    template = "home/blocks/editors_choice.html"
+
+    def context(self, page: HomePage) -> dict[str, Any] | None:
+        articles = page.editors_choice_articles()
+        return {"title": _("Editor's Choice"), "articles": articles} if articles else None
+
+
+class LatestOfKindBlock(HomeBlock):
+    template = "home/blocks/latest.html"
+
+    def __init__(self, kind: str, title: Promise, count: int) -> None:
+        self.kind = kind
+        self.name = f"latest-{kind}"
+        self.title = title
+        self.count = count
+
+    def context(self, page: HomePage) -> dict[str, Any] | None:
+        articles = list(
+            ArticlePage.objects.live()
+            .in_locale_of(page)
+            .filter(kind=self.kind)
+            .cards()[: self.count]
+        )
+        return {"title": self.title, "articles": articles, "kind": self.kind} if articles else None
+
+
+class InFocusBlock(HomeBlock):
+    name = "in-focus"
+    template = "home/blocks/in_focus.html"
+
+    def context(self, page: HomePage) -> dict[str, Any] | None:
+        topics = page.in_focus_topics()
+        return {"title": _("In Focus"), "topics": topics} if topics else None
+
+
+HOME_BLOCKS: list[HomeBlock] = [
+    EditorsChoiceBlock(),
+    LatestOfKindBlock(ArticleKind.NEWS, _("News"), count=8),
+    LatestOfKindBlock(ArticleKind.ANALYSIS, _("Analysis"), count=4),
+    InFocusBlock(),
+]

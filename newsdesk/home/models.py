@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.topics.models import TopicPage
+
+from .blocks import HOME_BLOCKS
+
+
+class HomePage(Page):
+    """The front page. What it shows is a list of blocks (see blocks.py)."""
+
+    tagline = models.CharField(_("tagline"), max_length=160, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        InlinePanel(
+            "editors_choice",
+            label=_("Article"),
+            heading=_("Editor's Choice"),
+            help_text=_("Shown at the top of the home page in this order until each expires."),
+        ),
+        InlinePanel(
+            "in_focus",
+            label=_("Topic"),
+            heading=_("In Focus"),
+            help_text=_("The topic dossiers shown on the home page, in this order."),
+        ),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["blocks"] = [
+            (block, block_context)
+            for block in HOME_BLOCKS
+            if (block_context := block.context(self)) is not None
+        ]
+        return context
+
+    def editors_choice_articles(self) -> list[ArticlePage]:
+        now = timezone.now()
+        items = self.editors_choice.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        ids = list(items.order_by("sort_order").values_list("article_id", flat=True))
+        found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def in_focus_topics(self) -> list[TopicPage]:
+        ids = list(self.in_focus.order_by("sort_order").values_list("topic_id", flat=True))
+        found = {t.pk: t for t in TopicPage.objects.live().filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+
+class EditorsChoiceItem(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="editors_choice")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    expires_at = models.DateTimeField(
+        _("show until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep the article here until you remove it."),
+    )
+
+    panels = [PageChooserPanel("article"), FieldPanel("expires_at")]
+
+
+class InFocusItem(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="in_focus")
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("topic")]

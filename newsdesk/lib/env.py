@@ -1,0 +1,94 @@
+"""Every environment variable newsdesk reads is read here, with a safe default.
+
+Settings modules import from this module only, so one file lists the whole
+configuration surface of a deployment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import dj_database_url
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+DEFAULT_DATA_DIR = PROJECT_DIR / "var"
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name, "")
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    return items or default
+
+
+@dataclass(frozen=True)
+class Environment:
+    data_dir: Path
+    secret_key: str | None
+    debug: bool | None  # None: the settings module decides
+    allowed_hosts: list[str]
+    database_url: str | None
+    redis_url: str | None
+    base_url: str
+    site_name: str
+    email_host: str | None
+    email_port: int
+    email_user: str
+    email_password: str
+    default_from_email: str
+    secure_ssl_redirect: bool
+    web_workers: int
+
+    def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
+        if self.database_url:
+            config = dj_database_url.parse(self.database_url, conn_max_age=600)
+            if config["ENGINE"] == "django.db.backends.sqlite3":
+                config["OPTIONS"] = sqlite_options()
+            return dict(config)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(self.data_dir / default_sqlite_name),
+            "OPTIONS": sqlite_options(),
+        }
+
+
+def sqlite_options() -> dict:
+    # WAL lets readers and the writer work at once; IMMEDIATE transactions stop
+    # "database is locked" errors when two workers upgrade a read to a write.
+    return {
+        "init_command": (
+            "PRAGMA journal_mode=WAL;"
+            "PRAGMA synchronous=NORMAL;"
+            "PRAGMA busy_timeout=5000;"
+            "PRAGMA foreign_keys=ON;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+    }
+
+
+def read() -> Environment:
+    return Environment(
+        data_dir=Path(os.environ.get("NEWSDESK_DATA_DIR") or DEFAULT_DATA_DIR),
+        secret_key=os.environ.get("SECRET_KEY") or None,
+        debug=_bool("DEBUG", False) if os.environ.get("DEBUG") else None,
+        allowed_hosts=_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"]),
+        database_url=os.environ.get("DATABASE_URL") or None,
+        redis_url=os.environ.get("REDIS_URL") or None,
+        base_url=os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        site_name=os.environ.get("SITE_NAME", "newsdesk"),
+        email_host=os.environ.get("EMAIL_HOST") or None,
+        email_port=int(os.environ.get("EMAIL_PORT", "587")),
+        email_user=os.environ.get("EMAIL_HOST_USER", ""),
+        email_password=os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost"),
+        secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
+        web_workers=int(os.environ.get("WEB_WORKERS", "2")),
+    )

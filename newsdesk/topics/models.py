@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from newsdesk.articles.models import ArticlePage, ArticleQuerySet
+from newsdesk.core.pagination import paginate
+
+PINNED_LIMIT = 3
+
+
+class TopicIndexPage(Page):
+    """The "In Focus" index: every topic dossier of the site."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["topics.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("In Focus index")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = (
+            TopicPage.objects.child_of(self).live().select_related("hero_image").order_by("title")
+        )
+        return context
+
+
+class TopicPage(Page):
+    """An "In Focus" dossier: a subject the newsroom follows over time."""
+
+    description = models.TextField(
+        _("description"),
+        max_length=600,
+        help_text=_("One paragraph that explains the subject to a reader new to it."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(_("alt text"), max_length=250, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_alt"),
+        InlinePanel(
+            "pinned",
+            label=_("Pinned article"),
+            heading=_("Pinned articles"),
+            max_num=PINNED_LIMIT,
+            help_text=_("Shown at the top of the dossier, in this order."),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    parent_page_types = ["topics.TopicIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("In Focus topic")
+        verbose_name_plural = _("In Focus topics")
+
+    def pinned_articles(self) -> list[ArticlePage]:
+        ids = list(self.pinned.order_by("sort_order").values_list("article_id", flat=True))
+        found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def articles(self) -> ArticleQuerySet:
+        """Every live article filed under this topic, newest first."""
+        return ArticlePage.objects.live().filter(topic_links__topic=self).cards()
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        pinned = self.pinned_articles()
+        context["pinned_articles"] = pinned
+        context["articles"] = paginate(
+            request, self.articles().exclude(pk__in=[a.pk for a in pinned])
+        )
+        return context
+
+
+class TopicPinnedArticle(Orderable):
+    topic = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="pinned")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article")]
+
+
+class ArticleTopic(Orderable):
+    """Files an article under an In Focus topic. The first topic is the article's main one."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [PageChooserPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")
+        ]

@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import URLPattern, URLResolver, include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from newsdesk.articles import views as article_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+# Public pages: English at the root, other languages under /ar/, /fa/.
+urlpatterns += i18n_patterns(
+    path("tags/<slug:slug>/", article_views.tag_detail, name="tag"),
+    path("authors/<str:slug>/", article_views.author_detail, name="author"),
+    path("archive/<int:year>/", article_views.archive, name="archive-year"),
+    path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
+    path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

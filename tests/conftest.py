@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+import redis
+from django.conf import settings
+from django.core.cache import cache
+
+from . import factories
+
+
+def pytest_report_header() -> list[str]:
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return [f"newsdesk: database={engine} cache={cache}"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """When CI names a server, it must be there: fail the run instead of skipping tests."""
+    redis_url = os.environ.get("REDIS_URL")
+    if redis_url:
+        try:
+            redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
+        except redis.RedisError as error:
+            raise pytest.UsageError(f"REDIS_URL={redis_url} is unreachable: {error}") from error
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache() -> None:
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):  # type: ignore[no-untyped-def]
+    return factories.make_home()
+
+
+@pytest.fixture
+def news(home):  # type: ignore[no-untyped-def]
+    return factories.make_section(home, "News")
+
+
+@pytest.fixture
+def analysis(home):  # type: ignore[no-untyped-def]
+    return factories.make_section(home, "Analysis")
+
+
+@pytest.fixture
+def topic_index(home):  # type: ignore[no-untyped-def]
+    return factories.make_topic_index(home)
+
+
+@pytest.fixture
+def reporter(db):  # type: ignore[no-untyped-def]
+    return factories.PersonFactory(name="Leila Haddad", slug="leila-haddad")

@@ -1,0 +1,118 @@
+"""Content for tests: real rows in the real database, built the way editors build them."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from itertools import count
+from typing import Any
+
+import factory
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+
+from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
+from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
+from newsdesk.people.models import Person
+from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
+
+_serial = count(1)
+
+
+def png_bytes(width: int = 320, height: int = 180, colour: str = "#336699") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    file = factory.LazyFunction(lambda: ImageFile(io.BytesIO(png_bytes()), name="picture.png"))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    role = "Correspondent"
+    bio = "Covers the region."
+
+
+def make_home() -> HomePage:
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Front page", slug="front"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "newsdesk"},
+    )
+    return home
+
+
+def make_section(home: HomePage, title: str = "News") -> SectionPage:
+    return home.add_child(instance=SectionPage(title=title, slug=title.lower(), show_in_menus=True))
+
+
+def make_topic_index(home: HomePage) -> TopicIndexPage:
+    return home.add_child(instance=TopicIndexPage(title="In Focus", slug="in-focus"))
+
+
+def make_topic(index: TopicIndexPage, title: str | None = None, **fields: Any) -> TopicPage:
+    title = title or f"Topic {next(_serial)}"
+    fields.setdefault("description", f"What you need to know about {title}.")
+    return index.add_child(instance=TopicPage(title=title, slug=_slug(title), **fields))
+
+
+def make_article(
+    section: SectionPage,
+    title: str | None = None,
+    *,
+    authors: list[Person] | None = None,
+    topics: list[TopicPage] | None = None,
+    tags: list[str] | None = None,
+    **fields: Any,
+) -> ArticlePage:
+    n = next(_serial)
+    title = title or f"Story number {n} from the region"
+    fields.setdefault("lead", f"The short summary of story {n}.")
+    fields.setdefault("kind", ArticleKind.NEWS)
+    fields.setdefault("published_at", timezone.now() - timedelta(minutes=n))
+    fields.setdefault(
+        "body",
+        [
+            {"type": "paragraph", "value": f"<p>First paragraph of story {n}.</p>"},
+            {"type": "heading", "value": "What happened next"},
+            {"type": "paragraph", "value": "<p>Second paragraph.</p>"},
+        ],
+    )
+    article = ArticlePage(title=title, slug=f"{_slug(title)}-{n}", **fields)
+    for position, person in enumerate(authors or []):
+        article.authors.add(ArticleAuthor(person=person, sort_order=position))
+    for position, topic in enumerate(topics or []):
+        article.topic_links.add(ArticleTopic(topic=topic, sort_order=position))
+    if tags:
+        article.tags.add(*tags)
+    section.add_child(instance=article)
+    article.save_revision().publish()
+    return article
+
+
+def pick_for_home(home: HomePage, articles: list[ArticlePage], **fields: Any) -> None:
+    for position, article in enumerate(articles):
+        EditorsChoiceItem.objects.create(page=home, article=article, sort_order=position, **fields)
+
+
+def put_in_focus(home: HomePage, topics: list[TopicPage]) -> None:
+    for position, topic in enumerate(topics):
+        InFocusItem.objects.create(page=home, topic=topic, sort_order=position)
+
+
+def _slug(title: str) -> str:
+    return "-".join(title.lower().split())[:60]
