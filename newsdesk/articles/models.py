@@ -56,7 +56,6 @@ class ArticleQuerySet(PageQuerySet):
         """Everything an article card shows, in a fixed number of queries however many cards."""
         return (
             self.defer_streamfields()
-            .select_related("hero_image")
             .prefetch_related(
                 Prefetch(
                     "authors",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 PAGE_SIZE = 20
 
 
-def paginate(request: HttpRequest, items: QuerySet, per_page: int = PAGE_SIZE) -> Page:
+def paginate(request: HttpRequest, items: QuerySet, per_page: int | None = None) -> Page:
     """The requested page of `items`.
 
     A missing or non-numeric page is page 1 (links from old sites and typos should
@@ -19,7 +19,7 @@ def paginate(request: HttpRequest, items: QuerySet, per_page: int = PAGE_SIZE) -
     """
     raw = request.GET.get("page", "1")
     number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
-    paginator = Paginator(items, per_page, allow_empty_first_page=True)
+    paginator = Paginator(items, per_page or PAGE_SIZE, allow_empty_first_page=True)
     if number < 1:
         number = 1
     if number > paginator.num_pages:

@@ -1,0 +1,124 @@
+"""Section, tag, author, topic and archive listings, and what bad addresses get."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from newsdesk.core import pagination
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagination, "PAGE_SIZE", 2)
+
+
+def test_it_paginates_a_section(client: Client, news, small_pages) -> None:
+    for n in range(3):
+        factories.make_article(news, f"Paged story {n}")
+    first = client.get(news.url).content.decode()
+    second = client.get(news.url, {"page": 2}).content.decode()
+    assert "Page 1 of 2" in first
+    assert 'rel="next" href="?page=2"' in first
+    assert "Paged story 2" in second  # the oldest
+
+
+@pytest.mark.parametrize("bad", ["abc", "-1", "0", "1.5", "", "9" * 40])
+def test_it_shows_the_first_page_for_a_malformed_page_number(client: Client, news, bad) -> None:
+    assert client.get(news.url, {"page": bad}).status_code == 200
+
+
+def test_it_answers_404_for_a_page_number_past_the_end(client: Client, news) -> None:
+    factories.make_article(news)
+    assert client.get(news.url, {"page": 99}).status_code == 404
+
+
+def test_it_answers_404_for_an_unknown_page(client: Client, home) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_it_lists_a_tags_articles(client: Client, news) -> None:
+    factories.make_article(news, "Tagged with drought", tags=["Drought"])
+    factories.make_article(news, "Tagged with trade", tags=["Trade"])
+    html = client.get("/tags/drought/").content.decode()
+    assert "<h1>Drought</h1>" in html
+    assert "Tagged with drought" in html
+    assert "Tagged with trade" not in html
+
+
+def test_it_answers_404_for_an_unknown_tag(client: Client, home) -> None:
+    assert client.get("/tags/no-such-tag/").status_code == 404
+
+
+def test_it_shows_an_author_page_with_their_articles(client: Client, news, reporter) -> None:
+    factories.make_article(news, "Written by Leila", authors=[reporter])
+    factories.make_article(news, "Written by someone else")
+    html = client.get(reporter.get_absolute_url()).content.decode()
+    assert "<h1>Leila Haddad</h1>" in html
+    assert "Written by Leila" in html
+    assert "Written by someone else" not in html
+
+
+def test_it_answers_404_for_an_unknown_author(client: Client, home) -> None:
+    assert client.get("/authors/nobody/").status_code == 404
+
+
+def test_it_shows_a_topic_with_pinned_articles_first(client: Client, news, topic_index) -> None:
+    topic = factories.make_topic(topic_index, "Drought", description="Rivers run dry.")
+    old = factories.make_article(news, "Old but essential", topics=[topic])
+    factories.make_article(news, "New development", topics=[topic])
+    topic.pinned.create(article=old, sort_order=0)
+    html = client.get(topic.url).content.decode()
+    assert "Rivers run dry." in html
+    assert html.index("Old but essential") < html.index("New development")
+
+
+def test_it_lists_the_in_focus_topics(client: Client, topic_index) -> None:
+    factories.make_topic(topic_index, "Drought", description="Rivers run dry.")
+    html = client.get(topic_index.url).content.decode()
+    assert "Drought" in html
+    assert "Rivers run dry." in html
+
+
+def test_it_lists_a_months_articles_in_the_archive(client: Client, news) -> None:
+    march = datetime(2025, 3, 10, 12, tzinfo=timezone.get_current_timezone())
+    factories.make_article(news, "Spring story", published_at=march)
+    factories.make_article(news, "Summer story", published_at=march.replace(month=7))
+    html = client.get("/archive/2025/3/").content.decode()
+    assert "Spring story" in html
+    assert "Summer story" not in html
+
+
+@pytest.mark.parametrize("path", ["/archive/2025/13/", "/archive/2025/2/30/", "/archive/1200/"])
+def test_it_answers_404_for_an_impossible_archive_date(client: Client, home, path) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_it_hides_expired_editors_choice_items(client: Client, home, news) -> None:
+    expired = factories.make_article(news, "Yesterday's pick")
+    current = factories.make_article(news, "Today's pick")
+    factories.pick_for_home(
+        home, [expired], expires_at=timezone.now() - timezone.timedelta(hours=1)
+    )
+    factories.pick_for_home(home, [current])
+    block_html = client.get("/").content.decode().split('id="block-editors-choice"')[1]
+    block_html = block_html.split("</section>")[0]
+    assert "Today&#x27;s pick" in block_html
+    assert "Yesterday&#x27;s pick" not in block_html
+
+
+def test_it_keeps_the_editors_order(client: Client, home, news) -> None:
+    first = factories.make_article(news, "Picked first")
+    second = factories.make_article(news, "Picked second")
+    factories.pick_for_home(home, [second, first])
+    html = client.get("/").content.decode()
+    assert html.index("Picked second") < html.index("Picked first")
