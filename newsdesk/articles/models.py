@@ -32,6 +32,25 @@ from .blocks import ArticleBodyBlock
 
 CARD_IMAGE_FILTER = "fill-640x360|format-webp"
 HERO_IMAGE_FILTERS = ("fill-1200x675|format-webp", "fill-640x360|format-webp")
+# What an article card shows and what its URL needs; loading only these keeps lists cheap.
+CARD_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "locale_id",
+    "content_type_id",
+    "live",
+    "kind",
+    "kicker",
+    "lead",
+    "hero_image_id",
+    "hero_alt",
+    "published_at",
+    "last_published_at",
+)
 RELATED_LIMIT = 4
 RELATED_CANDIDATES = 200
 RELATED_CACHE_SECONDS = 60 * 60
@@ -55,11 +74,13 @@ class ArticleQuerySet(PageQuerySet):
     def cards(self) -> ArticleQuerySet:
         """Everything an article card shows, in a fixed number of queries however many cards."""
         return (
-            self.defer_streamfields()
+            self.only(*CARD_FIELDS)
             .prefetch_related(
                 Prefetch(
                     "authors",
-                    queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order"),
+                    queryset=ArticleAuthor.objects.select_related("person")
+                    .only("article_id", "sort_order", "person__name", "person__slug")
+                    .order_by("sort_order"),
                 ),
                 Prefetch(
                     "hero_image",
