@@ -122,3 +122,21 @@ def test_it_keeps_the_editors_order(client: Client, home, news) -> None:
     factories.pick_for_home(home, [second, first])
     html = client.get("/").content.decode()
     assert html.index("Picked second") < html.index("Picked first")
+
+
+def test_it_serves_an_article_through_its_full_address(client: Client, news) -> None:
+    article = factories.make_article(news, "Routed story")
+    assert client.get(f"/news/{article.slug}/").status_code == 200
+
+
+def test_it_answers_404_for_an_unpublished_article(client: Client, news) -> None:
+    article = factories.make_article(news, "Withdrawn story")
+    article.unpublish()
+    assert client.get(f"/news/{article.slug}/").status_code == 404
+
+
+def test_it_answers_404_for_an_article_under_the_wrong_section(
+    client: Client, news, analysis
+) -> None:
+    article = factories.make_article(news, "Filed under news")
+    assert client.get(f"/analysis/{article.slug}/").status_code == 404

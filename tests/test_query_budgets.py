@@ -13,7 +13,7 @@ from . import factories
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = {"home": 17, "article": 16, "section": 12, "topic": 16, "tag": 8, "author": 8}
+BUDGETS = {"home": 17, "article": 14, "section": 12, "topic": 14, "tag": 8, "author": 8}
 
 
 class Newsroom:

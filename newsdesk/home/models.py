@@ -12,12 +12,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.routing import DirectRouteMixin
 from newsdesk.topics.models import TopicPage
 
 from .blocks import HOME_BLOCKS
 
 
-class HomePage(Page):
+class HomePage(DirectRouteMixin, Page):
     """The front page. What it shows is a list of blocks (see blocks.py)."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
