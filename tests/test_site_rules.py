@@ -1,0 +1,80 @@
+"""Rules every public page keeps: language and direction, no third-party hosts, error pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.template.loader import render_to_string
+from django.test import Client
+
+from newsdesk.newsroom import roles
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+# Anything the browser fetches by itself: scripts, styles, images, frames, media, fonts.
+_LOADED = re.compile(
+    r'<(?:script|img|iframe|source|video|audio|link)\b[^>]*?(?:src|href|srcset)="([^"]+)"'
+)
+
+
+def _loaded_from_elsewhere(html: str) -> list[str]:
+    return [url for url in _LOADED.findall(html) if re.match(r"^(https?:)?//", url)]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "direction"), [("", "en", "ltr"), ("/ar", "ar", "rtl"), ("/fa", "fa", "rtl")]
+)
+def test_it_sets_the_language_and_direction_of_the_page(
+    client: Client, home, prefix, lang, direction
+) -> None:
+    html = client.get(f"{prefix}/").content.decode()
+    assert f'<html lang="{lang}" dir="{direction}">' in html
+
+
+def test_it_loads_nothing_from_another_host_on_public_pages(
+    client: Client, home, news, topic_index, reporter
+) -> None:
+    topic = factories.make_topic(topic_index, hero_image=factories.ImageFactory())
+    article = factories.make_article(
+        news,
+        authors=[reporter],
+        topics=[topic],
+        tags=["Trade"],
+        hero_image=factories.ImageFactory(),
+        hero_alt="A port",
+        body=[
+            {"type": "paragraph", "value": '<p>See <a href="https://example.org/">this</a>.</p>'},
+            {"type": "embed", "value": {"url": "https://video.example.org/v/1", "title": "Clip"}},
+        ],
+    )
+    factories.pick_for_home(home, [article])
+    factories.put_in_focus(home, [topic])
+    for url in ["/", article.url, news.url, topic.url, "/tags/trade/", reporter.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert _loaded_from_elsewhere(html) == [], url
+
+
+def test_it_makes_no_outbound_requests_from_the_admin(client: Client, home) -> None:
+    editor = User.objects.create_user("editor", email="editor@example.org", password="pw-tests")
+    editor.groups.add(Group.objects.get(name=roles.EDITOR))
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
+    assert _loaded_from_elsewhere(html) == []
+
+
+def test_it_has_a_self_contained_server_error_page() -> None:
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html
+    assert _loaded_from_elsewhere(html) == []
+
+
+def test_it_has_one_main_heading_on_every_page(client: Client, home, news, topic_index) -> None:
+    topic = factories.make_topic(topic_index)
+    article = factories.make_article(news, topics=[topic], tags=["Trade"])
+    for url in ["/", article.url, news.url, topic.url, topic_index.url, "/tags/trade/", "/x/"]:
+        assert client.get(url).content.decode().count("<h1") == 1, url
