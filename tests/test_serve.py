@@ -1,0 +1,92 @@
+"""`newsdesk serve`, as `make demo` runs it: granian, whitenoise static files, granian media."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    data_dir = tmp_path_factory.mktemp("data")
+    env = {
+        **os.environ,
+        "NEWSDESK_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev",
+        "DEBUG": "0",
+    }
+    env.pop("DATABASE_URL", None)  # the embedded default, as a new user gets it
+    subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
+    port = _free_port()
+    # Its own process group: granian's workers outlive a killed parent.
+    server = subprocess.Popen(
+        [NEWSDESK, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base)
+        yield base, data_dir
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+def _wait_until_up(base: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            _get(f"{base}/admin/login/")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("newsdesk serve did not come up")
+
+
+def test_it_serves_the_admin_login(served: tuple[str, Path]) -> None:
+    base, _data = served
+    status, body = _get(f"{base}/admin/login/")
+    assert status == 200
+    assert b"<form" in body
+
+
+def test_it_serves_the_stylesheet(served: tuple[str, Path]) -> None:
+    base, _data = served
+    status, body = _get(f"{base}/static/newsdesk/css/site.css")
+    assert status == 200
+    assert body == (ROOT / "newsdesk/static/newsdesk/css/site.css").read_bytes()
+
+
+def test_it_serves_uploaded_media(served: tuple[str, Path]) -> None:
+    base, data_dir = served
+    (data_dir / "media" / "hello.txt").write_text("uploaded")
+    assert _get(f"{base}/media/hello.txt") == (200, b"uploaded")
