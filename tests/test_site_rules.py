@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.template.loader import render_to_string
 from django.test import Client
+from wagtail.models import Page, Site
 
 from newsdesk.newsroom import roles
 
@@ -78,3 +79,22 @@ def test_it_has_one_main_heading_on_every_page(client: Client, home, news, topic
     article = factories.make_article(news, topics=[topic], tags=["Trade"])
     for url in ["/", article.url, news.url, topic.url, topic_index.url, "/tags/trade/", "/x/"]:
         assert client.get(url).content.decode().count("<h1") == 1, url
+
+
+def test_it_serves_a_renamed_section_under_its_new_address(client: Client, home, news) -> None:
+    article = factories.make_article(news, "Moving story")
+    client.get(article.url)  # remember the site and navigation
+    news.slug = "latest"
+    news.save_revision().publish()
+    assert client.get(f"/latest/{article.slug}/").status_code == 200
+    assert 'href="/latest/"' in client.get("/").content.decode()
+
+
+def test_it_follows_the_default_site_to_a_new_home_page(client: Client, home) -> None:
+    client.get("/")
+    other = Page.get_first_root_node().add_child(
+        instance=type(home)(title="Second", slug="second", tagline="The second edition")
+    )
+    Site.objects.filter(is_default_site=True).update(root_page=other)
+    Site.objects.get(is_default_site=True).save()  # as the admin's site editor does
+    assert "The second edition" in client.get("/").content.decode()

@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.apps import AppConfig
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
@@ -8,8 +10,24 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from . import navigation  # noqa: PLC0415 - uses models, importable only once apps are ready
+        # These modules use models, importable only once the apps are ready.
+        from wagtail.models import Page, Site  # noqa: PLC0415
+
+        from . import navigation, sites  # noqa: PLC0415
+
+        def forget_site_structure(**kwargs: Any) -> None:
+            navigation.forget()
+            sites.forget()
+
+        def forget_if_structural(sender: type, instance: object, **kwargs: Any) -> None:
+            if isinstance(instance, Page | Site):
+                forget_site_structure()
 
         for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(navigation.forget, dispatch_uid=f"nav-forget-{id(signal)}")
-        post_delete.connect(navigation.forget, dispatch_uid="nav-forget-delete")
+            signal.connect(
+                forget_site_structure, weak=False, dispatch_uid=f"site-structure-{id(signal)}"
+            )
+        post_delete.connect(forget_if_structural, weak=False, dispatch_uid="site-structure-del")
+        post_save.connect(
+            forget_site_structure, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
+        )
