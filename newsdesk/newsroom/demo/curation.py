@@ -3,6 +3,7 @@ articles pinned at the top of each topic dossier.
 
 Picks are saved as new revisions and published, as the admin would, so that an editor
 who opens the home page or a topic sees them and does not drop them on the next save.
+This is also the first publication of the home page and the topics.
 """
 
 from __future__ import annotations

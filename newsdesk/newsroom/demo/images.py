@@ -309,7 +309,7 @@ def paint_portrait(rng: random.Random) -> PILImage.Image:
 
 def save_image(picture: PILImage.Image, title: str, filename: str) -> Image:
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=82, optimize=True)
+    picture.save(buffer, "JPEG", quality=82)
     data = buffer.getvalue()
     image = Image(
         title=title,

@@ -77,8 +77,8 @@ def replace_welcome_page(site_name: str) -> HomePage:
     for page in welcome_pages:
         page.delete()
     root.refresh_from_db()
+    # Live but not yet published as a revision: curation publishes it once, with its picks.
     home = root.add_child(instance=HomePage(title=site_name, slug="home", tagline=TAGLINE))
-    home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": site_name},
@@ -115,7 +115,8 @@ def make_topics(
             hero_image=picture.image,
             hero_alt=picture.alt,
         )
-        topics.append(_publish(index, page))
+        # Published by curation, together with the articles pinned to it.
+        topics.append(index.add_child(instance=page))
     return topics
 
 

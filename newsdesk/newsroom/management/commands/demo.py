@@ -16,7 +16,8 @@ def accounts_table(accounts: tuple[DemoAccount, ...]) -> list[str]:
     rows += [(account.role, account.username, account.password) for account in accounts]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     return [
-        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
+        "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
     ]
 
 
