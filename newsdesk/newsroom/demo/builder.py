@@ -76,6 +76,7 @@ class ArticleBuilder:
         }
         self.kinds = [kind for kind, _weight in KIND_WEIGHTS]
         self.kind_weights = list(accumulate(weight for _kind, weight in KIND_WEIGHTS))
+        self.now = now
         self.clock = now
         self.slugs: dict[str, set[str]] = {kind: set() for kind in newsroom.sections}
         self.added: dict[str, int] = dict.fromkeys(newsroom.sections, 0)
@@ -104,6 +105,8 @@ class ArticleBuilder:
         updated_at = None
         if rng.random() < UPDATED_SHARE:
             updated_at = published_at + timedelta(minutes=rng.randint(20, 48 * 60))
+            if updated_at >= self.now:  # the newest stories have had no time to change
+                updated_at = None
         picture = rng.choice(self.newsroom.pictures[topics[0].scene])
         return Draft(
             page=self._page(kind, story.title, published_at, updated_at),

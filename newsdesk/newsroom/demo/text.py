@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from .world import COUNTRIES, FIRST_NAMES, INSTITUTIONS, LAST_NAMES, MONTHS, WEEKDAYS, Topic
+from .world import (
+    BARE_ISSUES,
+    COUNTRIES,
+    FIRST_NAMES,
+    INSTITUTIONS,
+    LAST_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    Topic,
+)
 
 HEADLINES: dict[str, tuple[str, ...]] = {
     "news": (
@@ -27,35 +36,35 @@ HEADLINES: dict[str, tuple[str, ...]] = {
         "{Actor} {actor_present} as {issue} deepens",
     ),
     "analysis": (
-        "What the {issue} means for {country}",
-        "Why the {issue} is testing {capital}",
+        "What {the_issue} means for {country}",
+        "Why {the_issue} is testing {capital}",
         "{Issue}: the winners and losers",
-        "Behind {country}'s gamble on the {issue}",
-        "How the {issue} became {country}'s hardest question",
-        "The {issue} and the limits of power in {capital}",
+        "Behind {country}'s gamble on {the_issue}",
+        "How {the_issue} became {country}'s hardest question",
+        "{The_issue} and the limits of power in {capital}",
         "Five questions about {country}'s {issue}",
     ),
     "opinion": (
-        "{Country} cannot afford to ignore the {issue}",
-        "It is time to rethink the {issue}",
-        "The real lesson of the {issue}",
-        "The {issue} needs honesty, not slogans",
-        "Stop treating the {issue} as someone else's problem",
-        "{Actor} deserve better than this {issue}",
-        "Listen to {city} before deciding on the {issue}",
+        "{Country} cannot afford to ignore {the_issue}",
+        "It is time to rethink {the_issue}",
+        "The real lesson of {the_issue}",
+        "{The_issue} needs honesty, not slogans",
+        "Stop treating {the_issue} as someone else's problem",
+        "{Actor} deserve better than {the_issue}",
+        "Listen to {city} before deciding on {the_issue}",
     ),
     "interview": (
-        "“{short_quote}”: {interviewee} on the {issue}",
+        "“{short_quote}”: {interviewee} on {the_issue}",
         "{interviewee}: “{short_quote}”",
         "“{short_quote}”, says {adj} {interviewee_job} {interviewee}",
     ),
     "report": (
         "Inside {country}'s {issue}",
-        "Special report: the {issue} in {region}",
-        "{City} after the {issue}",
+        "Special report: {the_issue} in {region}",
+        "{City} after {the_issue}",
         "The long road from {city} to {city2}",
-        "Living with the {issue}: a year in {city}",
-        "Who pays for the {issue}? A journey through {region}",
+        "Living with {the_issue}: a year in {city}",
+        "Who pays for {the_issue}? A journey through {region}",
     ),
 }
 
@@ -75,63 +84,63 @@ INTERVIEWEE_JOBS = ("economist", "negotiator", "mayor", "researcher", "activist"
 LEADS: dict[str, tuple[str, ...]] = {
     "news": (
         "{Gov} {gov_past} on {weekday}, a step that {actor} said came too late to ease "
-        "the {issue}.",
+        "{the_issue}.",
         "{Actor} in {city} {actor_past} on {weekday}, adding to the pressure on {gov} over "
-        "the {issue}.",
+        "{the_issue}.",
         "After {n} days of talks, {gov} {gov_past}, officials in {capital} said.",
     ),
     "analysis": (
-        "The {issue} has exposed old fault lines in {country}. {Expert_last} and others "
+        "{The_issue} has exposed old fault lines in {country}. {Expert_last} and others "
         "explain why the easy answers have run out.",
-        "{Gov} {gov_past}. The decision says as much about politics in {capital} as about the "
-        "{issue} itself.",
-        "With {stat} {pct} per cent {updown} than a year ago, the {issue} is no longer a "
+        "{Gov} {gov_past}. The decision says as much about politics in {capital} as about "
+        "{the_issue} itself.",
+        "With {stat} {pct} per cent {updown} than a year ago, {the_issue} is no longer a "
         "problem the government can postpone.",
     ),
     "opinion": (
-        "The {issue} is not a natural disaster but the result of choices. It can be "
+        "{The_issue} is not a natural disaster but the result of choices. It can be "
         "undone by better ones.",
         "{Actor} have been asking for the same things for years. It is time {capital} listened.",
-        "Another plan, another committee: the {issue} deserves a more honest debate.",
+        "Another plan, another committee: {the_issue} deserves a more honest debate.",
     ),
     "interview": (
-        "{interviewee} has worked on the {issue} for {years} years. We asked what {capital} "
+        "{interviewee} has worked on {the_issue} for {years} years. We asked what {capital} "
         "gets wrong and what could still be done.",
-        "As the {issue} deepens, we spoke to {interviewee}, {a_adj} {interviewee_job}, in {city}.",
+        "As {the_issue} deepens, we spoke to {interviewee}, {a_adj} {interviewee_job}, in {city}.",
     ),
     "report": (
-        "From {city} to {region}, the {issue} is changing how people live and work. We "
+        "From {city} to {region}, {the_issue} is changing how people live and work. We "
         "spent {n} weeks finding out who pays the price.",
         "{Stat} tell one story; the people of {city} tell another. A report from the heart "
-        "of the {issue}.",
+        "of {the_issue}.",
     ),
 }
 
 OPENINGS = (
     "{Gov} {gov_past} on {weekday}, a decision that {actor} said had come too late.",
-    "{Actor} in {city} {actor_past} on {weekday}, adding to the pressure on {gov} over the "
-    "{issue}.",
+    "{Actor} in {city} {actor_past} on {weekday}, adding to the pressure on {gov} over "
+    "{the_issue}.",
     "Late on {weekday}, {gov} {gov_past} after {n} days of talks, officials in {capital} said.",
-    "The {issue} in {country} took a new turn this week when {gov} {gov_past}.",
-    "For the people of {city}, the {issue} stopped being an abstract debate some time ago.",
+    "{The_issue} in {country} took a new turn this week when {gov} {gov_past}.",
+    "For the people of {city}, {the_issue} stopped being an abstract debate some time ago.",
 )
 
 CONTEXT = (
-    "The {issue} has dominated politics in {country} since {month}, when {stat} reached levels "
+    "{The_issue} has dominated politics in {country} since {month}, when {stat} reached levels "
     "not seen in {years} years.",
     "According to figures published by {institution}, {stat} are now {pct} per cent {updown} "
     "than a year ago.",
-    "{Country} is home to about {population} million people, and much of the burden of the "
-    "{issue} has fallen on {region}.",
+    "{Country} is home to about {population} million people, and much of the burden of "
+    "{the_issue} has fallen on {region}.",
     "Neighbouring {other} has faced similar pressures, though its government has chosen a "
     "different approach.",
-    "Critics say the {issue} was years in the making, the result of decisions that successive "
+    "Critics say {the_issue} was years in the making, the result of decisions that successive "
     "governments put off.",
-    "The government has set aside {money} to deal with the {issue}, a sum that {actor} call "
+    "The government has set aside {money} to deal with {the_issue}, a sum that {actor} call "
     "inadequate.",
     "Around {big} people in {region} are directly affected, according to local authorities.",
     "The last time {stat} moved this fast was more than {years} years ago.",
-    "Talks between {country} and {other} on the {issue2} have stalled since {month}.",
+    "Talks between {country} and {other} on {the_issue2} have stalled since {month}.",
     "Many families in {city} say they now spend a far larger share of their income on {need}.",
     "Officials in {capital} insist the situation is under control, but few outside the "
     "government share that view.",
@@ -155,28 +164,28 @@ OUTLOOKS = (
     "Talks are due to resume in {city2} next week, but few expect a quick breakthrough.",
     "What happens next may depend less on {capital} than on {actor}, who have so far refused "
     "to back down.",
-    "For now, the {issue} looks set to stay at the top of the agenda.",
+    "For now, {the_issue} looks set to stay at the top of the agenda.",
     "{Expert_last} expects the debate to sharpen ahead of the budget vote in {month}.",
-    "Parliament is due to debate the {issue} again in {month}.",
+    "Parliament is due to debate {the_issue} again in {month}.",
 )
 
 ANALYSIS = (
-    "There are good reasons why the {issue} has proved so hard to resolve.",
+    "There are good reasons why {the_issue} has proved so hard to resolve.",
     "Part of the problem is structural: {stat} have been moving the wrong way for a decade, "
     "long before the current crisis.",
-    "Seen from {capital}, the {issue} is a question of sovereignty; seen from {city}, it is a "
+    "Seen from {capital}, {the_issue} is a question of sovereignty; seen from {city}, it is a "
     "question of survival.",
-    "The risk for the government is that the {issue} becomes a test of its credibility.",
-    "There is also a regional dimension: {other} has its own reasons to want the {issue} "
+    "The risk for the government is that {the_issue} becomes a test of its credibility.",
+    "There is also a regional dimension: {other} has its own reasons to want {the_issue} "
     "settled on its terms.",
     "None of this means a solution is out of reach, but it will be expensive and slow.",
     "The numbers alone do not capture how unevenly the burden is shared.",
 )
 
 OPINION = (
-    "I have reported from {city} for {years} years, and I have rarely seen the {issue} handled "
+    "I have reported from {city} for {years} years, and I have rarely seen {the_issue} handled "
     "so badly.",
-    "It is tempting to blame {other} for the {issue}. It is also wrong.",
+    "It is tempting to blame {other} for {the_issue}. It is also wrong.",
     "The government's answer so far has been to commission studies. Studies are not a policy.",
     "There is a better way, and it starts with listening to {actor}.",
     "If {capital} wants to be taken seriously, it must publish the figures, set a timetable "
@@ -186,10 +195,10 @@ OPINION = (
 )
 
 QUOTES = (
-    "We have been warning about the {issue} for years, and nobody in {capital} was listening",
+    "We have been warning about {the_issue} for years, and nobody in {capital} was listening",
     "This is not a technical problem, it is a question of who pays",
     "People in {city} need answers, not another committee",
-    "If the {issue} is not dealt with this year, the cost will be far higher next year",
+    "If {the_issue} is not dealt with this year, the cost will be far higher next year",
     "We are ready to talk, but not at any price",
     "The figures speak for themselves",
     "Nobody should have to choose between {need} and {need2}",
@@ -208,10 +217,10 @@ VERDICTS = (
 HEADINGS = (
     "What {actor} want",
     "A test for {capital}",
-    "The cost of the {issue}",
+    "The cost of {the_issue}",
     "What comes next",
     "Reactions in {city}",
-    "The numbers behind the {issue}",
+    "The numbers behind {the_issue}",
     "A regional problem",
     "Voices from {region}",
     "Old promises",
@@ -219,7 +228,7 @@ HEADINGS = (
 )
 
 QUESTIONS = (
-    "How serious is the {issue} today?",
+    "How serious is {the_issue} today?",
     "Who is to blame?",
     "What should {gov} do first?",
     "Are you optimistic about the coming months?",
@@ -249,9 +258,9 @@ KIND_SENTENCES = {
 VOICED_KINDS = ("analysis", "opinion")
 
 CAPTIONS = (
-    "A view of {region} in {country}, where the {issue} is felt most.",
-    "{City}, where {actor} say the {issue} has changed daily life.",
-    "{Region_cap}, {country}. The {issue} has reshaped the area in a few years.",
+    "A view of {region} in {country}, where {the_issue} is felt most.",
+    "{City}, where {actor} say {the_issue} has changed daily life.",
+    "{Region_cap}, {country}. {The_issue} has reshaped the area in a few years.",
     "The outskirts of {city}, {country}.",
 )
 
@@ -278,6 +287,11 @@ def block_id(rng: random.Random) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _with_article(issue: str) -> str:
+    """'the water crisis', but plain 'drought': mass nouns read better without 'the'."""
+    return issue if issue in BARE_ISSUES else f"the {issue}"
 
 
 def _indefinite(word: str) -> str:
@@ -382,7 +396,9 @@ class NewsWriter:
         facts["gov_past"] = gov_event.past.format_map(facts)
         facts["actor_present"] = actor_event.present
         facts["actor_past"] = actor_event.past
-        for key in ("country", "city", "gov", "issue", "actor", "actor2", "stat"):
+        facts["the_issue"] = _with_article(issue)
+        facts["the_issue2"] = _with_article(issue2)
+        for key in ("country", "city", "gov", "issue", "the_issue", "actor", "actor2", "stat"):
             facts[_cap(key)] = _cap(facts[key])
         facts["Region_cap"] = _cap(facts["region"])
         facts["Expert_last"] = facts["expert_last"]

@@ -44,6 +44,16 @@ class Topic:
     tags: tuple[str, ...]
 
 
+# Issues that read better without "the": "drought hits the north", not "the drought hits".
+BARE_ISSUES = frozenset(
+    {
+        "drought", "food inflation", "youth unemployment", "brain drain", "coastal erosion",
+        "storm damage", "electoral reform", "tax reform", "health reform", "truce monitoring",
+        "website blocking", "fuel subsidy reform",
+    }
+)  # fmt: skip
+
+
 def _split(text: str) -> tuple[str, ...]:
     """Long word lists are kept as comma-separated text, many to a line."""
     return tuple(item.strip() for item in text.split(",") if item.strip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdesk.newsroom.demo import site
 from newsdesk.newsroom.demo.accounts import DemoAccount, ensure_demo_accounts
@@ -29,6 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="same seed, same site")
 
     def handle(self, *args: Any, articles: int, seed: int, **options: Any) -> None:
+        if articles < 0:
+            raise CommandError("--articles must be 0 or more.")
         if site.has_content():
             count = site.article_count()
             self.stdout.write(f"Kept the existing content ({count:,} articles); nothing rebuilt.")
