@@ -133,6 +133,11 @@ def test_it_spreads_publication_times_back_from_now(demo_site: str) -> None:
     assert times[0] - times[-1] > timedelta(days=30)
 
 
+def test_it_dates_updates_after_publication_and_never_in_the_future(demo_site: str) -> None:
+    for published_at, updated_at in ArticlePage.objects.values_list("published_at", "updated_at"):
+        assert updated_at is None or published_at < updated_at < timezone.now()
+
+
 def test_it_builds_the_same_titles_for_the_same_seed(demo_site: str) -> None:
     before = titles()
     HomePage.objects.get().delete()  # an empty site again, inside this test's transaction
