@@ -53,6 +53,8 @@ class Environment:
             if config["ENGINE"] == "django.db.backends.sqlite3":
                 config["OPTIONS"] = sqlite_options()
             return dict(config)
+        # SQLite creates the file but not its folder: a fresh clone has no var/ yet.
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(self.data_dir / default_sqlite_name),

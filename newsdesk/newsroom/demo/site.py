@@ -1,0 +1,48 @@
+"""Builds the whole demo site once: structure, articles, editors' picks."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.home.models import HomePage
+
+from .builder import ArticleBuilder, Log
+from .curation import curate
+from .structure import build_structure
+
+
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    seconds: float
+
+
+def has_content() -> bool:
+    return HomePage.objects.exists()
+
+
+def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
+    """Everything in one transaction: an interrupted build leaves nothing behind, so the
+    next run starts over instead of keeping half a site."""
+    started = time.monotonic()
+    # Each part draws from its own stream, so a change in one (say, more articles)
+    # leaves the others as they were for the same seed.
+    streams = {part: random.Random(f"{seed}:{part}") for part in ("site", "articles", "picks")}
+    now = timezone.now()
+    with transaction.atomic():
+        newsroom = build_structure(streams["site"], settings.WAGTAIL_SITE_NAME)
+        log(f"Built the home page, sections, {len(newsroom.topics)} topics and the authors.")
+        ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
+        curate(newsroom.home, newsroom.topics, streams["picks"], now)
+    return Summary(articles=articles, seconds=time.monotonic() - started)
+
+
+def article_count() -> int:
+    return ArticlePage.objects.count()

@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.home.models import HomePage
+from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
+from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
+from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
+
+ARTICLES = 30
+
+
+def run_demo(**options: object) -> str:
+    out = io.StringIO()
+    call_command("demo", stdout=out, **{"articles": ARTICLES, **options})
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """One build shared by this module's tests, which is slow enough to be worth sharing.
+
+    It stays in an open transaction that is rolled back after the last test; each test
+    runs in a savepoint inside it (pytest-django's `db`), so no test sees another's changes.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield run_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_site(built_site: str, db) -> str:  # type: ignore[no-untyped-def]
+    return built_site
+
+
+def titles() -> list[str]:
+    return list(ArticlePage.objects.order_by("path").values_list("title", flat=True))
+
+
+def newest_article() -> ArticlePage:
+    return ArticlePage.objects.order_by("-published_at").first()  # type: ignore[return-value]
+
+
+def test_it_replaces_the_welcome_page_with_the_home_page(demo_site: str) -> None:
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.hostname == "localhost"
+    assert site.port == 80
+    assert not Page.objects.filter(depth=2).exact_type(Page).exists()
+
+
+def test_it_builds_the_sections_in_the_menu(demo_site: str) -> None:
+    sections = SectionPage.objects.live().order_by("path")
+
+    assert [s.title for s in sections] == ["News", "Analysis", "Opinion", "Interviews", "Reports"]
+    assert all(s.show_in_menus and s.introduction for s in sections)
+
+
+def test_it_builds_in_focus_topics_with_descriptions_and_pictures(demo_site: str) -> None:
+    index = TopicIndexPage.objects.get()
+    topics = TopicPage.objects.child_of(index).live()
+
+    assert index.show_in_menus
+    assert topics.count() >= 12
+    assert all(t.description and t.hero_image_id and t.hero_alt for t in topics)
+
+
+def test_it_builds_the_requested_number_of_articles_in_their_sections(demo_site: str) -> None:
+    articles = ArticlePage.objects.live().select_related()
+
+    assert articles.count() == ARTICLES
+    for article in articles:
+        section = article.get_parent().specific
+        assert section.slug == {"interview": "interviews", "report": "reports"}.get(
+            article.kind, article.kind
+        )
+
+
+def test_it_gives_every_article_a_byline_tags_topics_and_a_picture(demo_site: str) -> None:
+    for article in ArticlePage.objects.all():
+        assert 1 <= article.authors.count() <= 2
+        assert 2 <= article.tags.count() <= 5
+        assert 1 <= article.topic_links.count() <= 2
+        assert article.hero_image_id and article.hero_alt and article.hero_credit
+        assert article.lead
+
+
+def test_it_writes_bodies_of_paragraphs_under_sub_headings(demo_site: str) -> None:
+    for article in ArticlePage.objects.all():
+        kinds = [block.block_type for block in article.body]
+        assert 4 <= kinds.count("paragraph") <= 8
+        assert 1 <= kinds.count("heading") <= 3
+        assert kinds[0] == "paragraph"
+
+
+def test_it_picks_editors_choice_and_in_focus_for_the_home_page(demo_site: str) -> None:
+    home = HomePage.objects.get()
+    picks = list(home.editors_choice.order_by("sort_order"))
+    latest = list(ArticlePage.objects.order_by("-published_at")[:5])
+
+    assert [pick.article_id for pick in picks] == [a.pk for a in latest]
+    assert sum(1 for p in picks if p.expires_at and p.expires_at > timezone.now()) == 1
+    assert home.in_focus.count() == 8
+
+
+def test_it_pins_articles_of_each_topic_to_it(demo_site: str) -> None:
+    for topic in TopicPage.objects.all():
+        pinned = list(topic.pinned.values_list("article_id", flat=True))
+        filed = set(ArticleTopic.objects.filter(topic=topic).values_list("article_id", flat=True))
+        assert len(pinned) <= 3
+        assert set(pinned) <= filed
+    assert TopicPage.objects.filter(pinned__isnull=False).distinct().count() >= 10
+
+
+def test_it_spreads_publication_times_back_from_now(demo_site: str) -> None:
+    times = list(
+        ArticlePage.objects.order_by("-published_at").values_list("published_at", flat=True)
+    )
+
+    assert timezone.now() - times[0] < timedelta(minutes=5)
+    assert times[0] - times[-1] > timedelta(days=30)
+
+
+def test_it_dates_updates_after_publication_and_never_in_the_future(demo_site: str) -> None:
+    for published_at, updated_at in ArticlePage.objects.values_list("published_at", "updated_at"):
+        assert updated_at is None or published_at < updated_at < timezone.now()
+
+
+def test_it_builds_the_same_titles_for_the_same_seed(demo_site: str) -> None:
+    before = titles()
+    HomePage.objects.get().delete()  # an empty site again, inside this test's transaction
+
+    run_demo()
+
+    assert titles() == before
+    assert len(set(before)) > ARTICLES / 2  # and the titles are not all alike
+
+
+def test_it_keeps_the_content_when_run_again(demo_site: str) -> None:
+    pages = Page.objects.count()
+
+    output = run_demo(articles=ARTICLES * 2)
+
+    assert "Kept the existing content" in output
+    assert Page.objects.count() == pages
+
+
+def test_it_leaves_a_consistent_page_tree(demo_site: str) -> None:
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_it_serves_a_bulk_built_article_at_its_url(demo_site: str, client: Client) -> None:
+    article = newest_article()
+
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+
+
+def test_it_lets_wagtail_edit_and_publish_a_bulk_built_article(demo_site: str) -> None:
+    article = newest_article()
+
+    article.title = "A corrected headline"
+    article.save_revision().publish()
+
+    article.refresh_from_db()
+    assert article.title == "A corrected headline"
+    assert article.live_revision is not None
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_it_opens_a_bulk_built_article_in_the_editor(demo_site: str, client: Client) -> None:
+    client.login(username="editor", password="editor-demo")
+
+    response = client.get(f"/admin/pages/{newest_article().pk}/edit/")
+
+    assert response.status_code == 200
+
+
+def test_it_creates_one_account_per_newsroom_role(demo_site: str) -> None:
+    users = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
+
+    assert [g.name for g in users["writer"].groups.all()] == [WRITER]
+    assert [g.name for g in users["editor"].groups.all()] == [EDITOR]
+    assert [g.name for g in users["admin"].groups.all()] == [ADMINISTRATOR]
+    assert users["admin"].is_superuser and users["admin"].is_staff
+    assert not users["writer"].is_superuser and not users["editor"].is_superuser
+
+
+@pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.username)
+def test_it_lets_each_demo_account_log_in(demo_site: str, client: Client, account) -> None:  # type: ignore[no-untyped-def]
+    assert client.login(username=account.username, password=account.password)
+
+
+def test_it_prints_the_logins_and_a_warning(demo_site: str) -> None:
+    assert "http://testserver/admin/" in demo_site
+    assert all(a.password in demo_site for a in DEMO_ACCOUNTS)
+    assert "demo passwords" in demo_site
