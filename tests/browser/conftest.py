@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
@@ -36,9 +37,24 @@ TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
+def playwright(django_db_setup: None) -> Iterator[Playwright]:
+    """Playwright, and Django database connections that work beside it.
+
+    Between two sync calls Playwright marks its event loop as running in this thread, so
+    from then on Django keeps this thread's connections apart from the ones it made before
+    (as it does for async code). The new connections lack the snapshot of the migrated
+    database that serialized rollbacks restore, so they get the one made at set-up.
+    """
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents  # type: ignore[attr-defined]
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as instance:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot  # type: ignore[attr-defined]
         yield instance
+        connections.close_all()
 
 
 @pytest.fixture(scope="session")
