@@ -10,6 +10,7 @@ from typing import Any
 import factory
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
@@ -115,4 +116,4 @@ def put_in_focus(home: HomePage, topics: list[TopicPage]) -> None:
 
 
 def _slug(title: str) -> str:
-    return "-".join(title.lower().split())[:60]
+    return slugify(title, allow_unicode=True)[:60]
