@@ -13,7 +13,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 # Public pages: English at the root, other languages under /ar/, /fa/.
 urlpatterns += i18n_patterns(
-    path("tags/<slug:slug>/", article_views.tag_detail, name="tag"),
+    # Tag and author slugs may be Persian or Arabic: <str:>, not <slug:>, which is ASCII only.
+    path("tags/<str:slug>/", article_views.tag_detail, name="tag"),
     path("authors/<str:slug>/", article_views.author_detail, name="author"),
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),

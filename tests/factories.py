@@ -116,4 +116,4 @@ def put_in_focus(home: HomePage, topics: list[TopicPage]) -> None:
 
 
 def _slug(title: str) -> str:
-    return slugify(title)[:60]
+    return slugify(title, allow_unicode=True)[:60]

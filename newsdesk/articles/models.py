@@ -214,8 +214,14 @@ class ArticlePage(Page):
             link.person for link in self.authors.select_related("person").order_by("sort_order")
         ]
         context["article_tags"] = list(self.tags.order_by("name"))
+        context["article_topics"] = self.live_topics()
         context["related_articles"] = self.related_articles()
         return context
+
+    def live_topics(self) -> list[Page]:
+        """The In Focus topics this article is filed under, main topic first."""
+        links = self.topic_links.select_related("topic").order_by("sort_order")
+        return [link.topic for link in links if link.topic.live]
 
     # Related content -------------------------------------------------------------------
 

@@ -38,20 +38,36 @@ class EditorsChoiceBlock(HomeBlock):
 class LatestOfKindBlock(HomeBlock):
     template = "home/blocks/latest.html"
 
-    def __init__(self, kind: str, title: Promise, count: int) -> None:
+    def __init__(
+        self, kind: str, title: Promise, count: int, featured: int = 1, rest_size: str = "compact"
+    ) -> None:
         self.kind = kind
         self.name = f"latest-{kind}"
         self.title = title
         self.count = count
+        # The first `featured` cards show a picture; the rest are cards of `rest_size`
+        # (see components/card.html).
+        self.featured = featured
+        self.rest_size = rest_size
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
+        # Stories already in Editor's Choice above are not repeated.
         articles = list(
             ArticlePage.objects.live()
             .in_locale_of(page)
             .filter(kind=self.kind)
+            .exclude(pk__in=page.editors_choice_ids())
             .cards()[: self.count]
         )
-        return {"title": self.title, "articles": articles, "kind": self.kind} if articles else None
+        if not articles:
+            return None
+        return {
+            "title": self.title,
+            "articles": articles,
+            "kind": self.kind,
+            "featured": self.featured,
+            "rest_size": self.rest_size,
+        }
 
 
 class InFocusBlock(HomeBlock):
@@ -65,7 +81,7 @@ class InFocusBlock(HomeBlock):
 
 HOME_BLOCKS: list[HomeBlock] = [
     EditorsChoiceBlock(),
-    LatestOfKindBlock(ArticleKind.NEWS, _("News"), count=8),
-    LatestOfKindBlock(ArticleKind.ANALYSIS, _("Analysis"), count=4),
+    LatestOfKindBlock(ArticleKind.NEWS, _("News"), count=8, featured=2, rest_size="compact"),
+    LatestOfKindBlock(ArticleKind.ANALYSIS, _("Analysis"), count=4, featured=1, rest_size="text"),
     InFocusBlock(),
 ]

@@ -54,16 +54,20 @@ class HomePage(DirectRouteMixin, Page):
         ]
         return context
 
-    def editors_choice_articles(self) -> list[ArticlePage]:
+    def editors_choice_ids(self) -> list[int]:
+        """The articles picked for Editor's Choice that have not expired, in order."""
         now = timezone.now()
         items = self.editors_choice.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        ids = list(items.order_by("sort_order").values_list("article_id", flat=True))
+        return list(items.order_by("sort_order").values_list("article_id", flat=True))
+
+    def editors_choice_articles(self) -> list[ArticlePage]:
+        ids = self.editors_choice_ids()
         found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
     def in_focus_topics(self) -> list[TopicPage]:
         ids = list(self.in_focus.order_by("sort_order").values_list("topic_id", flat=True))
-        found = {t.pk: t for t in TopicPage.objects.live().filter(pk__in=ids)}
+        found = {t.pk: t for t in TopicPage.objects.live().cards().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
 
