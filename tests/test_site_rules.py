@@ -98,3 +98,9 @@ def test_it_follows_the_default_site_to_a_new_home_page(client: Client, home) ->
     Site.objects.filter(is_default_site=True).update(root_page=other)
     Site.objects.get(is_default_site=True).save()  # as the admin's site editor does
     assert "The second edition" in client.get("/").content.decode()
+
+
+def test_it_speaks_persian_on_persian_pages(client: Client, home, news) -> None:
+    factories.make_article(news, tags=["Trade"])
+    html = client.get("/fa/tags/trade/").content.decode()
+    assert "رفتن به محتوا" in html  # "Skip to content"
