@@ -3,6 +3,7 @@
 
 PYTHON ?= python3
 PORT ?= 8000
+export BASE_URL ?= http://127.0.0.1:$(PORT)
 ARTICLES ?= 500
 VENV := .venv
 BIN := $(VENV)/bin

@@ -25,7 +25,6 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         str(port),
         "--workers",
         str(workers),
-        "--no-ws",
         "--static-path-route",
         settings.MEDIA_URL.rstrip("/"),
         "--static-path-mount",
