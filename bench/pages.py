@@ -62,7 +62,6 @@ def granian(target: str, env: dict[str, str]) -> Iterator[int]:
         str(port),
         "--workers",
         "1",
-        "--no-ws",
         "--log-level",
         "warning",
         target,
