@@ -56,7 +56,7 @@ class LatestOfKindBlock(HomeBlock):
             ArticlePage.objects.live()
             .in_locale_of(page)
             .filter(kind=self.kind)
-            .exclude(pk__in=page.editors_choice_ids())
+            .exclude(pk__in=page.editors_choice_ids)
             .cards()[: self.count]
         )
         if not articles:

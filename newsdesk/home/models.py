@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -54,14 +55,17 @@ class HomePage(DirectRouteMixin, Page):
         ]
         return context
 
+    @cached_property
     def editors_choice_ids(self) -> list[int]:
-        """The articles picked for Editor's Choice that have not expired, in order."""
+        """The articles picked for Editor's Choice that have not expired, in order.
+
+        Read once per request: the blocks below Editor's Choice leave these out."""
         now = timezone.now()
         items = self.editors_choice.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         return list(items.order_by("sort_order").values_list("article_id", flat=True))
 
     def editors_choice_articles(self) -> list[ArticlePage]:
-        ids = self.editors_choice_ids()
+        ids = self.editors_choice_ids
         found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
