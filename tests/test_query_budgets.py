@@ -51,6 +51,8 @@ class Newsroom:
         assert client.get(url).status_code == 200  # warm: renditions, site root paths
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
+        writes = [q["sql"] for q in captured if not q["sql"].lstrip().upper().startswith("SELECT")]
+        assert writes == [], f"a second view of {url} still writes: {writes}"
         return len(captured)
 
 

@@ -30,8 +30,11 @@ from newsdesk.core.pagination import paginate
 from . import ranking
 from .blocks import ArticleBodyBlock
 
+# The picture sizes cards use (components/card.html): every card, and the lead story's.
+# Both are prefetched: with prefetched renditions Wagtail looks nowhere else, so a size
+# missing here would be re-rendered from the original on every request.
 CARD_IMAGE_FILTER = "fill-640x360|format-webp"
-HERO_IMAGE_FILTERS = ("fill-1200x675|format-webp", "fill-640x360|format-webp")
+LEAD_IMAGE_FILTER = "fill-1200x675|format-webp"
 # What an article card shows and what its URL needs; loading only these keeps lists cheap.
 CARD_FIELDS = (
     "id",
@@ -84,7 +87,9 @@ class ArticleQuerySet(PageQuerySet):
                 ),
                 Prefetch(
                     "hero_image",
-                    queryset=Image.objects.prefetch_renditions(CARD_IMAGE_FILTER),
+                    queryset=Image.objects.prefetch_renditions(
+                        CARD_IMAGE_FILTER, LEAD_IMAGE_FILTER
+                    ),
                 ),
             )
             .order_by("-published_at", "-pk")

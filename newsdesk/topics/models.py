@@ -13,11 +13,10 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from newsdesk.articles.models import ArticlePage, ArticleQuerySet
+from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
 from newsdesk.core.pagination import paginate
 
 PINNED_LIMIT = 3
-CARD_IMAGE_FILTER = "fill-640x360|format-webp"
 
 
 class TopicQuerySet(PageQuerySet):
