@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
@@ -41,7 +41,16 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         log(f"Built the home page, sections, {len(newsroom.topics)} topics and the authors.")
         ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
+    refresh_planner_statistics()
     return Summary(articles=articles, seconds=time.monotonic() - started)
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk load the query planner still believes the tables are nearly empty
+    (measured: the home page took 700 ms on PostgreSQL with 100,000 articles, 20 ms after
+    ANALYZE), so it is told what is there now instead of waiting for autovacuum."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def article_count() -> int:
