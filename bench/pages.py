@@ -119,7 +119,7 @@ def measure(port: int, path: str, requests: int) -> Timing:
 
 
 def first_article_path(home_html: bytes) -> str:
-    match = re.search(rb'class="card__title"><a href="([^"]+)"', home_html)
+    match = re.search(rb'class="card__title"[^>]*><a href="([^"]+)"', home_html)
     if not match:
         raise SystemExit("no article link on the home page: build demo content first")
     return match.group(1).decode()

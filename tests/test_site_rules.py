@@ -104,3 +104,10 @@ def test_it_speaks_persian_on_persian_pages(client: Client, home, news) -> None:
     factories.make_article(news, tags=["Trade"])
     html = client.get("/fa/tags/trade/").content.decode()
     assert "رفتن به محتوا" in html  # "Skip to content"
+
+
+def test_it_lets_headlines_take_their_own_direction(client: Client, home, news) -> None:
+    article = factories.make_article(news, "English headline on a Persian page")
+    factories.pick_for_home(home, [article])
+    html = client.get("/fa/").content.decode()
+    assert 'class="card__title" dir="auto"' in html
