@@ -74,7 +74,6 @@ def test_it_has_a_self_contained_server_error_page() -> None:
     assert _loaded_from_elsewhere(html) == []
 
 
-
 def test_it_serves_a_renamed_section_under_its_new_address(client: Client, home, news) -> None:
     article = factories.make_article(news, "Moving story")
     client.get(article.url)  # remember the site and navigation
