@@ -209,3 +209,10 @@ def test_it_prints_the_logins_and_a_warning(demo_site: str) -> None:
     assert "http://testserver/admin/" in demo_site
     assert all(a.password in demo_site for a in DEMO_ACCOUNTS)
     assert "demo passwords" in demo_site
+
+
+def test_it_makes_the_articles_searchable_in_the_admin(demo_site: str) -> None:
+    article = newest_article()
+    word = max(article.title.split(), key=len).strip(":,.'")
+    found = ArticlePage.objects.search(word)
+    assert article.pk in [page.pk for page in found]
