@@ -175,10 +175,10 @@ class ArticlePage(Page):
             [FieldPanel("dateline"), FieldPanel("published_at"), FieldPanel("updated_at")],
             heading=_("Dateline and times"),
         ),
-        InlinePanel("authors", label=_("Authors"), min_num=0, heading=_("Byline")),
+        InlinePanel("authors", label=_("Author"), heading=_("Byline")),
         FieldPanel("body"),
         FieldPanel("tags"),
-        InlinePanel("topic_links", label=_("Topics"), heading=_("In Focus topics")),
+        InlinePanel("topic_links", label=_("Topic"), heading=_("In Focus topics")),
         InlinePanel(
             "related_links",
             label=_("Related item"),
