@@ -13,7 +13,7 @@ from . import factories
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = {"home": 19, "article": 14, "section": 11, "topic": 13, "tag": 7, "author": 7}
+BUDGETS = {"home": 18, "article": 14, "section": 10, "topic": 13, "tag": 7, "author": 7}
 
 
 class Newsroom:

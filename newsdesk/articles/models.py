@@ -5,7 +5,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +54,8 @@ CARD_FIELDS = (
     "published_at",
     "last_published_at",
 )
+# Below this many matches a listing fetches them all and sorts (see ArticleQuerySet).
+SMALL_SET = 2_000
 RELATED_LIMIT = 4
 RELATED_CANDIDATES = 200
 RELATED_CACHE_SECONDS = 60 * 60
@@ -92,11 +94,46 @@ class ArticleQuerySet(PageQuerySet):
                     ),
                 ),
             )
-            .order_by("-published_at", "-pk")
+            # page_ptr (this table's key), not pk (the page table's): the whole order then
+            # lies in one index, so "newest 20 of 50,000" stops after 20 rows.
+            .order_by("-published_at", "-page_ptr_id")
         )
 
+    # How the listings filter, and why. "Newest first, one page" is fast when the database
+    # walks the publication-time index and stops after a page of matches, which it does
+    # when the filter is an EXISTS. For a large set (a section or tag of thousands) that is
+    # the only fast way: as a join, the database fetches and sorts every match first
+    # (SQLite, 100,000 articles: 168 ms for a big section, 400 ms for a big tag; 1-2 ms as
+    # EXISTS). For a small set the walk would pass most of the index before it found a page
+    # of matches, so there the few matches are fetched by their own index and sorted.
+
+    def in_locale(self, locale_id: int) -> ArticleQuerySet:
+        # Every article of a site is usually in one locale: never a narrow filter.
+        same_locale = Page.objects.filter(pk=OuterRef("page_ptr_id"), locale_id=locale_id)
+        return self.filter(Exists(same_locale))
+
     def in_locale_of(self, page: Page) -> ArticleQuerySet:
-        return self.filter(locale_id=page.locale_id)
+        return self.in_locale(page.locale_id)
+
+    def filed_under(self, section: Page) -> ArticleQuerySet:
+        if section.numchild <= SMALL_SET:
+            return self.child_of(section)
+        placed = Page.objects.filter(
+            pk=OuterRef("page_ptr_id"), path__startswith=section.path, depth=section.depth + 1
+        )
+        return self.filter(Exists(placed))
+
+    def linked_through(self, links: models.QuerySet, article_field: str) -> ArticleQuerySet:
+        """Articles that `links` (rows of a link table, e.g. one tag's) point to."""
+        if links.count() <= SMALL_SET:
+            return self.filter(pk__in=links.values(article_field))
+        return self.filter(Exists(links.filter(**{article_field: OuterRef("page_ptr_id")})))
+
+    def tagged(self, tag_id: int) -> ArticleQuerySet:
+        return self.linked_through(ArticleTag.objects.filter(tag_id=tag_id), "content_object_id")
+
+    def by(self, person_id: int) -> ArticleQuerySet:
+        return self.linked_through(ArticleAuthor.objects.filter(person_id=person_id), "article_id")
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -146,7 +183,6 @@ class ArticlePage(Page):
     published_at = models.DateTimeField(
         _("publication time"),
         default=timezone.now,
-        db_index=True,
         help_text=_("Shown to readers and used to order lists."),
     )
     updated_at = models.DateTimeField(
@@ -202,7 +238,10 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["kind", "-published_at"], name="article_kind_published")]
+        indexes = [
+            models.Index(fields=["-published_at", "-page_ptr"], name="article_newest"),
+            models.Index(fields=["kind", "-published_at", "-page_ptr"], name="article_kind_newest"),
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -353,5 +392,7 @@ class SectionPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, ArticlePage.objects.child_of(self).live().cards())
+        context["articles"] = paginate(
+            request, ArticlePage.objects.live().filed_under(self).cards()
+        )
         return context

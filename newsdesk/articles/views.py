@@ -21,12 +21,12 @@ FIRST_ARCHIVE_YEAR = 1990
 
 
 def _articles_in_active_locale() -> ArticleQuerySet:
-    return ArticlePage.objects.live().filter(locale=Locale.get_active()).cards()
+    return ArticlePage.objects.live().in_locale(Locale.get_active().pk).cards()
 
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    articles = _articles_in_active_locale().filter(tagged_items__tag=tag)
+    articles = _articles_in_active_locale().tagged(tag.pk)
     return render(
         request,
         "articles/tag.html",
@@ -36,7 +36,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = _articles_in_active_locale().filter(authors__person=person)
+    articles = _articles_in_active_locale().by(person.pk)
     return render(
         request,
         "articles/author.html",

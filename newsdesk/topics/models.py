@@ -96,7 +96,8 @@ class TopicPage(Page):
 
     def articles(self) -> ArticleQuerySet:
         """Every live article filed under this topic, newest first."""
-        return ArticlePage.objects.live().filter(topic_links__topic=self).cards()
+        filed = ArticleTopic.objects.filter(topic=self)
+        return ArticlePage.objects.live().linked_through(filed, "article_id").cards()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
