@@ -24,19 +24,12 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # this script's folder is on sys.path
 from playwright.sync_api import Page, Route, sync_playwright
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = PROJECT_DIR / "var" / "screenshots"
 SITE_DIR = OUT_DIR / "site"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
 DIRECTION = {"en": "ltr", "fa": "rtl"}
 
