@@ -1,10 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.articles import views as article_views
+from newsdesk.core import views as core_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
-    path("", include(wagtail_urls)),
+    # Wagtail's page URLs, with pages served through our faster routing.
+    *wagtail_urls.urlpatterns[:-1],
+    re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

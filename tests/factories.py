@@ -93,7 +93,8 @@ def make_article(
             {"type": "paragraph", "value": "<p>Second paragraph.</p>"},
         ],
     )
-    article = ArticlePage(title=title, slug=f"{_slug(title)}-{n}", **fields)
+    fields.setdefault("slug", f"{_slug(title)}-{n}")
+    article = ArticlePage(title=title, **fields)
     for position, person in enumerate(authors or []):
         article.authors.add(ArticleAuthor(person=person, sort_order=position))
     for position, topic in enumerate(topics or []):

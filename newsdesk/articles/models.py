@@ -8,10 +8,11 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -25,7 +26,10 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from newsdesk.core import fragments
 from newsdesk.core.pagination import paginate
+from newsdesk.core.routing import RestrictionAwareMixin
+from newsdesk.people.models import Person
 
 from . import ranking
 from .blocks import ArticleBodyBlock
@@ -54,6 +58,8 @@ CARD_FIELDS = (
     "published_at",
     "last_published_at",
 )
+# Shown by every list of newest articles: publishing or withdrawing any article changes them.
+LATEST = "articles:latest"
 # Below this many matches a listing fetches them all and sorts (see ArticleQuerySet).
 SMALL_SET = 2_000
 RELATED_LIMIT = 4
@@ -139,7 +145,7 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(Page):
+class ArticlePage(RestrictionAwareMixin, Page):
     """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
 
     kind = models.CharField(
@@ -252,25 +258,41 @@ class ArticlePage(Page):
                 {"updated_at": _("The last update cannot be earlier than the publication time.")}
             )
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [
+    # What the page shows besides its own fields. The template renders these inside a
+    # fragment (see newsdesk.core.fragments) that is kept until one of them changes, so
+    # they are read only when the fragment is rendered, not on every view.
+
+    @property
+    def fragment_key(self) -> str:
+        return fragments.key_for(self, "article")
+
+    @cached_property
+    def byline(self) -> list[Person]:
+        people = [
             link.person for link in self.authors.select_related("person").order_by("sort_order")
         ]
-        context["article_tags"] = list(self.tags.order_by("name"))
-        context["article_topics"] = self.live_topics()
-        context["related_articles"] = self.related_articles()
-        return context
+        fragments.shows(*(f"person:{person.pk}" for person in people))
+        return people
+
+    @cached_property
+    def tag_list(self) -> list[Tag]:
+        return list(self.tags.order_by("name"))
+
+    @cached_property
+    def topics(self) -> list[Page]:
+        return self.live_topics()
 
     def live_topics(self) -> list[Page]:
         """The In Focus topics this article is filed under, main topic first."""
-        links = self.topic_links.select_related("topic").order_by("sort_order")
+        links = list(self.topic_links.select_related("topic").order_by("sort_order"))
+        fragments.shows(*(f"page:{link.topic_id}" for link in links))
         return [link.topic for link in links if link.topic.live]
 
     # Related content -------------------------------------------------------------------
 
     def related_articles(self) -> list[ArticlePage]:
         ids = self.related_article_ids()
+        fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {
             article.pk: article for article in ArticlePage.objects.live().cards().filter(pk__in=ids)
         }
@@ -378,7 +400,7 @@ class ArticleRelatedLink(Orderable):
     panels = [PageChooserPanel("page", "articles.ArticlePage")]
 
 
-class SectionPage(Page):
+class SectionPage(RestrictionAwareMixin, Page):
     """A listing of the articles filed under it: News, Analysis, Opinion, ..."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -13,21 +13,38 @@ class CoreConfig(AppConfig):
         # These modules use models, importable only once the apps are ready.
         from wagtail.models import Page, Site  # noqa: PLC0415
 
-        from . import navigation, sites  # noqa: PLC0415
+        from . import fragments, navigation, routing, sites  # noqa: PLC0415
 
         def forget_site_structure(**kwargs: Any) -> None:
             navigation.forget()
             sites.forget()
 
+        def forget_page(instance: Page, **kwargs: Any) -> None:
+            fragments.invalidate(f"page:{instance.pk}")
+            forget_site_structure()
+
+        def forget_moved_page(instance: Page, **kwargs: Any) -> None:
+            # Every address below the page changed, and any fragment may link to one.
+            fragments.invalidate(f"page:{instance.pk}", fragments.STRUCTURE)
+            forget_site_structure()
+
         def forget_if_structural(sender: type, instance: object, **kwargs: Any) -> None:
-            if isinstance(instance, Page | Site):
+            if isinstance(instance, Page):
+                forget_page(instance)
+            elif isinstance(instance, Site):
                 forget_site_structure()
 
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(
-                forget_site_structure, weak=False, dispatch_uid=f"site-structure-{id(signal)}"
-            )
+        for signal in (page_published, page_unpublished):
+            signal.connect(forget_page, weak=False, dispatch_uid=f"site-structure-{id(signal)}")
+        post_page_move.connect(forget_moved_page, weak=False, dispatch_uid="site-structure-move")
         post_delete.connect(forget_if_structural, weak=False, dispatch_uid="site-structure-del")
         post_save.connect(
             forget_site_structure, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
         )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                routing.forget_restrictions,
+                sender="wagtailcore.PageViewRestriction",
+                weak=False,
+                dispatch_uid=f"restrictions-{id(signal)}",
+            )

@@ -1,20 +1,40 @@
-"""Find the page for an address in two queries instead of two per path segment."""
+"""Finding the page for an address with as few queries as possible.
+
+Wagtail walks the page tree one path segment at a time (a query for the child and
+another for its specific type, per segment), after looking up the active locale and the
+site's root page in it, and then looks for view restrictions on every ancestor. On a
+news site that is most of the work of serving an article, so here:
+
+- the site's root page in each language is kept in the cache (views.serve);
+- the root page finds a page by its whole address in one lookup (DirectRouteMixin),
+  remembering which page answered an address, so that the next request loads it by key;
+- pages skip the restriction queries while no page of the site is restricted
+  (RestrictionAwareMixin).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+ROUTE_KEY = "newsdesk:route:v1:{}:{}"
+ROUTE_SECONDS = 60 * 60 * 24
+RESTRICTIONS_KEY = "newsdesk:restrictions:v1"
+RESTRICTIONS_SECONDS = 60 * 60 * 24
 
 
 class DirectRouteMixin:
     """For the root page of a site: resolve /section/article/ with one lookup.
 
-    Wagtail walks the tree one segment at a time, each step costing a query for the
-    child and another for its specific type. Here the page whose url_path matches the
-    whole address is looked up directly (by its indexed slug, inside this page's subtree).
-    Anything else, such as a page that routes sub-paths itself, takes Wagtail's own route.
+    The page whose url_path matches the whole address is looked up directly (by its
+    indexed slug, inside this page's subtree), and which page it was is remembered: the
+    next request for the address loads that page by key and checks that it still has
+    the address, so a moved or deleted page is never served from a stale memory.
+    Anything else, such as a page that routes sub-paths itself, takes Wagtail's route.
     """
 
     path: str
@@ -23,16 +43,57 @@ class DirectRouteMixin:
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         if path_components:
-            page = (
-                Page.objects.filter(
-                    slug=path_components[-1],
-                    depth=self.depth + len(path_components),
-                    path__startswith=self.path,
-                    url_path=f"{self.url_path}{'/'.join(path_components)}/",
-                )
-                .specific()
-                .first()
-            )
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = self._remembered(url_path) or self._look_up(url_path, path_components)
             if page is not None:
                 return page.route(request, [])
         return super().route(request, path_components)  # type: ignore[misc]
+
+    def _remembered(self, url_path: str) -> Page | None:
+        known = cache.get(ROUTE_KEY.format(self.path, url_path))
+        if known is None:
+            return None
+        pk, model = known
+        page = model.objects.filter(pk=pk).first()
+        return page if page is not None and page.url_path == url_path else None
+
+    def _look_up(self, url_path: str, path_components: list[str]) -> Page | None:
+        page = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                path__startswith=self.path,
+                url_path=url_path,
+            )
+            .specific()
+            .first()
+        )
+        if page is not None:
+            cache.set(ROUTE_KEY.format(self.path, url_path), (page.pk, type(page)), ROUTE_SECONDS)
+        return page
+
+
+class RestrictionAwareMixin:
+    """For every public page class: no restriction queries while none exist.
+
+    Wagtail checks the page and all its ancestors for view restrictions (private or
+    password-protected pages) on every request: two queries. News sites rarely restrict
+    pages, so whether any restriction exists at all is kept in the cache and forgotten
+    when one is added or removed (see apps.py)."""
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        if not any_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()  # type: ignore[misc]
+
+
+def any_restrictions() -> bool:
+    found = cache.get(RESTRICTIONS_KEY)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(RESTRICTIONS_KEY, found, RESTRICTIONS_SECONDS)
+    return bool(found)
+
+
+def forget_restrictions(**kwargs: Any) -> None:
+    cache.delete(RESTRICTIONS_KEY)

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from django.utils import translation
+from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 CACHE_KEY = "newsdesk:sites:v1"
+ROOT_KEY = "newsdesk:site-root:v1:{}:{}"
 CACHE_SECONDS = 60 * 60
 
 
@@ -31,8 +34,23 @@ def site_for(hostname: str, port: int) -> Site | None:
     return known[(hostname, port)]
 
 
+def root_page_for(site: Site) -> Page:
+    """The site's root page in the active language (its translation, if published)."""
+    key = ROOT_KEY.format(site.pk, translation.get_language())
+    root = cache.get(key)
+    if root is None:
+        root = Page.objects.get(pk=site.root_page_id).localized.specific
+        cache.set(key, root, CACHE_SECONDS)
+    return root
+
+
 def forget(**kwargs: Any) -> None:
-    cache.delete(CACHE_KEY)
+    keys = [
+        ROOT_KEY.format(site_id, language)
+        for site_id in Site.objects.values_list("pk", flat=True)
+        for language, _name in settings.LANGUAGES
+    ]
+    cache.delete_many([CACHE_KEY, *keys])
 
 
 class CachedSiteMiddleware:

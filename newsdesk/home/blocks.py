@@ -3,16 +3,22 @@
 Adding a block to the home page is adding a class here and a template under
 templates/home/blocks/: each block fetches its own data in a fixed number of queries
 and returns None to stay hidden when it has nothing to show.
+
+Each block is rendered once and kept until something it shows changes (see
+newsdesk.core.fragments): its context says what it shows with `fragments.shows()`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from newsdesk.articles.models import ArticleKind, ArticlePage
+from newsdesk.articles.models import LATEST, ArticleKind, ArticlePage
+from newsdesk.core import fragments
 
 if TYPE_CHECKING:
     from .models import HomePage
@@ -24,6 +30,21 @@ class HomeBlock:
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
         raise NotImplementedError
+
+    def render(self, page: HomePage, request: HttpRequest) -> str:
+        """The block's HTML, or "" when it has nothing to show."""
+        key = fragments.key_for(page, f"home-{self.name}")
+        return fragments.cached(request, key, lambda: self._render(page, request))
+
+    def _render(self, page: HomePage, request: HttpRequest) -> str:
+        context = self.context(page)
+        if context is None:
+            return ""
+        return render_to_string(
+            "home/block.html",
+            {"name": self.name, "template": self.template, "block": context},
+            request,
+        )
 
 
 class EditorsChoiceBlock(HomeBlock):
@@ -52,6 +73,7 @@ class LatestOfKindBlock(HomeBlock):
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
         # Stories already in Editor's Choice above are not repeated.
+        fragments.shows(LATEST)
         articles = list(
             ArticlePage.objects.live()
             .in_locale_of(page)

@@ -13,13 +13,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.routing import DirectRouteMixin
+from newsdesk.core import fragments
+from newsdesk.core.routing import DirectRouteMixin, RestrictionAwareMixin
 from newsdesk.topics.models import TopicPage
 
 from .blocks import HOME_BLOCKS
 
 
-class HomePage(DirectRouteMixin, Page):
+class HomePage(DirectRouteMixin, RestrictionAwareMixin, Page):
     """The front page. What it shows is a list of blocks (see blocks.py)."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -48,11 +49,7 @@ class HomePage(DirectRouteMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["blocks"] = [
-            (block, block_context)
-            for block in HOME_BLOCKS
-            if (block_context := block.context(self)) is not None
-        ]
+        context["blocks"] = [html for block in HOME_BLOCKS if (html := block.render(self, request))]
         return context
 
     @cached_property
@@ -61,16 +58,23 @@ class HomePage(DirectRouteMixin, Page):
 
         Read once per request: the blocks below Editor's Choice leave these out."""
         now = timezone.now()
+        fragments.shows(f"page:{self.pk}")
         items = self.editors_choice.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        return list(items.order_by("sort_order").values_list("article_id", flat=True))
+        rows = list(items.order_by("sort_order").values_list("article_id", "expires_at"))
+        if expiries := [expires_at for _id, expires_at in rows if expires_at]:
+            fragments.expires(min(expiries))
+        return [article_id for article_id, _expires_at in rows]
 
     def editors_choice_articles(self) -> list[ArticlePage]:
         ids = self.editors_choice_ids
+        fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
     def in_focus_topics(self) -> list[TopicPage]:
+        fragments.shows(f"page:{self.pk}")
         ids = list(self.in_focus.order_by("sort_order").values_list("topic_id", flat=True))
+        fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {t.pk: t for t in TopicPage.objects.live().cards().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.lib import env
@@ -95,6 +97,11 @@ TEMPLATES = [
 DATABASES = {"default": ENV.database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# `default` is shared by every process of the site (granian runs several): Redis when
+# there is one, otherwise files under the data folder. `fragments` holds rendered parts
+# of pages in each process's memory; they are checked against versions kept in
+# `default` before use (see newsdesk.core.fragments), so a per-process copy is safe.
+CACHES: dict[str, dict[str, Any]]
 if ENV.redis_url:
     CACHES = {
         "default": {
@@ -106,10 +113,16 @@ if ENV.redis_url:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsdesk",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "newsdesk-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -16,4 +16,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if ENV.redis_url:
     # Each test run gets its own key space on the shared Redis server.
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
+else:
+    CACHES["default"]["LOCATION"] = str(ENV.data_dir / "test-cache")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
 from newsdesk.core.pagination import paginate
+from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
 
@@ -30,7 +31,7 @@ class TopicQuerySet(PageQuerySet):
 TopicManager = PageManager.from_queryset(TopicQuerySet)
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(RestrictionAwareMixin, Page):
     """The "In Focus" index: every topic dossier of the site."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -49,7 +50,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(RestrictionAwareMixin, Page):
     """An "In Focus" dossier: a subject the newsroom follows over time."""
 
     description = models.TextField(

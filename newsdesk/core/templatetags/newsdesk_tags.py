@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import template
 
-from newsdesk.core import navigation
+from newsdesk.core import fragments, navigation
 
 register = template.Library()
 
@@ -11,3 +11,26 @@ register = template.Library()
 def site_sections(context: template.Context) -> list[navigation.NavItem]:
     request = context.get("request")
     return navigation.sections_for(request) if request else []
+
+
+class FragmentNode(template.Node):
+    def __init__(self, key: template.base.FilterExpression, nodelist: template.NodeList) -> None:
+        self.key = key
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        key = str(self.key.resolve(context))
+        return fragments.cached(context.get("request"), key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser: template.base.Parser, token: template.base.Token) -> FragmentNode:
+    """{% fragment key %}...{% endfragment %}: render once, keep until what it shows changes.
+
+    `key` names the fragment (page, language, version); see newsdesk.core.fragments."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment %} takes one argument: the key")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), nodelist)

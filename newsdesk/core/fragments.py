@@ -1,0 +1,176 @@
+"""Rendered parts of pages, kept until something they show changes.
+
+Most of a news page changes only when an editor publishes: an article's text, its byline,
+its related stories, the home page's lists. Rendering them costs a dozen queries and
+hundreds of template nodes, so each such part is rendered once and kept as HTML.
+
+Precise invalidation works with tags. While a fragment renders, the code that reads
+content says what it shows (`shows("page:42", "articles")`), and the fragment is stored
+with the *version* each of those tags had then. A fragment is served only while every
+one of its tags still has that version; `invalidate("page:42")` (called when page 42 is
+published, unpublished, moved or deleted) gives the tag a new version, so exactly the
+fragments that showed page 42 are rendered again, by their next reader.
+
+Two stores, on purpose:
+- tag versions live in the shared cache (`default`: Redis, or files on one machine), so
+  an invalidation made by one process is seen by every other process at once;
+- fragments live in each process's memory (`fragments`), which is fastest to read and
+  safe because a fragment is always checked against the shared versions before use.
+
+Previews never read or write fragments: they show a draft, not what readers see.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from django.core.cache import caches
+from django.http import HttpRequest
+from django.utils import timezone, translation
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+TAG_KEY = "newsdesk:tag:v1:{}"
+# Shown by every fragment: moving a page changes the address of all pages below it.
+STRUCTURE = "structure"
+# A tag's version is kept a long time; if it is evicted anyway, fragments that used it
+# no longer match and are rendered again: eviction costs speed, never correctness.
+TAG_SECONDS = 60 * 60 * 24 * 30
+# An upper bound on how long anything a tag does not cover (a renamed image, a changed
+# translation) can stay on a page.
+FRAGMENT_SECONDS = 60 * 60
+
+
+@dataclass
+class _Recording:
+    versions: dict[str, str] = field(default_factory=dict)
+    expires_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class _Stored:
+    versions: dict[str, str]
+    expires_at: datetime | None
+    html: str
+
+
+_recording: contextvars.ContextVar[tuple[_Recording, ...]] = contextvars.ContextVar(
+    "newsdesk_fragment_recording", default=()
+)
+
+
+def shows(*tags: str) -> None:
+    """Record that what is being rendered shows the objects named by `tags`.
+
+    Call it before reading the content the tags cover: the versions are read now, so a
+    change made while the fragment renders makes it stale instead of being missed."""
+    stack = _recording.get()
+    if not stack or not tags:
+        return
+    versions = current_versions(tags)
+    for recording in stack:
+        recording.versions.update(versions)
+
+
+def expires(at: datetime) -> None:
+    """Record that what is being rendered changes by itself at `at` (e.g. an expiry)."""
+    for recording in _recording.get():
+        if recording.expires_at is None or at < recording.expires_at:
+            recording.expires_at = at
+
+
+def invalidate(*tags: str) -> None:
+    if tags:
+        caches["default"].set_many(
+            {TAG_KEY.format(tag): _new_version() for tag in tags}, TAG_SECONDS
+        )
+
+
+def current_versions(tags: Iterable[str]) -> dict[str, str]:
+    shared = caches["default"]
+    keys = {TAG_KEY.format(tag): tag for tag in tags}
+    found = shared.get_many(list(keys))
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            # add, not set: another process may be giving the same tag a version now.
+            shared.add(key, _new_version(), TAG_SECONDS)
+        found.update(shared.get_many(missing))
+    return {keys[key]: version for key, version in found.items()}
+
+
+def key_for(page: Page, part: str) -> str:
+    """A name for one part of one published version of a page, in the active language."""
+    version = page.last_published_at.timestamp() if page.last_published_at else 0
+    return f"{part}:{page.pk}:{translation.get_language()}:{version}"
+
+
+def cached(request: HttpRequest | None, key: str, render: Callable[[], str]) -> str:
+    """The fragment `key`, rendered by `render` unless a current copy is kept."""
+    if request is None or getattr(request, "is_preview", False):
+        return render()
+    return get_or_render(f"newsdesk:fragment:v1:{key}", render)
+
+
+def get_or_render(key: str, render: Callable[[], str]) -> str:
+    local = caches["fragments"]
+    stored: _Stored | None = local.get(key)
+    if stored is not None and _still_current(stored):
+        _pass_on(stored.versions, stored.expires_at)
+        return stored.html
+    with _recorder() as recording:
+        html = render()
+    timeout = _timeout_for(recording)
+    if timeout > 0:
+        local.set(key, _Stored(recording.versions, recording.expires_at, html), timeout)
+    return html
+
+
+def _pass_on(versions: dict[str, str], expires_at: datetime | None) -> None:
+    """A stored fragment inside one being rendered: the outer one shows what it shows."""
+    for recording in _recording.get():
+        recording.versions.update(versions)
+    if expires_at is not None:
+        expires(expires_at)
+
+
+def _still_current(stored: _Stored) -> bool:
+    if not stored.versions:
+        return True
+    shared = caches["default"]
+    keys = [TAG_KEY.format(tag) for tag in stored.versions]
+    found = shared.get_many(keys)
+    return all(
+        found.get(key) == version
+        for key, version in zip(keys, stored.versions.values(), strict=True)
+    )
+
+
+@contextmanager
+def _recorder() -> Iterator[_Recording]:
+    recording = _Recording(versions=current_versions([STRUCTURE]))
+    token = _recording.set((*_recording.get(), recording))
+    try:
+        # shows() and expires() record into every open recording: an outer fragment
+        # depends on everything its inner fragments show.
+        yield recording
+    finally:
+        _recording.reset(token)
+
+
+def _timeout_for(recording: _Recording) -> int:
+    if recording.expires_at is None:
+        return FRAGMENT_SECONDS
+    left = (recording.expires_at - timezone.now()).total_seconds()
+    return int(min(FRAGMENT_SECONDS, left))
+
+
+def _new_version() -> str:
+    return secrets.token_hex(6)

@@ -1,0 +1,196 @@
+"""Rendered parts of pages are kept, and forgotten the moment something they show changes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _renderer(html: str, *tags: str, calls: list[str]):  # type: ignore[no-untyped-def]
+    def render() -> str:
+        calls.append(html)
+        fragments.shows(*tags)
+        return html
+
+    return render
+
+
+def test_it_renders_a_fragment_once_while_nothing_it_shows_changes() -> None:
+    calls: list[str] = []
+    for _ in range(3):
+        fragments.get_or_render("k", _renderer("<p>a</p>", "page:1", calls=calls))
+    assert calls == ["<p>a</p>"]
+
+
+def test_it_renders_again_after_a_tag_it_shows_is_invalidated() -> None:
+    calls: list[str] = []
+    fragments.get_or_render("k", _renderer("old", "page:1", calls=calls))
+    fragments.invalidate("page:1")
+    assert fragments.get_or_render("k", _renderer("new", "page:1", calls=calls)) == "new"
+
+
+def test_it_keeps_a_fragment_when_another_tag_is_invalidated() -> None:
+    calls: list[str] = []
+    fragments.get_or_render("k", _renderer("kept", "page:1", calls=calls))
+    fragments.invalidate("page:2")
+    fragments.get_or_render("k", _renderer("kept", "page:1", calls=calls))
+    assert calls == ["kept"]
+
+
+def test_it_renders_again_when_the_shared_versions_are_lost() -> None:
+    calls: list[str] = []
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    caches["default"].clear()
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    assert len(calls) == 2
+
+
+def test_it_forgets_every_fragment_when_the_page_tree_moves() -> None:
+    calls: list[str] = []
+    fragments.get_or_render("k", _renderer("a", calls=calls))
+    fragments.invalidate(fragments.STRUCTURE)
+    fragments.get_or_render("k", _renderer("a", calls=calls))
+    assert len(calls) == 2
+
+
+def test_it_passes_what_an_inner_fragment_shows_to_the_outer_one() -> None:
+    calls: list[str] = []
+
+    def outer() -> str:
+        return "[" + fragments.get_or_render("inner", _renderer("i", "page:7", calls=calls)) + "]"
+
+    fragments.get_or_render("inner", _renderer("i", "page:7", calls=calls))  # kept already
+    fragments.get_or_render("outer", outer)
+    fragments.invalidate("page:7")
+    calls.clear()
+    fragments.get_or_render("outer", outer)
+    assert calls == ["i"]
+
+
+def test_it_does_not_keep_a_fragment_whose_content_has_already_expired() -> None:
+    calls: list[str] = []
+
+    def render() -> str:
+        calls.append("x")
+        fragments.expires(timezone.now() - timedelta(seconds=1))
+        return "x"
+
+    fragments.get_or_render("k", render)
+    fragments.get_or_render("k", render)
+    assert calls == ["x", "x"]
+
+
+def test_it_keeps_a_fragment_no_longer_than_until_its_content_expires() -> None:
+    recording = fragments._Recording(expires_at=timezone.now() + timedelta(seconds=90))
+    assert 85 <= fragments._timeout_for(recording) <= 90
+
+
+# What readers see ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def article(news, topic_index, reporter):  # type: ignore[no-untyped-def]
+    topic = factories.make_topic(topic_index, "Border Crossings")
+    return factories.make_article(
+        news, "Aid convoy reaches the valley", authors=[reporter], topics=[topic], tags=["Aid"]
+    )
+
+
+def test_it_serves_a_viewed_article_with_one_query(client: Client, article) -> None:
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    assert response.status_code == 200
+    assert len(queries) == 1
+
+
+def test_it_serves_a_viewed_home_page_without_queries(client: Client, home, news) -> None:
+    factories.make_article(news, "Something happened")
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert len(queries) == 0
+
+
+def test_it_shows_a_republished_headline_at_once(client: Client, article) -> None:
+    client.get(article.url)
+    article.title = "Aid convoy turned back at the border"
+    article.save_revision().publish()
+    assert "Aid convoy turned back at the border</h1>" in client.get(article.url).content.decode()
+
+
+def test_it_shows_a_renamed_author_in_the_byline_at_once(client: Client, article, reporter) -> None:
+    client.get(article.url)
+    reporter.name = "Leila Haddad-Sayegh"
+    reporter.save()
+    assert "Leila Haddad-Sayegh</a>" in client.get(article.url).content.decode()
+
+
+def test_it_shows_a_retitled_topic_on_its_articles_at_once(client: Client, article) -> None:
+    client.get(article.url)
+    topic = article.topics[0]
+    topic.title = "Crossings and Checkpoints"
+    topic.save_revision().publish()
+    assert "Crossings and Checkpoints</a>" in client.get(article.url).content.decode()
+
+
+def test_it_drops_an_unpublished_related_story_at_once(client: Client, news, article) -> None:
+    sibling = factories.make_article(news, "Second convoy waits", topics=article.topics)
+    assert "Second convoy waits" in client.get(article.url).content.decode()
+    sibling.unpublish()
+    assert "Second convoy waits" not in client.get(article.url).content.decode()
+
+
+def test_it_shows_a_new_story_on_the_home_page_at_once(client: Client, home, news) -> None:
+    factories.make_article(news, "First story of the day")
+    client.get("/")
+    factories.make_article(news, "Breaking: the second story")
+    assert "Breaking: the second story" in client.get("/").content.decode()
+
+
+def test_it_shows_a_new_editors_choice_order_when_the_home_page_is_published(
+    client: Client, home, news
+) -> None:
+    first, second = (
+        factories.make_article(news, "Alpha story"),
+        factories.make_article(news, "Beta story"),
+    )
+    factories.pick_for_home(home, [first, second])
+    home.save_revision().publish()
+    client.get("/")
+    home.editors_choice.all().delete()
+    factories.pick_for_home(home, [second, first])
+    home.save_revision().publish()
+    html = client.get("/").content.decode()
+    choice = html[html.index("block-editors-choice") :]
+    assert choice.index("Beta story") < choice.index("Alpha story")
+
+
+def test_it_shows_moved_articles_at_their_new_address(client: Client, home, news, analysis) -> None:
+    article = factories.make_article(news, "Moving story")
+    client.get("/")
+    article.move(analysis, pos="last-child")
+    html = client.get("/").content.decode()
+    assert f'href="/analysis/{article.slug}/"' in html
+
+
+def test_it_never_keeps_a_preview(client: Client, article) -> None:
+    client.get(article.url)
+    draft = ArticlePage.objects.get(pk=article.pk)
+    draft.title = "A draft headline nobody should see"
+    preview = draft.make_preview_request()
+    assert "A draft headline nobody should see" in preview.content.decode()
+    assert "A draft headline nobody should see" not in client.get(article.url).content.decode()

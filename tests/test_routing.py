@@ -1,0 +1,65 @@
+"""Pages are found by their address cheaply, and never served where they no longer are."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_redirects_the_old_address_of_a_moved_article(client: Client, news, analysis) -> None:
+    article = factories.make_article(news, "Moving story")
+    old_url = article.url
+    client.get(old_url)
+    article.move(analysis, pos="last-child")
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == f"/analysis/{article.slug}/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_it_does_not_serve_a_deleted_article(client: Client, news) -> None:
+    article = factories.make_article(news, "Deleted story")
+    url = article.url
+    client.get(url)
+    article.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_it_does_not_serve_an_unpublished_article(client: Client, news) -> None:
+    article = factories.make_article(news, "Withdrawn story")
+    client.get(article.url)
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_it_serves_a_new_article_at_an_address_that_was_unknown(client: Client, news) -> None:
+    assert client.get("/news/late-story/").status_code == 404
+    factories.make_article(news, "Late story", slug="late-story")
+    assert client.get("/news/late-story/").status_code == 200
+
+
+def test_it_asks_for_the_password_once_a_section_is_restricted(client: Client, news) -> None:
+    article = factories.make_article(news, "Members only")
+    assert client.get(article.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=news, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "Members only</h1>" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_it_serves_the_section_again_once_the_restriction_is_removed(client: Client, news) -> None:
+    article = factories.make_article(news, "Open again")
+    restriction = PageViewRestriction.objects.create(
+        page=news, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    client.get(article.url)
+    restriction.delete()
+    assert "Open again</h1>" in client.get(article.url).content.decode()
