@@ -194,3 +194,41 @@ def test_it_never_keeps_a_preview(client: Client, article) -> None:
     preview = draft.make_preview_request()
     assert "A draft headline nobody should see" in preview.content.decode()
     assert "A draft headline nobody should see" not in client.get(article.url).content.decode()
+
+
+def test_it_shows_a_new_story_in_its_section_at_once(client: Client, news) -> None:
+    factories.make_article(news, "Older story")
+    client.get(news.url)
+    factories.make_article(news, "Newest story")
+    assert "Newest story" in client.get(news.url).content.decode()
+
+
+def test_it_keeps_each_page_of_a_list_apart(client: Client, news) -> None:
+    for n in range(25):
+        factories.make_article(news, f"Story {n:02d} of the list")
+    first = client.get(news.url).content.decode()
+    second = client.get(f"{news.url}?page=2").content.decode()
+    assert "Story 00 of the list" in first and "Story 00 of the list" not in second
+    assert "Story 24 of the list" in second
+
+
+def test_it_still_refuses_a_page_past_the_end_of_a_kept_list(client: Client, news) -> None:
+    factories.make_article(news, "Only story")
+    client.get(news.url)
+    assert client.get(f"{news.url}?page=2").status_code == 404
+
+
+def test_it_shows_a_renamed_author_on_cards_at_once(client: Client, news, reporter) -> None:
+    factories.make_article(news, "Signed story", authors=[reporter])
+    client.get(news.url)
+    reporter.name = "Leila H. Sayegh"
+    reporter.save()
+    assert "Leila H. Sayegh" in client.get(news.url).content.decode()
+
+
+@pytest.mark.parametrize("url", ["/news/", "/tags/aid/", "/authors/leila-haddad/"])
+def test_it_serves_a_viewed_list_with_one_query(client: Client, article, url: str) -> None:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) == 1

@@ -27,11 +27,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.core import fragments
-from newsdesk.core.pagination import paginate
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.people.models import Person
 
-from . import ranking
+from . import listings, ranking
 from .blocks import ArticleBodyBlock
 
 # The picture sizes cards use (components/card.html): every card, and the lead story's.
@@ -58,8 +57,6 @@ CARD_FIELDS = (
     "published_at",
     "last_published_at",
 )
-# Shown by every list of newest articles: publishing or withdrawing any article changes them.
-LATEST = "articles:latest"
 # Below this many matches a listing fetches them all and sorts (see ArticleQuerySet).
 SMALL_SET = 2_000
 RELATED_LIMIT = 4
@@ -414,7 +411,9 @@ class SectionPage(RestrictionAwareMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(
-            request, ArticlePage.objects.live().filed_under(self).cards()
+        context["article_list"] = listings.article_list(
+            request,
+            f"section:{self.pk}",
+            lambda: ArticlePage.objects.live().filed_under(self).cards(),
         )
         return context

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from newsdesk.core.pagination import paginate
 from newsdesk.people.models import Person
 
+from .listings import article_list
 from .models import ArticlePage, ArticleQuerySet
 
 FIRST_ARCHIVE_YEAR = 1990
@@ -26,21 +26,23 @@ def _articles_in_active_locale() -> ArticleQuerySet:
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    articles = _articles_in_active_locale().tagged(tag.pk)
+    articles = article_list(
+        request, f"tag:{tag.pk}", lambda: _articles_in_active_locale().tagged(tag.pk)
+    )
     return render(
-        request,
-        "articles/tag.html",
-        {"tag": tag, "articles": paginate(request, articles), "title": tag.name},
+        request, "articles/tag.html", {"tag": tag, "article_list": articles, "title": tag.name}
     )
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = _articles_in_active_locale().by(person.pk)
+    articles = article_list(
+        request, f"author:{person.pk}", lambda: _articles_in_active_locale().by(person.pk)
+    )
     return render(
         request,
         "articles/author.html",
-        {"person": person, "articles": paginate(request, articles), "title": person.name},
+        {"person": person, "article_list": articles, "title": person.name},
     )
 
 
@@ -48,12 +50,16 @@ def archive(
     request: HttpRequest, year: int, month: int | None = None, day: int | None = None
 ) -> HttpResponse:
     start, end = _archive_period(year, month, day)
-    articles = _articles_in_active_locale().filter(published_at__gte=start, published_at__lt=end)
+    articles = article_list(
+        request,
+        f"archive:{start.isoformat()}:{end.isoformat()}",
+        lambda: _articles_in_active_locale().filter(published_at__gte=start, published_at__lt=end),
+    )
     return render(
         request,
         "articles/archive.html",
         {
-            "articles": paginate(request, articles),
+            "article_list": articles,
             "period_start": start,
             "year": year,
             "month": month,

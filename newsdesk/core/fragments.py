@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -112,25 +113,25 @@ def key_for(page: Page, part: str) -> str:
     return f"{part}:{page.pk}:{translation.get_language()}:{version}"
 
 
-def cached(request: HttpRequest | None, key: str, render: Callable[[], str]) -> str:
+def cached(request: HttpRequest | None, key: str, render: Callable[[], str]) -> SafeString:
     """The fragment `key`, rendered by `render` unless a current copy is kept."""
     if request is None or getattr(request, "is_preview", False):
-        return render()
+        return mark_safe(render())
     return get_or_render(f"newsdesk:fragment:v1:{key}", render)
 
 
-def get_or_render(key: str, render: Callable[[], str]) -> str:
+def get_or_render(key: str, render: Callable[[], str]) -> SafeString:
     local = caches["fragments"]
     stored: _Stored | None = local.get(key)
     if stored is not None and _still_current(stored):
         _pass_on(stored.versions, stored.expires_at)
-        return stored.html
+        return mark_safe(stored.html)
     with _recorder() as recording:
         html = render()
     timeout = _timeout_for(recording)
     if timeout > 0:
         local.set(key, _Stored(recording.versions, recording.expires_at, html), timeout)
-    return html
+    return mark_safe(html)
 
 
 def _pass_on(versions: dict[str, str], expires_at: datetime | None) -> None:

@@ -41,6 +41,15 @@ class ListPage:
         return self.number - 1
 
 
+def page_number(request: HttpRequest) -> int:
+    """The page a request asks for; past MAX_PAGE is a 404 (see paginate)."""
+    raw = request.GET.get("page", "1")
+    number = max(int(raw) if raw.isdigit() and len(raw) < 7 else 1, 1)
+    if number > MAX_PAGE:
+        raise Http404(_("There is no page %(number)s of this list.") % {"number": number})
+    return number
+
+
 def paginate(request: HttpRequest, items: QuerySet, per_page: int | None = None) -> ListPage:
     """The requested page of `items`.
 
@@ -49,11 +58,7 @@ def paginate(request: HttpRequest, items: QuerySet, per_page: int | None = None)
     does not exist.
     """
     size = per_page or PAGE_SIZE
-    raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
-    number = max(number, 1)
-    if number > MAX_PAGE:
-        raise Http404(_("There is no page %(number)s of this list.") % {"number": number})
+    number = page_number(request)
     start = (number - 1) * size
     rows = list(items[start : start + size + 1])
     if not rows and number > 1:

@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from newsdesk.articles.models import LATEST, ArticleKind, ArticlePage
+from newsdesk.articles.listings import LATEST
+from newsdesk.articles.models import ArticleKind, ArticlePage
 from newsdesk.core import fragments
 
 if TYPE_CHECKING:

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -13,8 +14,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from newsdesk.articles import listings
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core.pagination import paginate
+from newsdesk.core import fragments
 from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
@@ -91,7 +93,9 @@ class TopicPage(RestrictionAwareMixin, Page):
         verbose_name_plural = _("In Focus topics")
 
     def pinned_articles(self) -> list[ArticlePage]:
+        fragments.shows(f"page:{self.pk}")
         ids = list(self.pinned.order_by("sort_order").values_list("article_id", flat=True))
+        fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
@@ -100,12 +104,19 @@ class TopicPage(RestrictionAwareMixin, Page):
         filed = ArticleTopic.objects.filter(topic=self)
         return ArticlePage.objects.live().linked_through(filed, "article_id").cards()
 
+    @cached_property
+    def pinned_list(self) -> list[ArticlePage]:
+        return self.pinned_articles()
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        pinned = self.pinned_articles()
-        context["pinned_articles"] = pinned
-        context["articles"] = paginate(
-            request, self.articles().exclude(pk__in=[a.pk for a in pinned])
+        # The pinned stories and the latest ones below them, kept as one fragment.
+        context["article_list"] = listings.article_list(
+            request,
+            f"topic:{self.pk}",
+            lambda: self.articles().exclude(pk__in=[a.pk for a in self.pinned_list]),
+            template="topics/topic_articles.html",
+            context=lambda: {"pinned_articles": self.pinned_list},
         )
         return context
 
