@@ -6,7 +6,10 @@ Uses whatever database the environment names (NEWSDESK_DATA_DIR for SQLite, or
 DATABASE_URL), so build the data set first, e.g. `newsdesk demo --articles 100000`.
 Both servers run one granian worker on 127.0.0.1; requests are sent one at a time on a
 kept-alive connection, so a request's latency is the server's time plus a loopback round
-trip that the baseline measures too. No page cache is involved: every request renders.
+trip that the baseline measures too. No page cache is involved: every request runs the
+view and renders the page; the parts of it that are kept as HTML until something they
+show changes (newsdesk.core.fragments) are reused, unless `--cold` makes every request
+render them anew, as the first view after a publish does.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,10 +102,14 @@ def fetch(port: int, path: str) -> bytes:
     return body
 
 
-def measure(port: int, path: str, requests: int) -> Timing:
+def measure(
+    port: int, path: str, requests: int, before: Callable[[], None] | None = None
+) -> Timing:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     latencies = []
     for n in range(WARMUP + requests):
+        if before:
+            before()
         start = time.perf_counter()
         connection.request("GET", path, headers={"Host": "localhost"})
         response = connection.getresponse()
@@ -118,6 +125,18 @@ def measure(port: int, path: str, requests: int) -> Timing:
     )
 
 
+def forget_every_fragment(env: dict[str, str]) -> Callable[[], None]:
+    """What a publish that touches every page does: new versions for the tag all share."""
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django  # noqa: PLC0415 - only the cold run needs Django in this process
+
+    django.setup()
+    from newsdesk.core import fragments  # noqa: PLC0415
+
+    return lambda: fragments.invalidate(fragments.STRUCTURE)
+
+
 def first_article_path(home_html: bytes) -> str:
     match = re.search(rb'class="card__title"[^>]*><a href="([^"]+)"', home_html)
     if not match:
@@ -131,6 +150,11 @@ def main() -> None:
     )
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--paths", nargs="*", help="default: / and the newest article")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="render every part of every page anew, as the first view after a publish does",
+    )
     args = parser.parse_args()
 
     env = {
@@ -144,12 +168,15 @@ def main() -> None:
     )
     print(f"newsdesk page benchmark: {args.requests} requests per page, one at a time")
     print(f"database: {database}")
+    before = forget_every_fragment(env) if args.cold else None
+    if args.cold:
+        print("cold: every request renders all of the page's parts anew (no kept fragments)")
     print(f"{'page':<40} {'server':>12} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'req/s':>8}")
     with granian("newsdesk.wsgi:application", env) as app_port:
         paths = args.paths or ["/", first_article_path(fetch(app_port, "/"))]
         for path in paths:
             body = fetch(app_port, path)
-            app = measure(app_port, path, args.requests)
+            app = measure(app_port, path, args.requests, before)
             with tempfile.NamedTemporaryFile(suffix=".html") as body_file:
                 body_file.write(body)
                 body_file.flush()

@@ -123,6 +123,15 @@ CACHES["fragments"] = {
     "LOCATION": "newsdesk-fragments",
     "OPTIONS": {"MAX_ENTRIES": 5_000},
 }
+# Wagtail writes every picture size it uses to this cache on every use; in memory that
+# is nearly free, where a shared cache would cost a write per picture per page. An hour
+# bounds how long a size deleted elsewhere (a new focal point) can still be referred to.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "newsdesk-renditions",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
