@@ -54,8 +54,11 @@ class DirectRouteMixin:
         if known is None:
             return None
         pk, model = known
-        page = model.objects.filter(pk=pk).first()
-        return page if page is not None and page.url_path == url_path else None
+        try:
+            page = model.objects.get(pk=pk)
+        except model.DoesNotExist:
+            return None
+        return page if page.url_path == url_path else None
 
     def _look_up(self, url_path: str, path_components: list[str]) -> Page | None:
         page = (

@@ -59,6 +59,9 @@ class Environment:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(self.data_dir / default_sqlite_name),
             "OPTIONS": sqlite_options(),
+            # Opening SQLite and setting it up (the PRAGMAs below) costs more than most
+            # page views; each server thread keeps its connection.
+            "CONN_MAX_AGE": None,
         }
 
 
