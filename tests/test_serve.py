@@ -33,6 +33,9 @@ def _get(url: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
+_served_pid: dict[str, int] = {}
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     data_dir = tmp_path_factory.mktemp("data")
@@ -53,6 +56,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
+    _served_pid[base] = server.pid
     try:
         _wait_until_up(base)
         yield base, data_dir
@@ -90,3 +94,60 @@ def test_it_serves_uploaded_media(served: tuple[str, Path]) -> None:
     base, data_dir = served
     (data_dir / "media" / "hello.txt").write_text("uploaded")
     assert _get(f"{base}/media/hello.txt") == (200, b"uploaded")
+
+
+def _child_pids(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if f"PPid:\t{pid}\n" in status.read_text():
+                found.append(int(status.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def _children_of(pid: int) -> list[str]:
+    """Command lines of the processes whose parent is `pid`."""
+    commands = []
+    for child in _child_pids(pid):
+        try:
+            commands.append(
+                Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            )
+        except OSError:
+            continue
+    return commands
+
+
+def test_it_runs_the_background_worker_beside_the_server(served: tuple[str, Path]) -> None:
+    base, _data = served
+    server_pid = _served_pid[base]
+    children = _children_of(server_pid)
+    assert any("granian" in command for command in children)
+    assert any(" worker" in command for command in children)
+
+
+def test_it_stops_server_and_worker_when_asked_to_stop(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSDESK_DATA_DIR": str(tmp_path), "DEBUG": "0"}
+    env.pop("DATABASE_URL", None)
+    subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
+    port = _free_port()
+    server = subprocess.Popen(
+        [NEWSDESK, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}")
+        children = _child_pids(server.pid)
+        assert len(children) == 2
+        server.send_signal(signal.SIGTERM)  # the command only, not its group
+        assert server.wait(timeout=30) == 0
+        time.sleep(0.5)
+        assert not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
