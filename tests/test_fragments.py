@@ -109,7 +109,7 @@ def article(news, topic_index, reporter):  # type: ignore[no-untyped-def]
     )
 
 
-def test_it_serves_a_viewed_article_with_one_query(client: Client, article) -> None:
+def test_it_serves_a_viewed_article_from_kept_parts(client: Client, article) -> None:
     client.get(article.url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(article.url)
@@ -232,3 +232,15 @@ def test_it_serves_a_viewed_list_with_one_query(client: Client, article, url: st
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) == 1
+
+
+def test_it_keeps_the_latest_news_no_longer_than_editors_choice_lasts(home, news, rf) -> None:
+    picked = factories.make_article(news, "Picked for a while")
+    factories.pick_for_home(home, [picked], expires_at=timezone.now() + timedelta(seconds=90))
+    home.save_revision().publish()
+    page = type(home).objects.get(pk=home.pk)
+    page.editors_choice_ids  # noqa: B018 - read first by the block above, as on the page
+    with fragments._recorder() as recording:
+        page.editors_choice_ids  # noqa: B018 - read again by the news block
+    assert recording.expires_at is not None
+    assert fragments._timeout_for(recording) <= 90

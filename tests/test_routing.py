@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from . import factories
@@ -63,3 +65,20 @@ def test_it_serves_the_section_again_once_the_restriction_is_removed(client: Cli
     client.get(article.url)
     restriction.delete()
     assert "Open again</h1>" in client.get(article.url).content.decode()
+
+
+def test_it_serves_a_viewed_article_without_queries(client: Client, news) -> None:
+    article = factories.make_article(news, "Popular story")
+    client.get(article.url)  # finds the page by its address, remembers which page it is
+    client.get(article.url)  # loads it by key, keeps it
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert len(queries) == 0
+
+
+def test_it_serves_a_republished_article_as_published(client: Client, news) -> None:
+    article = factories.make_article(news, "First headline")
+    client.get(article.url)
+    article.title = "Second headline"
+    article.save_revision().publish()
+    assert "<title>Second headline" in client.get(article.url).content.decode()

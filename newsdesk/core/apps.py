@@ -28,6 +28,11 @@ class CoreConfig(AppConfig):
             fragments.invalidate(f"page:{instance.pk}", fragments.STRUCTURE)
             forget_site_structure()
 
+        def forget_saved_page(sender: type, instance: object, **kwargs: Any) -> None:
+            # A draft saved, a page locked: the kept page object (routing.py) is stale.
+            if isinstance(instance, Page):
+                fragments.invalidate(f"page:{instance.pk}")
+
         def forget_if_structural(sender: type, instance: object, **kwargs: Any) -> None:
             if isinstance(instance, Page):
                 forget_page(instance)
@@ -38,6 +43,7 @@ class CoreConfig(AppConfig):
             signal.connect(forget_page, weak=False, dispatch_uid=f"site-structure-{id(signal)}")
         post_page_move.connect(forget_moved_page, weak=False, dispatch_uid="site-structure-move")
         post_delete.connect(forget_if_structural, weak=False, dispatch_uid="site-structure-del")
+        post_save.connect(forget_saved_page, weak=False, dispatch_uid="page-saved")
         post_save.connect(
             forget_site_structure, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
         )

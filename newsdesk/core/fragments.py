@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import caches
 from django.http import HttpRequest
@@ -37,6 +37,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 if TYPE_CHECKING:
     from wagtail.models import Page
+
+T = TypeVar("T")
 
 TAG_KEY = "newsdesk:tag:v1:{}"
 # Shown by every fragment: moving a page changes the address of all pages below it.
@@ -59,7 +61,7 @@ class _Recording:
 class _Stored:
     versions: dict[str, str]
     expires_at: datetime | None
-    html: str
+    value: Any
 
 
 _recording: contextvars.ContextVar[tuple[_Recording, ...]] = contextvars.ContextVar(
@@ -121,17 +123,24 @@ def cached(request: HttpRequest | None, key: str, render: Callable[[], str]) -> 
 
 
 def get_or_render(key: str, render: Callable[[], str]) -> SafeString:
+    return mark_safe(kept(key, render))
+
+
+def kept(key: str, produce: Callable[[], T]) -> T:
+    """The value kept under `key` while what it shows is unchanged, else `produce()`'s.
+
+    Any picklable value works (HTML, a page object); each use gets its own copy."""
     local = caches["fragments"]
     stored: _Stored | None = local.get(key)
     if stored is not None and _still_current(stored):
         _pass_on(stored.versions, stored.expires_at)
-        return mark_safe(stored.html)
+        return stored.value
     with _recorder() as recording:
-        html = render()
+        value = produce()
     timeout = _timeout_for(recording)
     if timeout > 0:
-        local.set(key, _Stored(recording.versions, recording.expires_at, html), timeout)
-    return mark_safe(html)
+        local.set(key, _Stored(recording.versions, recording.expires_at, value), timeout)
+    return value
 
 
 def _pass_on(versions: dict[str, str], expires_at: datetime | None) -> None:

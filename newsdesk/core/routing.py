@@ -7,19 +7,23 @@ news site that is most of the work of serving an article, so here:
 
 - the site's root page in each language is kept in the cache (views.serve);
 - the root page finds a page by its whole address in one lookup (DirectRouteMixin),
-  remembering which page answered an address, so that the next request loads it by key;
+  remembering which page answered an address; the page itself is kept like a fragment
+  (see fragments.py) until it is published, withdrawn, moved or deleted;
 - pages skip the restriction queries while no page of the site is restricted
   (RestrictionAwareMixin).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
+
+from . import fragments
 
 ROUTE_KEY = "newsdesk:route:v1:{}:{}"
 ROUTE_SECONDS = 60 * 60 * 24
@@ -54,11 +58,8 @@ class DirectRouteMixin:
         if known is None:
             return None
         pk, model = known
-        try:
-            page = model.objects.get(pk=pk)
-        except model.DoesNotExist:
-            return None
-        return page if page.url_path == url_path else None
+        page = fragments.kept(f"newsdesk:page:v1:{pk}", partial(_load, model, pk))
+        return page if page is not None and page.url_path == url_path else None
 
     def _look_up(self, url_path: str, path_components: list[str]) -> Page | None:
         page = (
@@ -74,6 +75,15 @@ class DirectRouteMixin:
         if page is not None:
             cache.set(ROUTE_KEY.format(self.path, url_path), (page.pk, type(page)), ROUTE_SECONDS)
         return page
+
+
+def _load(model: type[Page], pk: int) -> Page | None:
+    """The live state of a page, kept until it is published, withdrawn, moved or deleted."""
+    fragments.shows(f"page:{pk}")
+    try:
+        return model.objects.get(pk=pk)
+    except model.DoesNotExist:
+        return None
 
 
 class RestrictionAwareMixin:

@@ -28,12 +28,16 @@ if TYPE_CHECKING:
 class HomeBlock:
     name: str
     template: str
+    # False for a block that changes by itself (e.g. counts) and keeps its own data.
+    kept_as_html = True
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
         raise NotImplementedError
 
     def render(self, page: HomePage, request: HttpRequest) -> str:
         """The block's HTML, or "" when it has nothing to show."""
+        if not self.kept_as_html:
+            return self._render(page, request)
         key = fragments.key_for(page, f"home-{self.name}")
         return fragments.cached(request, key, lambda: self._render(page, request))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import models
@@ -52,18 +53,24 @@ class HomePage(DirectRouteMixin, RestrictionAwareMixin, Page):
         context["blocks"] = [html for block in HOME_BLOCKS if (html := block.render(self, request))]
         return context
 
-    @cached_property
+    @property
     def editors_choice_ids(self) -> list[int]:
         """The articles picked for Editor's Choice that have not expired, in order.
 
-        Read once per request: the blocks below Editor's Choice leave these out."""
-        now = timezone.now()
+        Whatever uses them (the blocks below Editor's Choice leave them out) changes when
+        the home page is published and when one of them expires."""
+        rows = self._editors_choice_rows
         fragments.shows(f"page:{self.pk}")
-        items = self.editors_choice.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        rows = list(items.order_by("sort_order").values_list("article_id", "expires_at"))
         if expiries := [expires_at for _id, expires_at in rows if expires_at]:
             fragments.expires(min(expiries))
         return [article_id for article_id, _expires_at in rows]
+
+    @cached_property
+    def _editors_choice_rows(self) -> list[tuple[int, datetime | None]]:
+        """Read once per request."""
+        now = timezone.now()
+        items = self.editors_choice.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        return list(items.order_by("sort_order").values_list("article_id", "expires_at"))
 
     def editors_choice_articles(self) -> list[ArticlePage]:
         ids = self.editors_choice_ids

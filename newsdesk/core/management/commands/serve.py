@@ -47,7 +47,9 @@ def worker_command() -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Serve the site with granian and run the background worker beside it (Ctrl-C stops both)."
+    help = (
+        "Serve the site with granian and run the background worker beside it (Ctrl-C stops both)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
