@@ -9,6 +9,7 @@ from newsdesk.articles import views as article_views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("analytics/", include("newsdesk.analytics.urls")),
 ]
 
 # Public pages: English at the root, other languages under /ar/, /fa/.

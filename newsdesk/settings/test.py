@@ -1,7 +1,7 @@
 """Tests run against a real database: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, ENV
+from .base import CACHES, ENV, NEWSDESK_ANALYTICS
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -16,4 +16,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if ENV.redis_url:
     # Each test run gets its own key space on the shared Redis server.
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
+NEWSDESK_ANALYTICS = {
+    **NEWSDESK_ANALYTICS,
+    "REDIS_PREFIX": "newsdesk-test:analytics",
+    # Tests flush when they mean to: no thread writing behind their back.
+    "BACKGROUND_FLUSH": False,
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
