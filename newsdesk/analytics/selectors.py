@@ -121,3 +121,13 @@ def dropped(days: int = 30, now: datetime | None = None) -> list[tuple[Reason, i
     """Events left out in the last `days` days, by reason, every reason listed."""
     counts = get_store().drops(days_back(now or timezone.now(), days))
     return [(reason, counts.get(reason.value, 0)) for reason in Reason]
+
+
+def top_articles(
+    window: Window, locale_id: int, limit: int = 50, now: datetime | None = None
+) -> list[Entry]:
+    """For the report: the most viewed live articles of a window, counted now."""
+    ranked = get_store().top(window, locale_id, now or timezone.now(), limit=limit * 2)
+    ids = [page_id for page_id, _views in ranked]
+    live = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).only(*LINK_FIELDS)}
+    return [Entry(live[pk], views) for pk, views in ranked if pk in live][:limit]
