@@ -22,14 +22,13 @@ def views_per_day_svg(days: list[tuple[date, int]], label: str) -> SafeString:
     plot = HEIGHT - AXIS
     bars = format_html_join(
         "",
-        '<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">'
-        "<title>{}: {}</title></rect>",
+        '<rect class="bar" x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>',
         (
             (
-                n * slot,
-                plot - plot * count / top,
-                bar,
-                plot * count / top,
+                f"{n * slot:.1f}",
+                f"{plot - plot * count / top:.1f}",
+                f"{bar:.1f}",
+                f"{plot * count / top:.1f}",
                 day.isoformat(),
                 count,
             )

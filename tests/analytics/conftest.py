@@ -23,9 +23,11 @@ BROWSER = (
 READER_IP = "203.0.113.7"
 
 
-def make_store(kind: str) -> stores.ViewStore:
+def make_store(kind: str, name: str | None = None) -> stores.ViewStore:
+    """A store of `kind`; Redis stores made with the same `name` share their keys."""
     if kind == "redis":
-        prefix = f"{settings.NEWSDESK_ANALYTICS['REDIS_PREFIX']}:{uuid.uuid4().hex[:8]}"
+        name = name or uuid.uuid4().hex[:8]
+        prefix = f"{settings.NEWSDESK_ANALYTICS['REDIS_PREFIX']}:{name}"
         return stores.RedisStore(settings.NEWSDESK_ANALYTICS["REDIS_URL"], prefix=prefix)
     # Large batches and no timer: a test writes the buffer when it calls flush().
     return stores.DatabaseStore(batch_size=100_000, flush_seconds=3600)
