@@ -6,11 +6,12 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from newsdesk.analytics import selectors
 from newsdesk.analytics.stores import View, ViewStore
+from newsdesk.analytics.windows import Window
 from tests import factories
 
 
@@ -99,3 +100,9 @@ def test_it_ranks_a_section_on_its_own(store, news, analysis) -> None:
     day = selectors.most_viewed(news.locale_id, section_id=news.pk)[0]
 
     assert [entry.article.title for entry in day.entries] == ["River story"]
+
+
+@pytest.mark.parametrize(("language", "label"), [("ar", "يوم"), ("fa", "روز")])
+def test_it_names_the_windows_in_arabic_and_persian(language: str, label: str) -> None:
+    with translation.override(language):
+        assert str(Window.DAY.label) == label
