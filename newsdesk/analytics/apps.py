@@ -7,11 +7,11 @@ class AnalyticsConfig(AppConfig):
     verbose_name = "Analytics"
 
     def ready(self) -> None:
-        # Both modules use models, importable only once the apps are ready.
+        # These modules use models, importable only once the apps are ready.
         from newsdesk.home.blocks import register  # noqa: PLC0415
 
-        from . import stores  # noqa: PLC0415
+        from . import pipeline  # noqa: PLC0415
         from .blocks import MostViewedBlock  # noqa: PLC0415
 
         register(MostViewedBlock(), after="latest-analysis")
-        stores.flush_on_exit()
+        pipeline.flush_on_exit()

@@ -1,14 +1,24 @@
 """The ingest pipeline: named steps that each keep a view event or drop it with a reason.
 
-    validate -> prefetch -> bot -> rate_limit -> dedupe -> counted
+    validate -> prefetch -> bot | rate_limit -> dedupe -> counted
 
 Every drop is counted by reason (shown to editors in the report). Input that is not a
 beacon at all (too large, not JSON, no page id) is also answered with a 4xx problem.
+
+The steps before the bar need nothing outside this process (the live pages are
+remembered for a minute) and run while the request waits, so that a bad request still
+gets its 4xx. The rest talk to the cache (Redis, in production) and the store: they run
+off the hot path, in a thread of this process fed by a queue (`submit`), unless the
+settings turn that off (tests), in which case they run at once.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
+import logging
+import multiprocessing.util
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -18,6 +28,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from crawleruseragents import is_crawler
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -26,8 +37,10 @@ from wagtail.models import Page
 from newsdesk.articles.models import ArticlePage
 
 from . import visitors
-from .stores import View, ViewStore
+from .stores import View, ViewStore, flush_active, get_store
 from .windows import day_of, seconds_until_tomorrow
+
+logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 512
 RATE_LIMIT_PER_MINUTE = 30
@@ -226,18 +239,116 @@ STEPS: list[tuple[str, Callable[[Event], None]]] = [
 ]
 
 
-def ingest(event: Event, store: ViewStore) -> Outcome:
-    """Run the steps; count the view or the reason it was dropped. Raises Rejected (after
-    counting it) when the request was not a beacon, for the view to answer 4xx."""
+# The steps that run while the request waits (see the module's docstring).
+AT_ONCE = 3
+
+
+def _run(
+    steps: list[tuple[str, Callable[[Event], None]]], event: Event, store: ViewStore
+) -> Outcome:
     try:
-        for _name, step in STEPS:
+        for _name, step in steps:
             step(event)
     except Dropped as drop:
         store.add_drop(drop.reason.value, event.at)
         if isinstance(drop, Rejected):
             raise
         return Outcome(counted=False, reason=drop.reason)
-    target = event.target
-    assert target is not None
-    store.add_view(View(target.page_id, target.locale_id, target.section_id, event.at))
     return Outcome(counted=True)
+
+
+def _finish(event: Event, store: ViewStore) -> Outcome:
+    outcome = _run(STEPS[AT_ONCE:], event, store)
+    if outcome.counted:
+        target = event.target
+        assert target is not None
+        store.add_view(View(target.page_id, target.locale_id, target.section_id, event.at))
+    return outcome
+
+
+def ingest(event: Event, store: ViewStore) -> Outcome:
+    """Run every step now; count the view or the reason it was dropped. Raises Rejected
+    (after counting it) when the request was not a beacon, for the view to answer 4xx."""
+    outcome = _run(STEPS[:AT_ONCE], event, store)
+    return _finish(event, store) if outcome.counted else outcome
+
+
+# Off the hot path ----------------------------------------------------------------------------
+
+QUEUE_SIZE = 50_000
+_queue: queue.Queue[Event] = queue.Queue(maxsize=QUEUE_SIZE)
+_worker: threading.Thread | None = None
+_worker_lock = threading.Lock()
+
+
+def submit(event: Event) -> None:
+    """Check the event now, finish it in the background. Raises Rejected like ingest()."""
+    store = get_store()
+    if not settings.NEWSDESK_ANALYTICS["BACKGROUND"]:
+        ingest(event, store)
+        return
+    if not _run(STEPS[:AT_ONCE], event, store).counted:
+        return
+    _ensure_worker()
+    try:
+        _queue.put_nowait(event)
+    except queue.Full:  # the worker is behind: this request pays for its own event
+        _finish(event, store)
+
+
+def _ensure_worker() -> None:
+    global _worker
+    if _worker is None or not _worker.is_alive():
+        with _worker_lock:
+            if _worker is None or not _worker.is_alive():
+                _worker = threading.Thread(target=_work, name="analytics-ingest", daemon=True)
+                _worker.start()
+
+
+def _work() -> None:
+    while True:
+        event = _queue.get()
+        try:
+            _finish(event, get_store())
+        except Exception:
+            logger.exception("Could not count a view.")
+        finally:
+            _queue.task_done()
+
+
+def wait_until_idle() -> None:
+    """Until every queued event is finished (tests, benchmarks)."""
+    _queue.join()
+
+
+def drain() -> None:
+    """Finish every queued event in this thread (on shutdown)."""
+    while True:
+        try:
+            event = _queue.get_nowait()
+        except queue.Empty:
+            return
+        try:
+            _finish(event, get_store())
+        finally:
+            _queue.task_done()
+
+
+def shutdown() -> None:
+    try:
+        drain()
+    except Exception:
+        logger.exception("Could not count the queued views on shutdown.")
+    flush_active()
+
+
+def flush_on_exit() -> None:
+    """Count the queued events and write the buffered counts when the process stops cleanly.
+
+    `atexit` covers a plain process (runserver, a management command, a spawned worker).
+    granian forks its workers through multiprocessing, whose children end with os._exit
+    and skip atexit; multiprocessing runs its own finalizers first, so the flush is
+    registered there too. A killed process (SIGKILL) loses what it held: at most a few
+    seconds of views."""
+    atexit.register(shutdown)
+    multiprocessing.util.Finalize(None, shutdown, exitpriority=10)

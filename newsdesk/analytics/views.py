@@ -1,8 +1,9 @@
 """The view beacon: POST from article pages (JS), or a GET pixel (no JS).
 
-Both answer at once; the work behind them is a few cache lookups and an in-memory (or
-one Redis round trip) increment. Pages may be served from a cache, so the beacon carries
-no CSRF token and sets no cookie.
+Both answer at once: the request runs the checks that need nothing outside this
+process, and the rest of the pipeline (rate limit, dedupe, the count) runs in the
+background. Pages may be served from a cache, so the beacon carries no CSRF token and
+sets no cookie.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from . import visitors
-from .pipeline import MAX_BODY_BYTES, Event, Reason, Rejected, ingest
+from .pipeline import MAX_BODY_BYTES, Event, Reason, Rejected, submit
 from .stores import get_store
 
 # The smallest transparent GIF, for the <noscript> pixel.
@@ -65,7 +66,7 @@ def beacon(request: HttpRequest) -> HttpResponse:
         get_store().add_drop(error.reason.value, timezone.now())
         return _problem(error)
     try:
-        ingest(_event(request, request.read(MAX_BODY_BYTES + 1)), get_store())
+        submit(_event(request, request.read(MAX_BODY_BYTES + 1)))
     except Rejected as error:
         return _problem(error)
     return _no_store(HttpResponse(status=204))
@@ -74,7 +75,7 @@ def beacon(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pixel(request: HttpRequest) -> HttpResponse:
     try:
-        ingest(_event(request), get_store())
+        submit(_event(request))
     except Rejected as error:
         return _problem(error)
     return _no_store(HttpResponse(PIXEL, content_type="image/gif"))

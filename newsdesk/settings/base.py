@@ -121,7 +121,9 @@ NEWSDESK_ANALYTICS: dict[str, Any] = {
     "REDIS_PREFIX": "newsdesk:analytics",
     "BATCH_SIZE": 500,
     "FLUSH_SECONDS": 5.0,
-    "BACKGROUND_FLUSH": True,
+    # Rate limit, dedupe and counting run in a thread of each worker, off the hot path;
+    # the database store also writes its batches from a thread.
+    "BACKGROUND": True,
     # Proxies in front of the site that append the client's address to X-Forwarded-For.
     "TRUSTED_PROXIES": ENV.trusted_proxies,
     # How long a rendered Most Viewed list is reused before it is counted again.

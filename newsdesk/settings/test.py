@@ -19,7 +19,7 @@ if ENV.redis_url:
 NEWSDESK_ANALYTICS = {
     **NEWSDESK_ANALYTICS,
     "REDIS_PREFIX": "newsdesk-test:analytics",
-    # Tests flush when they mean to: no thread writing behind their back.
-    "BACKGROUND_FLUSH": False,
+    # Tests count at once and flush when they mean to: no thread behind their back.
+    "BACKGROUND": False,
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

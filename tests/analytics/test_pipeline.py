@@ -9,6 +9,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
+from newsdesk.analytics import pipeline
 from newsdesk.analytics.pipeline import RATE_LIMIT_PER_MINUTE, Reason
 from newsdesk.analytics.stores import ViewStore
 from newsdesk.analytics.windows import Window
@@ -238,3 +239,20 @@ def test_it_reads_the_readers_address_behind_a_trusted_proxy(
         send_beacon(client, article.pk, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=reader)
 
     assert views_of(store, article) == 2
+
+
+# off the hot path -----------------------------------------------------------------------------
+
+
+def test_it_finishes_the_pipeline_in_the_background_when_configured(
+    client: Client, store, article, settings
+) -> None:
+    settings.NEWSDESK_ANALYTICS = {**settings.NEWSDESK_ANALYTICS, "BACKGROUND": True}
+
+    assert send_beacon(client, article.pk).status_code == 204
+    assert send_beacon(client, article.pk).status_code == 204
+    assert send_beacon(client, b"{}").status_code == 400  # still answered at once
+    pipeline.wait_until_idle()
+
+    assert views_of(store, article) == 1
+    assert dropped(store, Reason.DUPLICATE) == 1

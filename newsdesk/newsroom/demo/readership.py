@@ -32,13 +32,15 @@ def seed_views(rng: random.Random, now: datetime, log: Log) -> int:
             path__in={path[: -Page.steplen] for _pk, _l, path, _p in articles}
         ).values_list("path", "pk")
     )
-    store, total = get_store(), 0
-    for pk, locale_id, path, published_at in articles:
-        appeal = min(rng.paretovariate(1.3), 40.0)
-        for at, count in _readings(rng, now, published_at, appeal):
-            store.add_view(View(pk, locale_id, sections.get(path[: -Page.steplen], 0), at, count))
-            total += count
+    views = [
+        View(pk, locale_id, sections.get(path[: -Page.steplen], 0), at, count)
+        for pk, locale_id, path, published_at in articles
+        for at, count in _readings(rng, now, published_at, min(rng.paretovariate(1.3), 40.0))
+    ]
+    store = get_store()
+    store.add_views(views)
     store.flush()
+    total = sum(view.count for view in views)
     log(f"Counted {total:,} demo views of the newest {len(articles)} articles.")
     return total
 
