@@ -159,7 +159,9 @@ THREADS = 8
 VIEWS_PER_THREAD = 250
 
 
-@pytest.mark.django_db(transaction=True)
+# Threads need committed rows; serialized_rollback restores what migrations made (and
+# keeps the flush from re-running post_migrate, which later browser tests would trip on).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("kind", STORE_KINDS)
 def test_it_loses_no_increment_when_many_threads_count_at_once(kind: str) -> None:
     # Two store objects stand for two worker processes; each has four threads counting
