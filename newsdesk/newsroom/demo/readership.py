@@ -57,9 +57,10 @@ def _readings(
         readers = FIRST_DAY_READERS * appeal / (1 + age) ** 1.5 * rng.uniform(0.6, 1.4)
         if days_ago < HOURLY_DAYS:
             for hour in range(24):
+                at = day_start - timedelta(hours=hour)
                 count = round(readers / 24 * rng.uniform(0.3, 1.7))
-                if count:
-                    readings.append((day_start - timedelta(hours=hour), count))
+                if count and at >= published_at:  # no readers before publication
+                    readings.append((at, count))
         elif round(readers):
             readings.append((day_start, round(readers)))
     return readings
