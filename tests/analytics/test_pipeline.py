@@ -256,3 +256,18 @@ def test_it_finishes_the_pipeline_in_the_background_when_configured(
 
     assert views_of(store, article) == 1
     assert dropped(store, Reason.DUPLICATE) == 1
+
+
+def test_it_counts_queued_views_and_writes_the_batch_on_shutdown(
+    client: Client, store, article
+) -> None:
+    # What a worker still holds when it stops: an event in the queue, counts in the buffer.
+    send_beacon(client, article.pk, HTTP_USER_AGENT=f"{BROWSER} first")
+    event = pipeline.Event(at=timezone.now(), ip="192.0.2.9", user_agent=BROWSER, purpose="")
+    event.target = pipeline.live_article(article.pk)
+    pipeline._queue.put(event)
+
+    pipeline.shutdown()  # registered with atexit and multiprocessing's finalizers
+
+    store_rows = store.top(Window.DAY, article.locale_id, timezone.now())
+    assert store_rows == [(article.pk, 2)]
