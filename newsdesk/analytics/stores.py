@@ -27,6 +27,7 @@ import redis
 from django.conf import settings
 from django.db import OperationalError, close_old_connections, connection, transaction
 from django.db.models import QuerySet, Sum
+from django.utils import timezone
 
 from .models import DailyViews, DroppedEvents, HourlyViews
 from .windows import Window, day_of, days_of, hour_of, hours_of_day_window
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 HOURLY_KEEP = timedelta(hours=26)
 DAILY_KEEP = timedelta(days=92)
 DROPS_KEEP = timedelta(days=92)
-NO_SECTION = 0
+PRUNE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class DatabaseStore(ViewStore):
                 time.sleep(0.05 * (attempt + 1))
 
     def prune(self, now: datetime) -> None:
+        """Delete buckets no window or chart reads any more (Redis expires its own)."""
         HourlyViews.objects.filter(hour__lt=hour_of(now) - HOURLY_KEEP).delete()
         DailyViews.objects.filter(day__lt=day_of(now) - DAILY_KEEP).delete()
         DroppedEvents.objects.filter(day__lt=day_of(now) - DROPS_KEEP).delete()
@@ -265,11 +267,16 @@ class DatabaseStore(ViewStore):
         thread.start()
 
     def _flush_forever(self) -> None:
+        last_prune = 0.0
         while True:
             time.sleep(self.flush_seconds)
             try:
                 close_old_connections()
                 self.flush()
+                # Old buckets go once an hour (each worker; deleting nothing is cheap).
+                if time.monotonic() - last_prune >= PRUNE_SECONDS:
+                    self.prune(timezone.now())
+                    last_prune = time.monotonic()
             except Exception:
                 logger.exception("Could not write view counts; keeping them for the next try.")
 

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.conf import settings
 
-from newsdesk.analytics.models import DailyViews
+from newsdesk.analytics.models import DailyViews, HourlyViews
 from newsdesk.analytics.stores import DatabaseStore, RedisStore, View, ViewStore
 from newsdesk.analytics.windows import Window
 
@@ -213,3 +213,17 @@ if settings.NEWSDESK_ANALYTICS["REDIS_URL"]:
 
         assert len(ttls) == 4  # hour and day, for the language and for the section
         assert all(0 < ttl <= 92 * 24 * 3600 for ttl in ttls)
+
+
+@pytest.mark.django_db
+def test_it_deletes_buckets_that_no_window_reads_any_more() -> None:
+    store = DatabaseStore(batch_size=100_000)
+    store.add_view(view(1, NOW - timedelta(hours=30)))  # hourly row too old, daily row kept
+    store.add_view(view(2, NOW - timedelta(days=100)))  # both too old
+    store.add_view(view(3, NOW))
+    store.flush()
+
+    store.prune(NOW)
+
+    assert sorted(HourlyViews.objects.values_list("page_id", flat=True)) == [3]
+    assert sorted(DailyViews.objects.values_list("page_id", flat=True)) == [1, 3]
