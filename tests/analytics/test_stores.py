@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from newsdesk.analytics.models import DailyViews, HourlyViews
 from newsdesk.analytics.stores import DatabaseStore, RedisStore, View, ViewStore
@@ -181,6 +182,8 @@ def test_it_loses_no_increment_when_many_threads_count_at_once(kind: str) -> Non
             worker.flush()
         except BaseException as error:
             errors.append(error)
+        finally:
+            connection.close()  # this thread's own connection
 
     threads = [threading.Thread(target=count, args=(workers[n % 2], n)) for n in range(THREADS)]
     for thread in threads:
