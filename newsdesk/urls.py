@@ -10,6 +10,7 @@ from newsdesk.core import views as core_views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("analytics/", include("newsdesk.analytics.urls")),
 ]
 
 # Public pages: English at the root, other languages under /ar/, /fa/.

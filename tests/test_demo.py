@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import random
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from wagtail.models import Page, Site
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.home.models import HomePage
 from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
+from newsdesk.newsroom.demo.readership import seed_views
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
 
@@ -216,3 +218,16 @@ def test_it_makes_the_articles_searchable_in_the_admin(demo_site: str) -> None:
     word = max(article.title.split(), key=len).strip(":,.'")
     found = ArticlePage.objects.search(word)
     assert article.pk in [page.pk for page in found]
+
+
+def test_it_gives_the_newest_articles_readers_for_most_viewed(
+    demo_site: str, client: Client
+) -> None:
+    # Seeded again here: the build's counts may live in Redis, which each test empties.
+    total = seed_views(random.Random(1), timezone.now(), log=lambda line: None)
+
+    html = client.get("/").content.decode()
+
+    assert total > 1000
+    day = html[html.index('id="most-viewed-day"') :]
+    assert day[: day.index("</section>")].count("<li>") == 5

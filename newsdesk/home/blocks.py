@@ -2,10 +2,13 @@
 
 Adding a block to the home page is adding a class here and a template under
 templates/home/blocks/: each block fetches its own data in a fixed number of queries
-and returns None to stay hidden when it has nothing to show.
+and returns None to stay hidden when it has nothing to show. Apps that depend on home
+(such as analytics) add their blocks with `register()` from their AppConfig.ready(),
+so that home never imports them.
 
 Each block is rendered once and kept until something it shows changes (see
 newsdesk.core.fragments): its context says what it shows with `fragments.shows()`.
+A block that changes by itself (counts) sets `kept_as_html = False`.
 """
 
 from __future__ import annotations
@@ -112,3 +115,12 @@ HOME_BLOCKS: list[HomeBlock] = [
     LatestOfKindBlock(ArticleKind.ANALYSIS, _("Analysis"), count=4, featured=1, rest_size="text"),
     InFocusBlock(),
 ]
+
+
+def register(block: HomeBlock, *, after: str | None = None) -> None:
+    """Add a block once, after the block named `after` (at the end if that is absent)."""
+    if any(existing.name == block.name for existing in HOME_BLOCKS):
+        return
+    names = [existing.name for existing in HOME_BLOCKS]
+    position = names.index(after) + 1 if after in names else len(HOME_BLOCKS)
+    HOME_BLOCKS.insert(position, block)

@@ -55,6 +55,7 @@ MODEL_PERMISSIONS = {
         "people.change_person",
         "taggit.add_tag",
         "taggit.change_tag",
+        "analytics.view_report",
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -65,6 +66,7 @@ MODEL_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.delete_tag",
+        "analytics.view_report",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

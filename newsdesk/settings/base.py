@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "newsdesk.articles",
     "newsdesk.topics",
     "newsdesk.home",
+    "newsdesk.analytics",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -131,6 +132,22 @@ CACHES["renditions"] = {
     "LOCATION": "newsdesk-renditions",
     "TIMEOUT": 60 * 60,
     "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+
+# Most Viewed (newsdesk/analytics): counts go to Redis when REDIS_URL is set, otherwise to
+# the database in batches of BATCH_SIZE events or every FLUSH_SECONDS.
+NEWSDESK_ANALYTICS: dict[str, Any] = {
+    "REDIS_URL": ENV.redis_url,
+    "REDIS_PREFIX": "newsdesk:analytics",
+    "BATCH_SIZE": 500,
+    "FLUSH_SECONDS": 5.0,
+    # Rate limit, dedupe and counting run in a thread of each worker, off the hot path;
+    # the database store also writes its batches from a thread.
+    "BACKGROUND": True,
+    # Proxies in front of the site that append the client's address to X-Forwarded-For.
+    "TRUSTED_PROXIES": ENV.trusted_proxies,
+    # How long a rendered Most Viewed list is reused before it is counted again.
+    "LIST_SECONDS": 60,
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

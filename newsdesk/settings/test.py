@@ -1,7 +1,7 @@
 """Tests run against a real database: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, ENV
+from .base import CACHES, ENV, NEWSDESK_ANALYTICS
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -18,4 +18,10 @@ if ENV.redis_url:
     CACHES["default"]["KEY_PREFIX"] = "newsdesk-test"
 else:
     CACHES["default"]["LOCATION"] = str(ENV.data_dir / "test-cache")
+NEWSDESK_ANALYTICS = {
+    **NEWSDESK_ANALYTICS,
+    "REDIS_PREFIX": "newsdesk-test:analytics",
+    # Tests count at once and flush when they mean to: no thread behind their back.
+    "BACKGROUND": False,
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -17,6 +17,7 @@ from newsdesk.home.models import HomePage
 
 from .builder import ArticleBuilder, Log
 from .curation import curate
+from .readership import seed_views
 from .structure import build_structure
 
 
@@ -36,13 +37,17 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
     started = time.monotonic()
     # Each part draws from its own stream, so a change in one (say, more articles)
     # leaves the others as they were for the same seed.
-    streams = {part: random.Random(f"{seed}:{part}") for part in ("site", "articles", "picks")}
+    streams = {
+        part: random.Random(f"{seed}:{part}") for part in ("site", "articles", "picks", "views")
+    }
     now = timezone.now()
     with transaction.atomic():
         newsroom = build_structure(streams["site"], settings.WAGTAIL_SITE_NAME)
         log(f"Built the home page, sections, {len(newsroom.topics)} topics and the authors.")
         ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
+    # After the transaction: the counts go through the view store, which writes on its own.
+    seed_views(streams["views"], now, log)
     refresh_planner_statistics()
     index_for_search(articles, log)
     return Summary(articles=articles, seconds=time.monotonic() - started)

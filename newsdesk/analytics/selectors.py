@@ -1,0 +1,133 @@
+"""What the site and the newsroom read: the Most Viewed lists and the report's numbers.
+
+A list costs the same whatever the number of articles or views: the ranking of each
+window (page ids and counts, a few more than shown) is reused from the cache for
+LIST_SECONDS, and the ids are checked against the live pages in one query on every read,
+so an unpublished article leaves the lists at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from newsdesk.articles.models import ArticlePage
+
+from .pipeline import Reason
+from .stores import get_store
+from .windows import Window, days_back
+
+LIST_LENGTH = 5
+# More candidates than shown, so that unpublished ones can be left out and still fill a list.
+CANDIDATES = 20
+LINK_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "locale_id",
+    "content_type_id",
+    "live",
+    "kind",
+    "kicker",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    article: ArticlePage
+    views: int
+
+
+@dataclass(frozen=True)
+class MostViewed:
+    window: Window
+    entries: list[Entry]
+
+    @property
+    def label(self) -> Promise:
+        return self.window.label
+
+
+def _key(locale_id: int, section_id: int | None, window: Window) -> str:
+    return f"analytics:top:v1:{locale_id}:{section_id or '-'}:{window.value}"
+
+
+def rankings(
+    locale_id: int, section_id: int | None = None, now: datetime | None = None
+) -> dict[Window, list[tuple[int, int]]]:
+    """(page id, views) per window, most viewed first; from the cache when it has them."""
+    keys = {window: _key(locale_id, section_id, window) for window in Window}
+    found = cache.get_many(list(keys.values()))
+    missing = {window: key for window, key in keys.items() if key not in found}
+    if missing:
+        store, now = get_store(), now or timezone.now()
+        fresh = {
+            key: store.top(window, locale_id, now, section_id=section_id, limit=CANDIDATES)
+            for window, key in missing.items()
+        }
+        cache.set_many(fresh, settings.NEWSDESK_ANALYTICS["LIST_SECONDS"])
+        found.update(fresh)
+    return {window: [(pk, views) for pk, views in found[key]] for window, key in keys.items()}
+
+
+def forget_rankings(locale_id: int, section_id: int | None = None) -> None:
+    cache.delete_many([_key(locale_id, section_id, window) for window in Window])
+
+
+def most_viewed(
+    locale_id: int,
+    section_id: int | None = None,
+    limit: int = LIST_LENGTH,
+    now: datetime | None = None,
+) -> list[MostViewed]:
+    """The three lists, Day, Week and Month, of live articles: one query for all three."""
+    ranked = rankings(locale_id, section_id, now)
+    ids = {page_id for pairs in ranked.values() for page_id, _views in pairs}
+    live = (
+        {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).only(*LINK_FIELDS)}
+        if ids
+        else {}
+    )
+    return [
+        MostViewed(
+            window,
+            [Entry(live[pk], views) for pk, views in ranked[window] if pk in live][:limit],
+        )
+        for window in Window
+    ]
+
+
+# The newsroom's report -----------------------------------------------------------------
+
+
+def views_per_day(
+    article: ArticlePage, days: int = 30, now: datetime | None = None
+) -> list[tuple[date, int]]:
+    """Oldest day first."""
+    wanted = list(reversed(days_back(now or timezone.now(), days)))
+    counts = get_store().daily(article.pk, article.locale_id, wanted)
+    return [(day, counts[day]) for day in wanted]
+
+
+def dropped(days: int = 30, now: datetime | None = None) -> list[tuple[Reason, int]]:
+    """Events left out in the last `days` days, by reason, every reason listed."""
+    counts = get_store().drops(days_back(now or timezone.now(), days))
+    return [(reason, counts.get(reason.value, 0)) for reason in Reason]
+
+
+def top_articles(
+    window: Window, locale_id: int, limit: int = 50, now: datetime | None = None
+) -> list[Entry]:
+    """For the report: the most viewed live articles of a window, counted now."""
+    ranked = get_store().top(window, locale_id, now or timezone.now(), limit=limit * 2)
+    ids = [page_id for page_id, _views in ranked]
+    live = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).only(*LINK_FIELDS)}
+    return [Entry(live[pk], views) for pk, views in ranked if pk in live][:limit]

@@ -1,0 +1,61 @@
+"""Who a reader is, for one day only, without cookies and without keeping their address.
+
+A visitor is a keyed hash of their IP address and user agent. The key (the salt) is
+random, made once per UTC day and shared by the workers through the cache; it is never
+written next to an address or a hash, and it expires after two days, after which no one
+can tell whose hash is whose. IP addresses themselves are never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+SALT_SECONDS = 2 * 24 * 60 * 60
+_salts: dict[date, bytes] = {}  # this process's copy: one cache read per day
+
+
+def daily_salt(day: date) -> bytes:
+    salt = _salts.get(day)
+    if salt is None:
+        key = f"analytics:salt:{day.isoformat()}"
+        # add() is first-writer-wins, so every worker ends up with the same salt.
+        cache.add(key, secrets.token_hex(16), SALT_SECONDS)
+        salt = bytes.fromhex(cache.get(key))
+        _salts.clear()  # yesterday's salt is forgotten in this process at once
+        _salts[day] = salt
+    return salt
+
+
+def forget_salts() -> None:
+    _salts.clear()
+
+
+def _hash(salt: bytes, *parts: str) -> str:
+    return hashlib.blake2b("\n".join(parts).encode(), key=salt, digest_size=16).hexdigest()
+
+
+def visitor_id(ip: str, user_agent: str, day: date) -> str:
+    return _hash(daily_salt(day), "visitor", ip, user_agent)
+
+
+def client_id(ip: str, day: date) -> str:
+    """The address alone, hashed: what rate limiting counts per."""
+    return _hash(daily_salt(day), "client", ip)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The reader's address: REMOTE_ADDR, or the entry that the last of TRUSTED_PROXIES
+    trusted proxies added to X-Forwarded-For (entries before it can be forged)."""
+    proxies = int(settings.NEWSDESK_ANALYTICS["TRUSTED_PROXIES"])
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return str(request.META.get("REMOTE_ADDR", ""))
