@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 class MostViewedBlock(HomeBlock):
     name = "most-viewed"
     template = "home/blocks/most_viewed.html"
-    # Counts change by themselves; the ranking keeps its own short-lived cache.
-    kept_as_html = False
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
         lists = most_viewed(page.locale_id)

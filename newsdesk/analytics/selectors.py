@@ -2,14 +2,15 @@
 
 A list costs the same whatever the number of articles or views: the ranking of each
 window (page ids and counts, a few more than shown) is reused from the cache for
-LIST_SECONDS, and the ids are checked against the live pages in one query on every read,
-so an unpublished article leaves the lists at once.
+LIST_SECONDS, and the ids are checked against the live pages in one query whenever the
+lists are rendered. Rendered lists are kept as HTML (newsdesk.core.fragments) for at
+most LIST_SECONDS and are forgotten at once when a listed article is withdrawn.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments
 
 from .pipeline import Reason
 from .stores import get_store
@@ -80,6 +82,11 @@ def rankings(
 
 def forget_rankings(locale_id: int, section_id: int | None = None) -> None:
     cache.delete_many([_key(locale_id, section_id, window) for window in Window])
+    fragments.invalidate(_lists_tag(locale_id))
+
+
+def _lists_tag(locale_id: int) -> str:
+    return f"most-viewed:{locale_id}"
 
 
 def most_viewed(
@@ -96,13 +103,21 @@ def most_viewed(
         if ids
         else {}
     )
-    return [
+    lists = [
         MostViewed(
             window,
             [Entry(live[pk], views) for pk, views in ranked[window] if pk in live][:limit],
         )
         for window in Window
     ]
+    # Rendered lists are kept (newsdesk.core.fragments) until the counts are read again,
+    # or at once when a listed article is withdrawn or changed.
+    shown = {f"page:{entry.article.pk}" for found in lists for entry in found.entries}
+    fragments.shows(_lists_tag(locale_id), *shown)
+    fragments.expires(
+        timezone.now() + timedelta(seconds=settings.NEWSDESK_ANALYTICS["LIST_SECONDS"])
+    )
+    return lists
 
 
 # The newsroom's report -----------------------------------------------------------------
