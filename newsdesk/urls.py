@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
+    path("feeds/", include("newsdesk.feeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

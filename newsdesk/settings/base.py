@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "newsdesk.articles",
     "newsdesk.topics",
     "newsdesk.home",
+    "newsdesk.feeds",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
