@@ -9,6 +9,8 @@ from newsdesk.articles import views as article_views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # One robots.txt and one sitemap index per host, for every language.
+    path("", include("newsdesk.sitemaps.urls")),
 ]
 
 # Public pages: English at the root, other languages under /ar/, /fa/.

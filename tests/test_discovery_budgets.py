@@ -1,4 +1,4 @@
-"""Feeds (and, below, sitemaps) cost a fixed number of queries however many articles there are."""
+"""Feeds and sitemaps cost a fixed number of queries however many articles there are."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.test import Client
 from wagtail.models import Site
 
 from newsdesk.feeds.models import FeedSettings
+from newsdesk.sitemaps import selectors
 
 from .test_query_budgets import Newsroom
 
@@ -55,3 +56,20 @@ def test_it_keeps_full_text_feeds_within_the_same_budget(
 
     assert with_50 == with_5
     assert with_50 <= FEED_BUDGET
+
+
+SITEMAP_BUDGET = 3
+SITEMAPS = ["/robots.txt", "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/news.xml"]
+
+
+@pytest.mark.parametrize("url", [*SITEMAPS, "articles"])
+def test_it_keeps_each_sitemap_within_its_query_budget_as_the_site_grows(
+    client: Client, newsroom: Newsroom, url: str
+) -> None:
+    newsroom.grow_to(5)
+    if url == "articles":  # the file with the first article: it holds all 50 below
+        url = f"/sitemaps/articles-{newsroom.articles[0].pk // selectors.ID_SPAN}.xml"
+    with_5, with_50 = _grow_and_count(client, newsroom, url)
+
+    assert with_50 == with_5, f"{url}: {with_5} queries with 5 articles, {with_50} with 50"
+    assert with_50 <= SITEMAP_BUDGET, f"{url}: {with_50} queries, budget {SITEMAP_BUDGET}"

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "newsdesk.topics",
     "newsdesk.home",
     "newsdesk.feeds",
+    "newsdesk.sitemaps",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
