@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "newsdesk.home",
     "newsdesk.feeds",
     "newsdesk.sitemaps",
+    "newsdesk.metadata",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
