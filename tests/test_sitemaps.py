@@ -192,3 +192,26 @@ def test_it_gives_translated_pages_their_language_prefix(client: Client, story) 
 
     assert arabic.get_full_url() in urls
     assert "/ar/" in arabic.get_full_url()
+
+
+def test_it_lists_a_newly_published_article_in_an_index_it_already_served(
+    client: Client, story, news
+) -> None:
+    client.get("/sitemap.xml")  # the ranges are now remembered
+    later = factories.make_article(news, "Later story")
+
+    urls = {page.url for page in crawl(client).all_pages()}
+
+    assert later.get_full_url() in urls
+
+
+def test_it_drops_an_unpublished_articles_range_from_an_index_it_already_served(
+    client: Client, story
+) -> None:
+    client.get("/sitemap.xml")
+    story.unpublish()
+
+    web = DjangoWebClient(client)
+    sitemap_tree_for_homepage(f"{SITE}/", web_client=web, use_known_paths=False)
+
+    assert not [url for url in web.fetched if "/sitemaps/articles-" in url]

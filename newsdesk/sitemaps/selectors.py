@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import F, Max
 from django.utils import timezone
 from wagtail.models import Page
@@ -22,20 +24,52 @@ ID_SPAN = 10_000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1_000
 
+RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v1"
+RANGES_CACHE_SECONDS = 60 * 60
+
 ArticleRow = tuple[str, datetime | None, datetime, str | None]
 
 
 def article_ranges() -> list[tuple[int, datetime | None]]:
-    """(range number, newest update in it) for every range of ids that has a live article."""
-    rows = (
-        ArticlePage.objects.live()
-        .annotate(span=F("page_ptr_id") / ID_SPAN)
+    """(range number, newest publication in it) for every range of ids with a live article.
+
+    Finding them reads every live article (about 0.1 s a 100,000 on SQLite), so the answer
+    is kept in the cache and kept current as articles are published (see ranges_changed).
+    """
+    known: dict[int, datetime | None] | None = cache.get(RANGES_CACHE_KEY)
+    if known is None:
+        known = dict(_query_ranges())
+        cache.set(RANGES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
+    return sorted(known.items())
+
+
+def _query_ranges() -> list[tuple[int, datetime | None]]:
+    # The page table alone (live, type, id, time), not joined to the article table.
+    article_type = ContentType.objects.get_for_model(ArticlePage)
+    return list(
+        Page.objects.filter(live=True, content_type=article_type)
+        .annotate(span=F("id") / ID_SPAN)
         .values("span")
         .annotate(lastmod=Max("last_published_at"))
         .order_by("span")
         .values_list("span", "lastmod")
     )
-    return list(rows)
+
+
+def article_published(page_id: int, when: datetime) -> None:
+    """Moves the range's lastmod forward (or adds the range) without reading the table."""
+    known: dict[int, datetime | None] | None = cache.get(RANGES_CACHE_KEY)
+    if known is None:
+        return
+    span = page_id // ID_SPAN
+    before = known.get(span)
+    known[span] = when if before is None else max(before, when)
+    cache.set(RANGES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
+
+
+def forget_ranges() -> None:
+    """A range may have lost its last live article: find them again on the next request."""
+    cache.delete(RANGES_CACHE_KEY)
 
 
 def articles_in_range(number: int) -> list[ArticleRow]:
