@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.articles import views as article_views
+from newsdesk.search import views as search_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
     path("feeds/", include("newsdesk.feeds.urls")),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -107,6 +107,14 @@ def test_it_points_crawlers_at_the_sitemaps_from_robots_txt(client: Client, stor
     assert not robots.can_fetch("*", f"{SITE}/admin/")
 
 
+@pytest.mark.parametrize("path", ["/search/?q=dams", "/ar/search/?q=x", "/fa/search/"])
+def test_it_keeps_crawlers_out_of_search_results(client: Client, home, path: str) -> None:
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+
+    assert not robots.can_fetch("*", f"{SITE}{path}")
+
+
 def test_it_gives_crawlers_a_valid_tree_with_every_page(client: Client, story) -> None:
     tree = crawl(client)
 

@@ -136,6 +136,16 @@ def test_it_describes_the_home_page_as_the_web_site(client: Client, story) -> No
     assert website["name"] == "newsdesk"
 
 
+def test_it_tells_search_engines_how_to_search_the_site(client: Client, story) -> None:
+    action = of_type(extract(client, "/"), "WebSite")["potentialAction"]
+
+    assert action["@type"] == "SearchAction"
+    template = action["target"]["urlTemplate"]
+    assert template == f"{SITE}/search/?q={{search_term_string}}"
+    url = template.replace("{search_term_string}", "dams").removeprefix(SITE)
+    assert client.get(url).status_code == 200
+
+
 def test_it_describes_a_topic_as_a_collection_of_its_articles(client: Client, story) -> None:
     collection = of_type(extract(client, "/in-focus/water-rights/"), "CollectionPage")
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "newsdesk.feeds",
     "newsdesk.sitemaps",
     "newsdesk.metadata",
+    "newsdesk.search",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

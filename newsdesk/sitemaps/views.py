@@ -11,6 +11,7 @@ from datetime import datetime
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from . import selectors, xml
@@ -24,9 +25,15 @@ MAX_RANGE = 10**9  # a range number beyond any id: no need to ask the database
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     addresses = Addresses(request)
+    # Search results are endless near-duplicates of the articles: crawl the articles instead.
+    search_pages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            search_pages.append(f"Disallow: {reverse('search')}")
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('wagtailadmin_home')}",
+        *search_pages,
         "",
         f"Sitemap: {addresses.absolute(reverse('sitemap-index'))}",
         f"Sitemap: {addresses.absolute(reverse('sitemap-news'))}",
