@@ -16,6 +16,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.translation import get_language
 
+from . import websub
 from .items import ChannelSource, Edition, FeedItem, edition
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -44,6 +45,11 @@ def _media(handler: Any, item: dict) -> None:
 
 
 class RssFeedWriter(feedgenerator.Rss201rev2Feed):
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        if self.feed.get("hub"):
+            handler.addQuickElement("atom:link", "", {"rel": "hub", "href": self.feed["hub"]})
+
     def rss_attributes(self) -> dict[str, str]:
         return {
             **super().rss_attributes(),
@@ -62,6 +68,11 @@ class RssFeedWriter(feedgenerator.Rss201rev2Feed):
 
 
 class AtomFeedWriter(feedgenerator.Atom1Feed):
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        if self.feed.get("hub"):
+            handler.addQuickElement("link", "", {"rel": "hub", "href": self.feed["hub"]})
+
     def root_attributes(self) -> dict[str, str]:
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
 
@@ -86,6 +97,9 @@ class ChannelFeed(Feed):
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Edition:
         return edition(request, self.source, **kwargs)
+
+    def feed_extra_kwargs(self, obj: Edition) -> dict[str, Any]:
+        return {"hub": websub.hub_url()}
 
     def title(self, obj: Edition) -> str:
         return obj.channel.title
@@ -151,6 +165,9 @@ def json_feed(request: HttpRequest, source: ChannelSource, **kwargs: Any) -> Htt
         "language": get_language(),
         "items": [_json_item(item) for item in content.items],
     }
+    hub = websub.hub_url()
+    if hub:
+        document["hubs"] = [{"type": "WebSub", "url": hub}]
     return HttpResponse(
         json.dumps(document, ensure_ascii=False), content_type="application/feed+json"
     )

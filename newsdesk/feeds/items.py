@@ -23,6 +23,8 @@ from newsdesk.articles.models import LEAD_IMAGE_FILTER, ArticlePage, ArticleQuer
 from . import selectors
 from .models import FeedSettings
 
+# Every channel comes in these formats (feed URL names end in -rss, -atom, -json).
+FORMATS = ("rss", "atom", "json")
 # The feed picture is the article page's own hero size, so it is usually rendered already.
 FEED_IMAGE_FILTER = LEAD_IMAGE_FILTER
 # Root-relative links and pictures in article HTML; feed readers need them absolute.

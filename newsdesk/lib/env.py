@@ -46,6 +46,7 @@ class Environment:
     default_from_email: str
     secure_ssl_redirect: bool
     web_workers: int
+    websub_hub: str | None
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
@@ -93,4 +94,5 @@ def read() -> Environment:
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost"),
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
+        websub_hub=os.environ.get("WEBSUB_HUB") or None,
     )

@@ -161,6 +161,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True
 
+# A WebSub hub that feeds declare and that is told of every publication; none by default,
+# so that nothing leaves the machine unless the operator asks for it.
+NEWSDESK_WEBSUB_HUB = ENV.websub_hub
+
 EMAIL_SUBJECT_PREFIX = f"[{ENV.site_name}] "
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
