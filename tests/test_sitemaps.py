@@ -202,6 +202,23 @@ def test_it_gives_translated_pages_their_language_prefix(client: Client, story) 
     assert "/ar/" in arabic.get_full_url()
 
 
+def test_it_links_each_translation_to_the_others(client: Client, story) -> None:
+    arabic = story.copy_for_translation(Locale.objects.get(language_code="ar"), copy_parents=True)
+    arabic.save_revision().publish()
+
+    pages = pages_in(crawl(client), "/sitemaps/articles-")
+
+    expected = {("en", story.get_full_url()), ("ar", arabic.get_full_url())}
+    assert set(pages[story.get_full_url()].alternates or []) == expected
+    assert set(pages[arabic.get_full_url()].alternates or []) == expected
+
+
+def test_it_gives_untranslated_pages_no_alternates(client: Client, story) -> None:
+    pages = pages_in(crawl(client), "/sitemaps/")
+
+    assert not pages[story.get_full_url()].alternates
+
+
 def test_it_lists_a_newly_published_article_in_an_index_it_already_served(
     client: Client, story, news
 ) -> None:

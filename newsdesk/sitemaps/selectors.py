@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import F, Max
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -27,7 +27,7 @@ NEWS_LIMIT = 1_000
 RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v1"
 RANGES_CACHE_SECONDS = 60 * 60
 
-ArticleRow = tuple[str, datetime | None, datetime, str | None]
+ArticleRow = tuple[str, datetime | None, datetime, str | None, str]
 
 
 def article_ranges() -> list[tuple[int, datetime | None]]:
@@ -73,14 +73,41 @@ def forget_ranges() -> None:
 
 
 def articles_in_range(number: int) -> list[ArticleRow]:
-    """(url_path, last published, published, hero picture file) of a range's articles."""
+    """(url_path, last published, published, hero picture file, translation key) of a
+    range's articles."""
     low = number * ID_SPAN
     return list(
         ArticlePage.objects.live()
         .filter(page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN)
         .order_by("page_ptr_id")
-        .values_list("url_path", "last_published_at", "published_at", "hero_image__file")
+        .values_list(
+            "url_path", "last_published_at", "published_at", "hero_image__file", "translation_key"
+        )
     )
+
+
+def range_keys(number: int) -> QuerySet:
+    """The translation keys of a range's articles, as a subquery (10,000 would be too many
+    parameters for one SQLite statement)."""
+    low = number * ID_SPAN
+    return ArticlePage.objects.filter(page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN).values(
+        "translation_key"
+    )
+
+
+def translations(keys: list[str] | QuerySet) -> dict[str, list[tuple[str, str]]]:
+    """{translation key: [(language, url_path), ...]} for keys with more than one live page.
+
+    Translations of a page share its translation key; a page with none is left out."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    rows = (
+        Page.objects.live()
+        .filter(translation_key__in=keys)
+        .values_list("translation_key", "locale__language_code", "url_path")
+    )
+    for key, language, url_path in rows:
+        found.setdefault(str(key), []).append((language, url_path))
+    return {key: versions for key, versions in found.items() if len(versions) > 1}
 
 
 def recent_articles(now: datetime | None = None) -> list[tuple[str, datetime, str, str]]:
@@ -94,7 +121,7 @@ def recent_articles(now: datetime | None = None) -> list[tuple[str, datetime, st
     )
 
 
-def other_pages() -> list[tuple[str, datetime | None]]:
+def other_pages() -> list[tuple[str, datetime | None, str]]:
     """(url_path, last published) of every live page that is not an article: the home
     pages, sections, In Focus and its topics. There are few of these."""
     return list(
@@ -102,5 +129,5 @@ def other_pages() -> list[tuple[str, datetime | None]]:
         .filter(depth__gt=1)
         .not_type(ArticlePage)
         .order_by("path")
-        .values_list("url_path", "last_published_at")
+        .values_list("url_path", "last_published_at", "translation_key")
     )

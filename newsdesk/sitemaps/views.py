@@ -58,9 +58,11 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pages_sitemap(request: HttpRequest) -> HttpResponse:
     addresses = Addresses(request)
-    entries: list[tuple[str, datetime | None, list[str]]] = [
-        (loc, lastmod, [])
-        for url_path, lastmod in selectors.other_pages()
+    rows = selectors.other_pages()
+    versions = selectors.translations([key for _path, _lastmod, key in rows])
+    entries: list[xml.Entry] = [
+        (loc, lastmod, [], _alternates(addresses, versions.get(str(key), [])))
+        for url_path, lastmod, key in rows
         if (loc := addresses.page(url_path)) is not None
     ]
     return xml.response(xml.urlset(entries))
@@ -72,12 +74,24 @@ def articles_sitemap(request: HttpRequest, number: int) -> HttpResponse:
     if not rows:
         raise Http404("No articles in this range.")
     addresses = Addresses(request)
-    entries = [
-        (loc, last_published or published, [addresses.image_file(image)] if image else [])
-        for url_path, last_published, published, image in rows
+    versions = selectors.translations(selectors.range_keys(number))
+    entries: list[xml.Entry] = [
+        (
+            loc,
+            last_published or published,
+            [addresses.image_file(image)] if image else [],
+            _alternates(addresses, versions.get(str(key), [])),
+        )
+        for url_path, last_published, published, image, key in rows
         if (loc := addresses.page(url_path)) is not None
     ]
     return xml.response(xml.urlset(entries))
+
+
+def _alternates(addresses: Addresses, versions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """hreflang links of a translated page: every language version, its own included."""
+    found = [(language, addresses.page(url_path)) for language, url_path in versions]
+    return [(language, loc) for language, loc in found if loc is not None]
 
 
 @require_GET

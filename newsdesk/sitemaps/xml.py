@@ -11,6 +11,7 @@ from django.http import HttpResponse
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
 # Crawlers read a sitemap once in a while; an hour in shared caches is fresh enough,
@@ -33,13 +34,24 @@ def index(entries: Iterable[tuple[str, datetime | None]]) -> str:
     return "".join(parts)
 
 
-def urlset(entries: Iterable[tuple[str, datetime | None, list[str]]]) -> str:
-    """<urlset> of (address, last modified, picture addresses)."""
-    parts = [HEADER, f'<urlset xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}">\n']
-    for loc, lastmod, images in entries:
+Entry = tuple[str, datetime | None, list[str], list[tuple[str, str]]]
+
+
+def urlset(entries: Iterable[Entry]) -> str:
+    """<urlset> of (address, last modified, picture addresses, [(language, address)] of the
+    page's translations, itself included)."""
+    parts = [
+        HEADER,
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}" xmlns:xhtml="{XHTML_NS}">\n',
+    ]
+    for loc, lastmod, images, alternates in entries:
         parts.append(f"<url><loc>{escape(loc)}</loc>")
         if lastmod is not None:
             parts.append(f"<lastmod>{w3c_datetime(lastmod)}</lastmod>")
+        for language, href in alternates:
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{escape(language)}" href="{escape(href)}"/>'
+            )
         for image in images:
             parts.append(f"<image:image><image:loc>{escape(image)}</image:loc></image:image>")
         parts.append("</url>\n")
