@@ -240,3 +240,15 @@ def test_it_drops_an_unpublished_articles_range_from_an_index_it_already_served(
     sitemap_tree_for_homepage(f"{SITE}/", web_client=web, use_known_paths=False)
 
     assert not [url for url in web.fetched if "/sitemaps/articles-" in url]
+
+
+def test_it_links_a_translation_published_after_the_sitemap_was_served(
+    client: Client, story
+) -> None:
+    crawl(client)  # the languages in use are now remembered: English only
+    arabic = story.copy_for_translation(Locale.objects.get(language_code="ar"), copy_parents=True)
+    arabic.save_revision().publish()
+
+    pages = pages_in(crawl(client), "/sitemaps/articles-")
+
+    assert ("ar", arabic.get_full_url()) in (pages[story.get_full_url()].alternates or [])

@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import F, Max, QuerySet
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
 
@@ -26,6 +26,7 @@ NEWS_LIMIT = 1_000
 
 RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v1"
 RANGES_CACHE_SECONDS = 60 * 60
+LOCALES_CACHE_KEY = "newsdesk:sitemaps:locales:v1"
 
 ArticleRow = tuple[str, datetime | None, datetime, str | None, str]
 
@@ -68,8 +69,8 @@ def article_published(page_id: int, when: datetime) -> None:
 
 
 def forget_ranges() -> None:
-    """A range may have lost its last live article: find them again on the next request."""
-    cache.delete(RANGES_CACHE_KEY)
+    """A range (or a language) may have lost its last live page: look again next time."""
+    cache.delete_many([RANGES_CACHE_KEY, LOCALES_CACHE_KEY])
 
 
 def articles_in_range(number: int) -> list[ArticleRow]:
@@ -98,16 +99,44 @@ def range_keys(number: int) -> QuerySet:
 def translations(keys: list[str] | QuerySet) -> dict[str, list[tuple[str, str]]]:
     """{translation key: [(language, url_path), ...]} for keys with more than one live page.
 
-    Translations of a page share its translation key; a page with none is left out."""
+    Translations of a page share its translation key; a page with none is left out. A site
+    that publishes in one language only (the usual case) is told by one indexed look-up,
+    sparing 10,000 key look-ups a file.
+    """
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    if not _several_languages_live():
+        return {}
     found: dict[str, list[tuple[str, str]]] = {}
     rows = (
         Page.objects.live()
         .filter(translation_key__in=keys)
-        .values_list("translation_key", "locale__language_code", "url_path")
+        .order_by()
+        .values_list("translation_key", "locale_id", "url_path")
     )
-    for key, language, url_path in rows:
-        found.setdefault(str(key), []).append((language, url_path))
+    for key, locale_id, url_path in rows:
+        found.setdefault(str(key), []).append((languages[locale_id], url_path))
     return {key: versions for key, versions in found.items() if len(versions) > 1}
+
+
+def _several_languages_live() -> bool:
+    return len(locales_in_use()) > 1
+
+
+def locales_in_use() -> set[int]:
+    """The locales with live pages below the home pages. Page.locale has no index of its
+    own, so this reads the page table: cached, and kept current on publish."""
+    known: set[int] | None = cache.get(LOCALES_CACHE_KEY)
+    if known is None:
+        below_home = Page.objects.live().filter(depth__gt=2).order_by()
+        known = set(below_home.values_list("locale_id", flat=True).distinct())
+        cache.set(LOCALES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
+    return known
+
+
+def page_published(locale_id: int) -> None:
+    known: set[int] | None = cache.get(LOCALES_CACHE_KEY)
+    if known is not None and locale_id not in known:
+        cache.set(LOCALES_CACHE_KEY, known | {locale_id}, RANGES_CACHE_SECONDS)
 
 
 def recent_articles(now: datetime | None = None) -> list[tuple[str, datetime, str, str]]:
