@@ -6,11 +6,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.articles import views as article_views
 from newsdesk.core import views as core_views
+from newsdesk.search import views as search_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("analytics/", include("newsdesk.analytics.urls")),
+    # One robots.txt and one sitemap index per host, for every language.
+    path("", include("newsdesk.sitemaps.urls")),
 ]
 
 # Public pages: English at the root, other languages under /ar/, /fa/.
@@ -21,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
+    path("feeds/", include("newsdesk.feeds.urls")),
+    path("search/", search_views.search, name="search"),
     # Wagtail's page URLs, with pages served through our faster routing.
     *wagtail_urls.urlpatterns[:-1],
     re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),

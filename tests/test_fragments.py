@@ -244,3 +244,11 @@ def test_it_keeps_the_latest_news_no_longer_than_editors_choice_lasts(home, news
         page.editors_choice_ids  # noqa: B018 - read again by the news block
     assert recording.expires_at is not None
     assert fragments._timeout_for(recording) <= 90
+
+
+def test_it_records_what_a_kept_value_shows_on_every_read(article) -> None:
+    page = type(article).objects.get(pk=article.pk)
+    page.byline  # noqa: B018 - first read, e.g. by the page's metadata
+    with fragments._recorder() as recording:
+        page.byline  # noqa: B018 - read again by the article's own fragment
+    assert any(tag.startswith("person:") for tag in recording.versions)

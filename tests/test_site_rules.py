@@ -17,8 +17,10 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 # Anything the browser fetches by itself: scripts, styles, images, frames, media, fonts.
+# A canonical or alternate <link> only names an address (absolute, for crawlers): no fetch.
 _LOADED = re.compile(
-    r'<(?:script|img|iframe|source|video|audio|link)\b[^>]*?(?:src|href|srcset)="([^"]+)"'
+    r'<(?:script|img|iframe|source|video|audio|link(?!\s+rel="(?:canonical|alternate)"))\b'
+    r'[^>]*?(?:src|href|srcset)="([^"]+)"'
 )
 
 

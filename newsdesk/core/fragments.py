@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.core.cache import caches
 from django.http import HttpRequest
@@ -141,6 +141,35 @@ def kept(key: str, produce: Callable[[], T]) -> T:
     if timeout > 0:
         local.set(key, _Stored(recording.versions, recording.expires_at, value), timeout)
     return value
+
+
+class shown_property(Generic[T]):
+    """Like @cached_property, for a value whose computation calls shows()/expires().
+
+    A cached_property records what it shows only into the fragment being rendered when it
+    is first read; a later fragment reading the cached value would not know that it shows
+    the same objects. This one remembers what the value shows and records it on every read.
+    """
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        known: dict[str, _Stored] = instance.__dict__.setdefault("_newsdesk_shown", {})
+        if self.name not in known:
+            with _recorder() as recording:
+                value = self.func(instance)
+            known[self.name] = _Stored(recording.versions, recording.expires_at, value)
+        stored = known[self.name]
+        _pass_on(stored.versions, stored.expires_at)
+        return stored.value
 
 
 def _pass_on(versions: dict[str, str], expires_at: datetime | None) -> None:

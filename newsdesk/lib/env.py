@@ -47,6 +47,7 @@ class Environment:
     secure_ssl_redirect: bool
     web_workers: int
     trusted_proxies: int
+    websub_hub: str | None
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
@@ -98,4 +99,5 @@ def read() -> Environment:
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
         trusted_proxies=int(os.environ.get("TRUSTED_PROXIES", "0")),
+        websub_hub=os.environ.get("WEBSUB_HUB") or None,
     )

@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "newsdesk.topics",
     "newsdesk.home",
     "newsdesk.analytics",
+    "newsdesk.feeds",
+    "newsdesk.sitemaps",
+    "newsdesk.metadata",
+    "newsdesk.search",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -195,6 +199,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True
+
+# A WebSub hub that feeds declare and that is told of every publication; none by default,
+# so that nothing leaves the machine unless the operator asks for it.
+NEWSDESK_WEBSUB_HUB = ENV.websub_hub
 
 EMAIL_SUBJECT_PREFIX = f"[{ENV.site_name}] "
 DEFAULT_FROM_EMAIL = ENV.default_from_email

@@ -5,7 +5,6 @@ from typing import Any
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -104,7 +103,7 @@ class TopicPage(RestrictionAwareMixin, Page):
         filed = ArticleTopic.objects.filter(topic=self)
         return ArticlePage.objects.live().linked_through(filed, "article_id").cards()
 
-    @cached_property
+    @fragments.shown_property
     def pinned_list(self) -> list[ArticlePage]:
         return self.pinned_articles()
 

@@ -1,0 +1,212 @@
+"""Feed content in one shape for every format: a Channel and its FeedItems.
+
+RSS, Atom and JSON Feed differ only in how they write these down (see formats.py), so
+the rules for links, identifiers, dates and pictures live here, once.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
+
+from newsdesk.articles.models import LEAD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
+
+from . import selectors
+from .models import FeedSettings
+
+# Every channel comes in these formats (feed URL names end in -rss, -atom, -json).
+FORMATS = ("rss", "atom", "json")
+# The feed picture is the article page's own hero size, so it is usually rendered already.
+FEED_IMAGE_FILTER = LEAD_IMAGE_FILTER
+# Root-relative links and pictures in article HTML; feed readers need them absolute.
+_RELATIVE_URL = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    url: str
+    mime_type: str
+    width: int
+    height: int
+    length: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    guid: str
+    url: str
+    title: str
+    summary: str
+    content_html: str | None
+    published: datetime
+    updated: datetime
+    authors: list[Author]
+    categories: list[str]
+    picture: Picture | None
+
+
+@dataclass(frozen=True)
+class Channel:
+    """The subject of one feed: the whole site, a section, a topic, a tag or an author."""
+
+    title: str
+    description: str
+    link: str
+    articles: ArticleQuerySet
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A channel with its items, as one request serves it."""
+
+    channel: Channel
+    items: list[FeedItem]
+    feed_url: str
+
+
+def edition(request: HttpRequest, source: ChannelSource, **kwargs: str) -> Edition:
+    channel = source(request, **kwargs)
+    full_text = FeedSettings.for_request(request).full_text
+    articles = selectors.newest(channel.articles, with_body=full_text)
+    root = selectors.site_root_url(request)
+    sections = selectors.parent_titles(articles)
+    items = [
+        _item(request, article, root, sections.get(selectors.parent_path(article), ""), full_text)
+        for article in articles
+    ]
+    return Edition(channel, items, feed_url=absolute(root, request.path))
+
+
+def _item(
+    request: HttpRequest, article: ArticlePage, root: str, section: str, full_text: bool
+) -> FeedItem:
+    topics = [link.topic.title for link in article.topic_links.all()]
+    tags = [item.tag.name for item in article.tagged_items.all()]
+    return FeedItem(
+        guid=article_guid(root, article.pk),
+        url=article.get_full_url(request) or "",
+        title=article.title,
+        summary=article.lead,
+        content_html=_full_text(request, article, root) if full_text else None,
+        published=article.published_at,
+        updated=article.updated_at or article.published_at,
+        authors=[
+            Author(link.person.name, absolute(root, reverse("author", args=[link.person.slug])))
+            for link in article.authors.all()
+        ],
+        categories=list(dict.fromkeys(c for c in [section, *topics, *tags] if c)),
+        picture=_picture(article, root),
+    )
+
+
+def article_guid(root: str, pk: int) -> str:
+    """A permanent identifier: a moved or renamed article keeps it, so readers see no
+    duplicate. A tag URI (RFC 4151) on the site's host name."""
+    host = root.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    return f"tag:{host},2026:article:{pk}"
+
+
+def absolute(root: str, url: str) -> str:
+    return url if "://" in url else f"{root}{url}"
+
+
+def _full_text(request: HttpRequest, article: ArticlePage, root: str) -> str:
+    html = "".join(
+        block.render(context={"request": request, "page": article}) for block in article.body
+    )
+    return _RELATIVE_URL.sub(rf"\1{root}/", expand_db_html(html))
+
+
+def _picture(article: ArticlePage, root: str) -> Picture | None:
+    if article.hero_image is None:
+        return None
+    rendition = article.hero_image.get_rendition(FEED_IMAGE_FILTER)
+    try:
+        length = rendition.file.size
+    except OSError:  # a missing file still has a picture address worth giving
+        length = 0
+    return Picture(
+        url=absolute(root, rendition.url),
+        mime_type=mimetypes.guess_type(rendition.file.name)[0] or "image/webp",
+        width=rendition.width,
+        height=rendition.height,
+        length=length,
+        alt=article.hero_alt,
+    )
+
+
+# The channels -------------------------------------------------------------------------
+
+ChannelSource = Callable[..., Channel]
+
+
+def _named(title: str) -> str:
+    return f"{settings.WAGTAIL_SITE_NAME}: {title}"
+
+
+def site_channel(request: HttpRequest) -> Channel:
+    root = selectors.site_root_url(request)
+    return Channel(
+        title=settings.WAGTAIL_SITE_NAME,
+        description=_("The latest stories from %(site)s.") % {"site": settings.WAGTAIL_SITE_NAME},
+        link=absolute(root, reverse("wagtail_serve", args=[""])),
+        articles=selectors.live_articles().in_locale(selectors.active_locale_id()),
+    )
+
+
+def section_channel(request: HttpRequest, slug: str) -> Channel:
+    section = selectors.section_by_slug(slug)
+    return Channel(
+        title=_named(section.title),
+        description=section.introduction or section.title,
+        link=section.get_full_url(request) or "",
+        articles=selectors.live_articles().filed_under(section),
+    )
+
+
+def topic_channel(request: HttpRequest, slug: str) -> Channel:
+    topic = selectors.topic_by_slug(slug)
+    return Channel(
+        title=_named(topic.title),
+        description=topic.description,
+        link=topic.get_full_url(request) or "",
+        articles=selectors.filed_in_topic(topic),
+    )
+
+
+def tag_channel(request: HttpRequest, slug: str) -> Channel:
+    tag = selectors.tag_by_slug(slug)
+    root = selectors.site_root_url(request)
+    return Channel(
+        title=_named(tag.name),
+        description=_("Stories tagged %(tag)s.") % {"tag": tag.name},
+        link=absolute(root, reverse("tag", args=[tag.slug])),
+        articles=selectors.live_articles().in_locale(selectors.active_locale_id()).tagged(tag.pk),
+    )
+
+
+def author_channel(request: HttpRequest, slug: str) -> Channel:
+    person = selectors.person_by_slug(slug)
+    root = selectors.site_root_url(request)
+    return Channel(
+        title=_named(person.name),
+        description=_("Stories by %(name)s.") % {"name": person.name},
+        link=absolute(root, person.get_absolute_url()),
+        articles=selectors.live_articles().in_locale(selectors.active_locale_id()).by(person.pk),
+    )

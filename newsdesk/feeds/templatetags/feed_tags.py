@@ -1,0 +1,64 @@
+"""Feed autodiscovery: `{% feed_links %}` in <head> names the feeds a page has.
+
+Every page has the site's feeds; a section, topic, tag or author page also has its own,
+listed first so that a feed reader offers the most specific one. No queries: the
+addresses come from the objects the page already shows.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from newsdesk.articles.models import SectionPage
+from newsdesk.people.models import Person
+from newsdesk.topics.models import TopicPage
+
+register = template.Library()
+
+FORMATS = [("rss", "application/rss+xml"), ("atom", "application/atom+xml")]
+FORMATS += [("json", "application/feed+json")]
+
+
+class FeedLink(TypedDict):
+    href: str
+    type: str
+    title: str
+
+
+def _links(name: str, title: str, slug: str | None = None) -> list[FeedLink]:
+    args = [slug] if slug is not None else []
+    return [
+        {"href": reverse(f"feeds:{name}-{fmt}", args=args), "type": mime, "title": title}
+        for fmt, mime in FORMATS
+    ]
+
+
+def _own_feed(context: template.Context) -> tuple[str, str, str] | None:
+    """(channel, title, slug) of the page's own feed, if it has one."""
+    page, tag, person = context.get("page"), context.get("tag"), context.get("person")
+    if isinstance(page, SectionPage):
+        return "section", page.title, page.slug
+    if isinstance(page, TopicPage):
+        return "topic", page.title, page.slug
+    if isinstance(tag, Tag):
+        return "tag", tag.name, tag.slug
+    if isinstance(person, Person):
+        return "author", person.name, person.slug
+    return None
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def feed_links(context: template.Context) -> dict[str, list[FeedLink]]:
+    links: list[FeedLink] = []
+    own = _own_feed(context)
+    if own is not None:
+        name, title, slug = own
+        links += _links(name, f"{settings.WAGTAIL_SITE_NAME}: {title}", slug)
+    links += _links("site", _("%(site)s: latest") % {"site": settings.WAGTAIL_SITE_NAME})
+    return {"feed_links": links}

@@ -1,0 +1,296 @@
+"""Page metadata: canonical address, description, Open Graph and Twitter card tags, and
+schema.org JSON-LD (NewsArticle, BreadcrumbList, WebSite, CollectionPage).
+
+Built from what the page's view already put in the template context; the only query of
+its own is the breadcrumb trail of an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.images.models import AbstractRendition
+from wagtail.models import Page, Site
+
+from newsdesk.articles.listings import LATEST
+from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
+from newsdesk.core import fragments
+from newsdesk.core.pagination import PAGE_SIZE
+from newsdesk.home.models import HomePage
+from newsdesk.people.models import Person
+from newsdesk.topics.models import TopicPage
+
+from . import selectors
+
+# A template context, flattened: names to values.
+Context = Mapping[Any, Any]
+SCHEMA = "https://schema.org"
+# Google shows at most this much of a headline; longer ones are rejected.
+HEADLINE_LIMIT = 110
+DESCRIPTION_LIMIT = 300
+
+
+@dataclass
+class Picture:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass
+class Metadata:
+    canonical: str
+    title: str
+    description: str
+    og_type: str = "website"
+    picture: Picture | None = None
+    article_times: dict[str, str] = field(default_factory=dict)
+    article_section: str = ""
+    article_tags: list[str] = field(default_factory=list)
+    json_ld: list[dict[str, Any]] = field(default_factory=list)
+
+
+def site_root(request: HttpRequest) -> str:
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
+def absolute(request: HttpRequest, url: str) -> str:
+    return url if "://" in url else f"{site_root(request)}{url}"
+
+
+def canonical_for(request: HttpRequest, page: Page | None) -> str:
+    """The page's own address; a later page of a list keeps its ?page= (it is its own page)."""
+    url = (page.get_full_url(request) if page is not None else None) or absolute(
+        request, request.path
+    )
+    number = request.GET.get("page", "")
+    if number.isdigit() and 1 < int(number) < 10**6:
+        url = f"{url}?page={int(number)}"
+    return url
+
+
+def for_context(context: Context) -> Metadata | None:
+    """The metadata of the page being rendered, built once per request."""
+    request: HttpRequest | None = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_newsdesk_metadata"):
+        request._newsdesk_metadata = _build(request, context)  # type: ignore[attr-defined]
+    return request._newsdesk_metadata  # type: ignore[attr-defined]
+
+
+def _build(request: HttpRequest, context: Context) -> Metadata:
+    page = context.get("page")
+    if isinstance(page, ArticlePage):
+        return _article(request, page, context)
+    if isinstance(page, TopicPage):
+        return _topic(request, page, context)
+    if isinstance(page, HomePage):
+        return _home(request, page)
+    if isinstance(page, Page):
+        text = getattr(page, "introduction", "") or page.search_description or page.title
+        return Metadata(canonical_for(request, page), page.seo_title or page.title, text)
+    return _listing(request, context)
+
+
+def description_for(context: Context) -> str:
+    """The meta description of a page that does not write its own."""
+    metadata = for_context(context)
+    return metadata.description if metadata else ""
+
+
+# Articles ------------------------------------------------------------------------------
+
+
+def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metadata:
+    canonical = canonical_for(request, page)
+    description = _shorten(page.search_description or page.lead)
+    authors: list[Person] = page.byline
+    tags: list[Tag] = page.tag_list
+    trail = selectors.breadcrumb_pages(page)
+    section = trail[-1].title if len(trail) > 1 else ""
+    crops = _crops(request, page)
+    published, modified = page.published_at, page.updated_at or page.published_at
+    news_article: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "url": canonical,
+        "headline": Truncator(page.title).chars(HEADLINE_LIMIT),
+        "description": description,
+        "image": [picture.url for picture in crops.values()],
+        "datePublished": _iso(published),
+        "dateModified": _iso(modified),
+        "author": _authors(request, authors),
+        "publisher": _publisher(request),
+        "articleSection": section,
+        "keywords": [tag.name for tag in tags],
+        "isAccessibleForFree": True,
+        "inLanguage": translation.get_language(),
+    }
+    if page.dateline:
+        news_article["dateline"] = page.dateline
+    if not crops:
+        del news_article["image"]
+    return Metadata(
+        canonical=canonical,
+        title=page.seo_title or page.title,
+        description=description,
+        og_type="article",
+        picture=crops.get("16:9"),
+        article_times={"published_time": _iso(published), "modified_time": _iso(modified)},
+        article_section=section,
+        article_tags=[tag.name for tag in tags],
+        json_ld=[news_article, _breadcrumbs(request, [*trail, page])],
+    )
+
+
+def _authors(request: HttpRequest, authors: list[Person]) -> list[dict[str, str]]:
+    if not authors:  # unsigned copy is the publisher's
+        org = _publisher(request)
+        return [{"@type": "Organization", "name": org["name"], "url": org["url"]}]
+    return [
+        {"@type": "Person", "name": p.name, "url": absolute(request, p.get_absolute_url())}
+        for p in authors
+    ]
+
+
+def _crops(request: HttpRequest, page: ArticlePage) -> dict[str, Picture]:
+    """The hero picture in every shape search engines want (prefetched by the page)."""
+    image = page.hero
+    if image is None:
+        return {}
+    return {
+        shape: _picture(request, image.get_rendition(spec), page.hero_alt)
+        for shape, spec in SHARE_IMAGE_FILTERS.items()
+    }
+
+
+def _picture(request: HttpRequest, rendition: AbstractRendition, alt: str) -> Picture:
+    return Picture(absolute(request, rendition.url), rendition.width, rendition.height, alt)
+
+
+def _breadcrumbs(request: HttpRequest, trail: list[Page]) -> dict[str, Any]:
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": settings.WAGTAIL_SITE_NAME if position == 1 else crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def _publisher(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "@type": "Organization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": f"{site_root(request)}/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute(request, static("newsdesk/publisher-logo.png")),
+            "width": 512,
+            "height": 512,
+        },
+    }
+
+
+# Topics, the home page and other listings --------------------------------------------
+
+
+def _topic(request: HttpRequest, page: TopicPage, context: Context) -> Metadata:
+    canonical = canonical_for(request, page)
+    description = _shorten(page.search_description or page.description)
+    # The dossier's first page, as readers see it: pinned stories, then the newest.
+    fragments.shows(LATEST)
+    pinned = page.pinned_list
+    newest = page.articles().exclude(pk__in=[a.pk for a in pinned])[:PAGE_SIZE]
+    listed = [*pinned, *newest]
+    collection = {
+        "@context": SCHEMA,
+        "@type": "CollectionPage",
+        "url": canonical,
+        "name": page.title,
+        "description": description,
+        "isPartOf": {"@type": "WebSite", "url": f"{site_root(request)}/"},
+        "mainEntity": {
+            "@type": "ItemList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "url": article.get_full_url(request)}
+                for n, article in enumerate(listed, start=1)
+            ],
+        },
+    }
+    return Metadata(canonical, page.seo_title or page.title, description, json_ld=[collection])
+
+
+def _home(request: HttpRequest, page: HomePage) -> Metadata:
+    root = f"{site_root(request)}/"
+    description = _shorten(page.search_description or page.tagline or settings.WAGTAIL_SITE_NAME)
+    website: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "url": root,
+        "name": settings.WAGTAIL_SITE_NAME,
+        "inLanguage": translation.get_language(),
+        "publisher": _publisher(request),
+    }
+    search = _search_url()
+    if search is not None:  # only once the site has a search page to send people to
+        website["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute(request, f"{search}?q={{search_term_string}}"),
+            },
+            "query-input": "required name=search_term_string",
+        }
+    return Metadata(
+        canonical_for(request, page), settings.WAGTAIL_SITE_NAME, description, json_ld=[website]
+    )
+
+
+def _search_url() -> str | None:
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return None
+
+
+def _listing(request: HttpRequest, context: Context) -> Metadata:
+    tag, person = context.get("tag"), context.get("person")
+    if isinstance(tag, Tag):
+        title, text = tag.name, _("Stories tagged %(tag)s.") % {"tag": tag.name}
+    elif isinstance(person, Person):
+        title = person.name
+        text = person.bio or person.role or _("Stories by %(name)s.") % {"name": person.name}
+    else:
+        title = str(context.get("title", settings.WAGTAIL_SITE_NAME))
+        text = title
+    return Metadata(canonical_for(request, None), title, _shorten(text))
+
+
+def _shorten(text: str) -> str:
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_LIMIT)
+
+
+def _iso(value: datetime) -> str:
+    return value.replace(microsecond=0).isoformat()

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from newsdesk.articles.models import ArticleKind
+
+# Longer queries are not searches but pasted text; the backends slow down with every term.
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *ArticleKind.choices], required=False
+    )
+    section = forms.SlugField(label=_("Section"), required=False, allow_unicode=True)
+    topic = forms.SlugField(label=_("Topic"), required=False, allow_unicode=True)
+    since = forms.DateField(label=_("From"), required=False)
+    until = forms.DateField(label=_("To"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
+        required=False,
+    )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
