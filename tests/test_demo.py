@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.gallery.models import FilmPage, GalleryItem, PhotoGalleryPage
 from newsdesk.home.models import HomePage
 from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
@@ -216,3 +217,16 @@ def test_it_makes_the_articles_searchable_in_the_admin(demo_site: str) -> None:
     word = max(article.title.split(), key=len).strip(":,.'")
     found = ArticlePage.objects.search(word)
     assert article.pk in [page.pk for page in found]
+
+
+def test_it_builds_photo_galleries_with_credited_pictures_and_external_films(
+    demo_site: str, client: Client
+) -> None:
+    galleries = PhotoGalleryPage.objects.live()
+    assert galleries.count() >= 3
+    assert not GalleryItem.objects.filter(credit="").exists()
+    assert not GalleryItem.objects.filter(alt_text="").exists()
+    films = FilmPage.objects.live()
+    assert films.count() >= 2 and all(film.external for film in films)
+    assert client.get(galleries.first().url).status_code == 200  # type: ignore[union-attr]
+    assert "data-film-provider" in client.get(films.first().url).content.decode()  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from newsdesk.home.models import HomePage
 
 from .builder import ArticleBuilder, Log
 from .curation import curate
+from .gallery import build_gallery
 from .structure import build_structure
 
 
@@ -36,13 +37,17 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
     started = time.monotonic()
     # Each part draws from its own stream, so a change in one (say, more articles)
     # leaves the others as they were for the same seed.
-    streams = {part: random.Random(f"{seed}:{part}") for part in ("site", "articles", "picks")}
+    streams = {
+        part: random.Random(f"{seed}:{part}") for part in ("site", "articles", "picks", "gallery")
+    }
     now = timezone.now()
     with transaction.atomic():
         newsroom = build_structure(streams["site"], settings.WAGTAIL_SITE_NAME)
         log(f"Built the home page, sections, {len(newsroom.topics)} topics and the authors.")
         ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
+        build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
+        log("Built the Gallery: photo essays and films.")
     refresh_planner_statistics()
     index_for_search(articles, log)
     return Summary(articles=articles, seconds=time.monotonic() - started)
