@@ -120,6 +120,10 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
             for language, pages in addresses.items():
                 for name, path in pages.items():
                     shoot(page, path, out / f"{name}-{device}-{DIRECTION[language]}.png")
+            for language, pages in addresses.items():
+                shoot_viewer(
+                    page, pages["gallery"], out / f"viewer-{device}-{DIRECTION[language]}.png"
+                )
             page.goto("/")
             page.keyboard.press("Tab")
             page.screenshot(path=out / f"focus-skip-link-{device}.png")
@@ -129,6 +133,15 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
             context.close()
         browser.close()
     return foreign
+
+
+def shoot_viewer(page: Page, path: str, target: Path) -> None:
+    """The gallery's full-screen viewer, opened on the second picture."""
+    page.goto(path, wait_until="networkidle")
+    page.locator("[data-viewer-index='1']").click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=target)
+    print(target.relative_to(PROJECT_DIR), path, "(viewer)")
 
 
 def shoot(page: Page, path: str, target: Path) -> None:
