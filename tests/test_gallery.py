@@ -187,3 +187,15 @@ def test_it_shows_a_topics_galleries_on_the_topic_page(
     factories.make_photo_gallery(gallery_index, "Unrelated pictures")
     html = client.get(topic.url).content.decode()
     assert "Wells of the south" in html and "Unrelated pictures" not in html
+
+
+def test_it_shows_a_photo_gallery_inside_an_article_body(
+    client: Client, gallery_index, news
+) -> None:
+    gallery = factories.make_photo_gallery(gallery_index, "Market day")
+    article = factories.make_article(
+        news,
+        body=[{"type": "gallery", "value": {"gallery": gallery.pk, "caption": "See the essay"}}],
+    )
+    html = client.get(article.url).content.decode()
+    assert f'href="{gallery.url}"' in html and "Market day" in html and "See the essay" in html
