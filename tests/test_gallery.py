@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from newsdesk.gallery.models import FilmPage, GalleryItem, external_video
 
@@ -199,3 +200,17 @@ def test_it_shows_a_photo_gallery_inside_an_article_body(
     )
     html = client.get(article.url).content.decode()
     assert f'href="{gallery.url}"' in html and "Market day" in html and "See the essay" in html
+
+
+def test_it_shows_only_galleries_in_the_home_pages_language(
+    client: Client, home, gallery_index
+) -> None:
+    persian, _created = Locale.objects.get_or_create(language_code="fa")
+    persian_home = home.copy_for_translation(persian)
+    persian_home.save_revision().publish()
+    persian_index = gallery_index.copy_for_translation(persian)
+    persian_index.save_revision().publish()
+    factories.make_photo_gallery(gallery_index, "English essay")
+    factories.make_photo_gallery(persian_index, "Persian essay")
+    html = client.get("/").content.decode()
+    assert "English essay" in html and "Persian essay" not in html

@@ -5,9 +5,10 @@
 
 It builds a small sample site (tools/sample_content.py, with generated pictures) in its own
 SQLite database under var/screenshots/site/, serves it from this process, and photographs
-home, an article, a topic dossier, a section, an author and a tag page at 1280 and 375
-pixels wide, in English (left to right) and in Persian (right to left, under /fa/), plus
-the keyboard focus on the skip link and the first section link. It prints any page that
+home, an article, a topic dossier, a section, an author and a tag page, the Gallery (index,
+a photo gallery, one picture's page, the open viewer, a film) at 1280 and 375 pixels wide,
+in English (left to right) and in Persian (right to left, under /fa/), plus the keyboard
+focus on the skip link and the first section link. It prints any page that
 is wider than the screen. Nothing may be fetched from other hosts: an attempt fails the
 run. Uses Debian's Chromium and never downloads a browser. Persian glyphs need a font with
 Arabic script, e.g. Debian's fonts-noto-core (the site itself loads no fonts).

@@ -22,8 +22,8 @@ class GalleryBlock(HomeBlock):
     template = "home/blocks/gallery.html"
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
-        galleries = selectors.latest_galleries(3)
-        films = selectors.latest_films(2)
+        galleries = selectors.latest_galleries(page.locale_id, 3)
+        films = selectors.latest_films(page.locale_id, 2)
         if not galleries and not films:
             return None
         return {"title": _("Gallery"), "galleries": galleries, "films": films}

@@ -11,14 +11,17 @@ from .models import FilmPage, PhotoGalleryPage
 LATEST = "gallery:latest"
 
 
-def latest_galleries(count: int = 4) -> list[PhotoGalleryPage]:
+def latest_galleries(locale_id: int, count: int = 4) -> list[PhotoGalleryPage]:
+    """The newest photo galleries in one language (that of the page showing them)."""
     fragments.shows(LATEST)
-    return list(PhotoGalleryPage.objects.live().cards().order_by("-published_at")[:count])
+    galleries = PhotoGalleryPage.objects.live().filter(locale_id=locale_id).cards()
+    return list(galleries.order_by("-published_at")[:count])
 
 
-def latest_films(count: int = 4) -> list[FilmPage]:
+def latest_films(locale_id: int, count: int = 4) -> list[FilmPage]:
     fragments.shows(LATEST)
-    return list(FilmPage.objects.live().cards().order_by("-published_at")[:count])
+    films = FilmPage.objects.live().filter(locale_id=locale_id).cards()
+    return list(films.order_by("-published_at")[:count])
 
 
 def for_topic(topic_id: int, count: int = 4) -> tuple[list[PhotoGalleryPage], list[FilmPage]]:
