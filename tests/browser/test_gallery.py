@@ -29,17 +29,17 @@ def test_it_moves_through_a_gallery_with_the_keyboard(page: Page, gallery_index)
 
     viewer = page.get_by_role("dialog")
     expect(viewer).to_be_visible()
-    expect(viewer.locator(".viewer__count")).to_have_text("1 / 3")
+    expect(viewer.locator(".viewer__count")).to_have_text("1 of 3")
     expect(viewer).to_contain_text("Photographer 1 / Agency")
     expect(page.get_by_role("button", name="Close")).to_be_focused()
 
     page.keyboard.press("ArrowRight")
-    expect(viewer.locator(".viewer__count")).to_have_text("2 / 3")
+    expect(viewer.locator(".viewer__count")).to_have_text("2 of 3")
     expect(viewer).to_contain_text("Caption of picture 2")
     assert page.url.endswith("#image-2")
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
-    expect(viewer.locator(".viewer__count")).to_have_text("3 / 3")
+    expect(viewer.locator(".viewer__count")).to_have_text("3 of 3")
 
     page.keyboard.press("Escape")
     expect(viewer).to_be_hidden()
@@ -49,7 +49,7 @@ def test_it_moves_through_a_gallery_with_the_keyboard(page: Page, gallery_index)
 def test_it_opens_the_picture_named_in_a_shared_address(page: Page, gallery_index) -> None:  # type: ignore[no-untyped-def]
     gallery = factories.make_photo_gallery(gallery_index, pictures=3)
     page.goto(f"{gallery.url}#image-3")
-    expect(page.get_by_role("dialog").locator(".viewer__count")).to_have_text("3 / 3")
+    expect(page.get_by_role("dialog").locator(".viewer__count")).to_have_text("3 of 3")
 
 
 def test_it_requests_nothing_from_the_video_host_before_play(

@@ -69,7 +69,10 @@
     image.sizes = "100vw";
     image.alt = source.alt;
     caption.innerHTML = figcaption ? figcaption.innerHTML : "";
-    counter.textContent = (current + 1) + " / " + links.length;
+    // "2 of 7" in the page's language, so that it reads the right way in RTL too.
+    counter.textContent = (strings.countLabel || "{current} / {total}")
+      .replace("{current}", String(current + 1))
+      .replace("{total}", String(links.length));
     history.replaceState(null, "", "#image-" + (current + 1));
   }
 
