@@ -16,6 +16,13 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
+from newsdesk.gallery.models import (
+    FilmPage,
+    GalleryIndexPage,
+    GalleryItem,
+    GalleryTopicLink,
+    PhotoGalleryPage,
+)
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
@@ -118,3 +125,51 @@ def put_in_focus(home: HomePage, topics: list[TopicPage]) -> None:
 
 def _slug(title: str) -> str:
     return slugify(title, allow_unicode=True)[:60]
+
+
+def make_gallery_index(home: HomePage) -> GalleryIndexPage:
+    return home.add_child(instance=GalleryIndexPage(title="Gallery", slug="gallery"))
+
+
+def make_photo_gallery(
+    index: GalleryIndexPage,
+    title: str | None = None,
+    *,
+    pictures: int = 3,
+    topics: list[TopicPage] | None = None,
+    **fields: Any,
+) -> PhotoGalleryPage:
+    n = next(_serial)
+    title = title or f"Photo essay {n}"
+    fields.setdefault("summary", f"Pictures from essay {n}.")
+    fields.setdefault("cover", ImageFactory())
+    fields.setdefault("cover_alt", "A street at dusk")
+    gallery = PhotoGalleryPage(title=title, slug=f"{_slug(title)}-{n}", **fields)
+    for position in range(pictures):
+        gallery.items.add(
+            GalleryItem(
+                image=ImageFactory(),
+                alt_text=f"Picture {position + 1} described",
+                caption=f"Caption of picture {position + 1}",
+                credit=f"Photographer {position + 1} / Agency",
+                sort_order=position,
+            )
+        )
+    for position, topic in enumerate(topics or []):
+        gallery.topic_links.add(GalleryTopicLink(topic=topic, sort_order=position))
+    index.add_child(instance=gallery)
+    gallery.save_revision().publish()
+    return gallery
+
+
+def make_film(index: GalleryIndexPage, title: str | None = None, **fields: Any) -> FilmPage:
+    n = next(_serial)
+    title = title or f"Film {n}"
+    fields.setdefault("summary", f"The story of film {n}.")
+    fields.setdefault("credit", "Camera / Agency")
+    if "video_file" not in fields:
+        fields.setdefault("external_url", "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    film = FilmPage(title=title, slug=f"{_slug(title)}-{n}", **fields)
+    index.add_child(instance=film)
+    film.save_revision().publish()
+    return film

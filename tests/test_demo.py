@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.gallery.models import FilmPage, GalleryItem, PhotoGalleryPage
 from newsdesk.home.models import HomePage
 from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
 from newsdesk.newsroom.demo.readership import seed_views
@@ -231,3 +232,16 @@ def test_it_gives_the_newest_articles_readers_for_most_viewed(
     assert total > 1000
     day = html[html.index('id="most-viewed-day"') :]
     assert day[: day.index("</section>")].count("<li>") == 5
+
+
+def test_it_builds_photo_galleries_with_credited_pictures_and_external_films(
+    demo_site: str, client: Client
+) -> None:
+    galleries = PhotoGalleryPage.objects.live()
+    assert galleries.count() >= 3
+    assert not GalleryItem.objects.filter(credit="").exists()
+    assert not GalleryItem.objects.filter(alt_text="").exists()
+    films = FilmPage.objects.live()
+    assert films.count() >= 2 and all(film.external for film in films)
+    assert client.get(galleries.first().url).status_code == 200  # type: ignore[union-attr]
+    assert "data-film-provider" in client.get(films.first().url).content.decode()  # type: ignore[union-attr]

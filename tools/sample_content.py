@@ -22,6 +22,13 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
+from newsdesk.gallery.models import (
+    FilmPage,
+    GalleryIndexPage,
+    GalleryItem,
+    GalleryTopicLink,
+    PhotoGalleryPage,
+)
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage, TopicPinnedArticle
@@ -208,7 +215,14 @@ def addresses(language: str) -> dict[str, str]:
     tag = article.tags.order_by("name").first()
     assert link and tag
     prefix = "" if language == "en" else f"/{language}"
+    gallery_index = GalleryIndexPage.objects.live().get(locale=locale)
+    gallery = PhotoGalleryPage.objects.live().get(locale=locale)
+    film = FilmPage.objects.live().get(locale=locale)
     return {
+        "gallery-index": gallery_index.url,
+        "gallery": gallery.url,
+        "gallery-picture": f"{gallery.url}image/2/",
+        "film": film.url,
         "home": home.url,
         "article": article.url,
         "topic": topic.url,
@@ -333,7 +347,55 @@ def build_edition(
         InFocusItem.objects.create(page=home, topic=topic, sort_order=position)
         pinned = analyses[position % len(analyses)]
         TopicPinnedArticle.objects.create(topic=topic, article=pinned, sort_order=0)
+    build_gallery(rng, home, edition, topics[0])
     return home
+
+
+def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: TopicPage) -> None:
+    """A Gallery with one photo essay (filed under `topic`) and one external film."""
+    index = home.add_child(
+        instance=GalleryIndexPage(title="Gallery", slug="gallery", locale=home.locale)
+    )
+    index.save_revision().publish()
+    title = edition.topics[0][0]
+    cover = picture(rng, title)
+    gallery = PhotoGalleryPage(
+        title=title,
+        slug="photo-essay",
+        summary=edition.topics[0][1],
+        cover=cover,
+        cover_alt=edition.alt.format(title=title),
+        locale=home.locale,
+    )
+    for position in range(7):
+        gallery.items.add(
+            GalleryItem(
+                image=cover if position == 0 else picture(rng, f"{title} {position}"),
+                alt_text=edition.alt.format(title=title),
+                caption=edition.caption,
+                credit=edition.credit,
+                usage_terms="Editorial use only" if position % 3 == 0 else "",
+                sort_order=position,
+            )
+        )
+    gallery.topic_links.add(GalleryTopicLink(topic=topic, sort_order=0))
+    index.add_child(instance=gallery)
+    gallery.save_revision().publish()
+    film = FilmPage(
+        title=edition.headlines[0],
+        slug="film",
+        summary=edition.lead.format(headline=edition.headlines[0]),
+        external_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        cover=picture(rng, "Film poster"),
+        cover_alt=edition.alt.format(title="film"),
+        duration_seconds=596,
+        caption=edition.caption,
+        credit=edition.credit,
+        description=edition.paragraph,
+        locale=home.locale,
+    )
+    index.add_child(instance=film)
+    film.save_revision().publish()
 
 
 def body(edition: Edition) -> list[dict]:

@@ -5,9 +5,10 @@
 
 It builds a small sample site (tools/sample_content.py, with generated pictures) in its own
 SQLite database under var/screenshots/site/, serves it from this process, and photographs
-home, an article, a topic dossier, a section, an author and a tag page at 1280 and 375
-pixels wide, in English (left to right) and in Persian (right to left, under /fa/), plus
-the keyboard focus on the skip link and the first section link. It prints any page that
+home, an article, a topic dossier, a section, an author and a tag page, the Gallery (index,
+a photo gallery, one picture's page, the open viewer, a film) at 1280 and 375 pixels wide,
+in English (left to right) and in Persian (right to left, under /fa/), plus the keyboard
+focus on the skip link and the first section link. It prints any page that
 is wider than the screen. Nothing may be fetched from other hosts: an attempt fails the
 run. Uses Debian's Chromium and never downloads a browser. Persian glyphs need a font with
 Arabic script, e.g. Debian's fonts-noto-core (the site itself loads no fonts).
@@ -120,6 +121,10 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
             for language, pages in addresses.items():
                 for name, path in pages.items():
                     shoot(page, path, out / f"{name}-{device}-{DIRECTION[language]}.png")
+            for language, pages in addresses.items():
+                shoot_viewer(
+                    page, pages["gallery"], out / f"viewer-{device}-{DIRECTION[language]}.png"
+                )
             page.goto("/")
             page.keyboard.press("Tab")
             page.screenshot(path=out / f"focus-skip-link-{device}.png")
@@ -129,6 +134,15 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
             context.close()
         browser.close()
     return foreign
+
+
+def shoot_viewer(page: Page, path: str, target: Path) -> None:
+    """The gallery's full-screen viewer, opened on the second picture."""
+    page.goto(path, wait_until="networkidle")
+    page.locator("[data-viewer-index='1']").click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=target)
+    print(target.relative_to(PROJECT_DIR), path, "(viewer)")
 
 
 def shoot(page: Page, path: str, target: Path) -> None:

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from newsdesk.core import fragments
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 
@@ -69,6 +71,29 @@ class ExternalEmbedBlock(blocks.StructBlock):
         return context
 
 
+class GalleryBlock(blocks.StructBlock):
+    """A photo gallery from the Gallery, shown as a card that leads to it."""
+
+    # Named by its app label, not imported: the gallery app builds on articles, not the reverse.
+    gallery = blocks.PageChooserBlock(
+        label=_("photo gallery"), page_type="gallery.PhotoGalleryPage"
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=400)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery.html"
+        label = _("Photo gallery")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value["gallery"]
+        if page is not None:
+            fragments.shows(f"page:{page.pk}")  # its title and cover are shown here
+            context["gallery"] = page.specific if page.live else None
+        return context
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=PARAGRAPH_FEATURES, template="blocks/paragraph.html"
@@ -80,3 +105,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = ExternalEmbedBlock()
     fact_box = FactBoxBlock()
+    gallery = GalleryBlock()

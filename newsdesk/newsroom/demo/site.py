@@ -17,6 +17,7 @@ from newsdesk.home.models import HomePage
 
 from .builder import ArticleBuilder, Log
 from .curation import curate
+from .gallery import build_gallery
 from .readership import seed_views
 from .structure import build_structure
 
@@ -38,7 +39,8 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
     # Each part draws from its own stream, so a change in one (say, more articles)
     # leaves the others as they were for the same seed.
     streams = {
-        part: random.Random(f"{seed}:{part}") for part in ("site", "articles", "picks", "views")
+        part: random.Random(f"{seed}:{part}")
+        for part in ("site", "articles", "picks", "views", "gallery")
     }
     now = timezone.now()
     with transaction.atomic():
@@ -46,6 +48,8 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         log(f"Built the home page, sections, {len(newsroom.topics)} topics and the authors.")
         ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
+        build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
+        log("Built the Gallery: photo essays and films.")
     # After the transaction: the counts go through the view store, which writes on its own.
     seed_views(streams["views"], now, log)
     refresh_planner_statistics()
