@@ -196,6 +196,11 @@ class ArticlePage(RestrictionAwareMixin, Page):
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Readers may comment on this article (the site may still close it by age)."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -225,6 +230,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
             help_text=_("Shown first; automatic suggestions fill the rest."),
         ),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("kicker"),

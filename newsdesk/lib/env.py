@@ -46,6 +46,7 @@ class Environment:
     default_from_email: str
     secure_ssl_redirect: bool
     web_workers: int
+    comments_spam_service_url: str | None
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
@@ -96,4 +97,5 @@ def read() -> Environment:
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost"),
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
+        comments_spam_service_url=os.environ.get("COMMENTS_SPAM_SERVICE_URL") or None,
     )

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "newsdesk.articles",
     "newsdesk.topics",
     "newsdesk.home",
+    "newsdesk.comments",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -182,6 +183,21 @@ TAGGIT_CASE_INSENSITIVE = True
 EMAIL_SUBJECT_PREFIX = f"[{ENV.site_name}] "
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
+
+# Reader comments (newsdesk.comments). The minimum time on the page is the signed form
+# token's least age: people take longer than that to read and write, bots do not.
+COMMENTS_MIN_SECONDS = 3
+COMMENTS_TOKEN_MAX_AGE = 60 * 60 * 24
+COMMENTS_MAX_LENGTH = 3000
+# At most this many comments per client network, and per email, in this many seconds.
+COMMENTS_RATE_LIMIT = (5, 10 * 60)
+COMMENTS_DUPLICATE_SECONDS = 60 * 60 * 24
+# An Akismet-compatible comment-check address (with its key in it), off when empty.
+COMMENTS_SPAM_SERVICE = (
+    {"url": ENV.comments_spam_service_url, "timeout": 3}
+    if ENV.comments_spam_service_url
+    else None
+)
 
 LOGGING = {
     "version": 1,

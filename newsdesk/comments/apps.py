@@ -1,0 +1,23 @@
+from typing import Any
+
+from django.apps import AppConfig
+from django.db.models.signals import post_delete
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentsConfig(AppConfig):
+    name = "newsdesk.comments"
+    label = "comments"
+    verbose_name = _("Comments")
+
+    def ready(self) -> None:
+        # Models are importable only once the apps are ready.
+        from .services import forget_page  # noqa: PLC0415
+
+        def forget_deleted(instance: Any, **kwargs: Any) -> None:
+            # Deletes from the admin (one or in bulk) bypass services.delete.
+            forget_page(instance.article_id)
+
+        post_delete.connect(
+            forget_deleted, sender="comments.Comment", weak=False, dispatch_uid="comments-deleted"
+        )
