@@ -16,6 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
+from newsdesk.comments.models import Comment, Status
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
@@ -118,3 +119,25 @@ def put_in_focus(home: HomePage, topics: list[TopicPage]) -> None:
 
 def _slug(title: str) -> str:
     return slugify(title, allow_unicode=True)[:60]
+
+
+def make_comment(
+    article: ArticlePage,
+    parent: Comment | None = None,
+    *,
+    status: str = Status.APPROVED,
+    **fields: Any,
+) -> Comment:
+    """A stored comment, placed in its thread the way services.submit places it."""
+    n = next(_serial)
+    fields.setdefault("name", f"Reader {n}")
+    fields.setdefault("email", f"reader{n}@example.com")
+    fields.setdefault("text", f"Comment number {n}.")
+    return Comment.objects.create(
+        article=article,
+        parent=parent,
+        root=(parent.root or parent) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        status=status,
+        **fields,
+    )

@@ -34,17 +34,12 @@ class CommentForm(forms.Form):
             "required": _("Please write your comment."),
             "min_length": _("Please write a little more."),
             "max_length": _(
-                "Please shorten your comment to %(limit_value)d characters "
-                "(it has %(show_value)d)."
+                "Please shorten your comment to %(limit_value)d characters (it has %(show_value)d)."
             ),
         },
     )
-    notify_replies = forms.BooleanField(
-        label=_("Email me when someone replies"), required=False
-    )
+    notify_replies = forms.BooleanField(label=_("Email me when someone replies"), required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=200)
     # Hidden from people by CSS and labelled for screen readers to leave empty; bots fill it.
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False, max_length=200
-    )
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)

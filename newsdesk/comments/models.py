@@ -83,9 +83,7 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering: ClassVar[list[str]] = ["-created_at"]
         indexes: ClassVar[list[models.Index]] = [
-            models.Index(
-                fields=["article", "status", "root", "created_at"], name="comment_thread"
-            ),
+            models.Index(fields=["article", "status", "root", "created_at"], name="comment_thread"),
             models.Index(fields=["status", "-created_at"], name="comment_queue"),
         ]
 
@@ -132,6 +130,9 @@ class CommentEdit(models.Model):
     class Meta:
         verbose_name = _("comment edit")
         verbose_name_plural = _("comment edits")
+
+    def __str__(self) -> str:
+        return f"{self.comment_id}: {self.reason}"
 
 
 class BlockKind(models.TextChoices):

@@ -23,8 +23,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.models import ArticlePage
 
@@ -139,6 +139,8 @@ def time_on_page(sub: Submission) -> Verdict | None:
         return stale
     if value != str(sub.article.pk):
         return stale
+    if settings.COMMENTS_MIN_SECONDS <= 0:
+        return None
     try:
         signer.unsign(sub.token, max_age=settings.COMMENTS_MIN_SECONDS)
     except signing.SignatureExpired:
@@ -206,8 +208,8 @@ def duplicate(sub: Submission) -> Verdict | None:
 
 def spam_service(sub: Submission) -> Verdict | None:
     """An Akismet-compatible service, when one is configured (off by default)."""
-    service = settings.COMMENTS_SPAM_SERVICE
-    if not service:
+    url: str | None = settings.COMMENTS_SPAM_SERVICE_URL
+    if not url:
         return None
     data = urllib.parse.urlencode(
         {
@@ -221,9 +223,10 @@ def spam_service(sub: Submission) -> Verdict | None:
             "comment_content": sub.text,
         }
     ).encode()
-    request = urllib.request.Request(service["url"], data=data, method="POST")
+    request = urllib.request.Request(url, data=data, method="POST")
     try:
-        with urllib.request.urlopen(request, timeout=service.get("timeout", 3)) as response:
+        timeout = settings.COMMENTS_SPAM_SERVICE_TIMEOUT
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             answer = response.read(64).decode(errors="replace").strip()
     except OSError:
         return None  # the service is down: moderators still see every comment

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.utils import timezone
-from datetime import timedelta
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
@@ -36,9 +36,7 @@ class ThreadPage:
 def thread_page(article: ArticlePage, number: int = 1) -> ThreadPage:
     """Approved comments, oldest first, by thread: one query for the roots, one for replies."""
     fragments.shows(f"comments:{article.pk}")
-    approved = Comment.objects.filter(article=article, status=Status.APPROVED).only(
-        *PUBLIC_FIELDS
-    )
+    approved = Comment.objects.filter(article=article, status=Status.APPROVED).only(*PUBLIC_FIELDS)
     start = (number - 1) * THREADS_PER_PAGE
     # One more than a page tells whether there is a next page without counting.
     roots = list(

@@ -60,6 +60,7 @@ def submit(sub: pipeline.Submission) -> Result:
     verdict = pipeline.run(sub)
     if verdict is not None and verdict.outcome is pipeline.Outcome.REFUSE:
         return Result(None, verdict)
+    status: str
     if verdict is not None:
         status, reason = Status.SPAM, verdict.reason
     else:

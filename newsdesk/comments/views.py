@@ -86,9 +86,7 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         assert result.verdict is not None
         message = str(result.verdict.message)
         if wants_json:
-            return _problem(
-                result.verdict.http_status, _("Your comment was not sent"), message
-            )
+            return _problem(result.verdict.http_status, _("Your comment was not sent"), message)
         return _form_page(request, article, form, message, result.verdict.http_status)
     return _accepted(request, article, result)
 

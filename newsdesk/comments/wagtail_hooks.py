@@ -151,9 +151,9 @@ class _Block(SnippetBulkAction):
     models = [Comment]
 
     def check_perm(self, obj: Comment) -> bool:
-        return self.request.user.has_perm(
-            "comments.change_comment"
-        ) and self.request.user.has_perm("comments.add_blocked")
+        return self.request.user.has_perm("comments.change_comment") and self.request.user.has_perm(
+            "comments.add_blocked"
+        )
 
     @classmethod
     def execute_action(cls, objects: list[Comment], **kwargs: Any) -> tuple[int, int]:

@@ -193,11 +193,8 @@ COMMENTS_MAX_LENGTH = 3000
 COMMENTS_RATE_LIMIT = (5, 10 * 60)
 COMMENTS_DUPLICATE_SECONDS = 60 * 60 * 24
 # An Akismet-compatible comment-check address (with its key in it), off when empty.
-COMMENTS_SPAM_SERVICE = (
-    {"url": ENV.comments_spam_service_url, "timeout": 3}
-    if ENV.comments_spam_service_url
-    else None
-)
+COMMENTS_SPAM_SERVICE_URL = ENV.comments_spam_service_url
+COMMENTS_SPAM_SERVICE_TIMEOUT = 3
 
 LOGGING = {
     "version": 1,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import validate_email
-from django.core.exceptions import ValidationError
 
 from newsdesk.comments import services
 
