@@ -23,8 +23,18 @@ def form_data(article: ArticlePage, **fields: Any) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def post(client: Client, article: ArticlePage, *, json: bool = False, **fields: Any) -> Any:
+def post(
+    client: Client,
+    article: ArticlePage,
+    *,
+    json: bool = False,
+    REMOTE_ADDR: str = "127.0.0.1",  # the WSGI name, as Client.post takes it
+    **fields: Any,
+) -> Any:
     headers = {"Accept": "application/json"} if json else {}
     return client.post(
-        reverse("comments:post", args=[article.pk]), form_data(article, **fields), headers=headers
+        reverse("comments:post", args=[article.pk]),
+        form_data(article, **fields),
+        headers=headers,
+        REMOTE_ADDR=REMOTE_ADDR,
     )
