@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +12,7 @@ class CommentsConfig(AppConfig):
 
     def ready(self) -> None:
         # Models are importable only once the apps are ready.
+        from .selectors import forget_rules  # noqa: PLC0415
         from .services import forget_page  # noqa: PLC0415
 
         def forget_deleted(instance: Any, **kwargs: Any) -> None:
@@ -20,4 +21,11 @@ class CommentsConfig(AppConfig):
 
         post_delete.connect(
             forget_deleted, sender="comments.Comment", weak=False, dispatch_uid="comments-deleted"
+        )
+        # Editors' changes to the site's comment settings apply at once.
+        post_save.connect(
+            forget_rules,
+            sender="comments.CommentSettings",
+            weak=False,
+            dispatch_uid="comments-rules",
         )

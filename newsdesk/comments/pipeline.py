@@ -28,7 +28,8 @@ from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.models import ArticlePage
 
-from .models import Blocked, BlockKind, Comment, CommentSettings
+from .models import Blocked, BlockKind, Comment
+from .selectors import Rules
 
 TOKEN_SALT = "newsdesk.comments.token"
 LINK_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -59,7 +60,7 @@ class Submission:
     token: str = ""
     client_ip: str = ""
     user_agent: str = ""
-    site_settings: CommentSettings = field(default_factory=CommentSettings)
+    site_settings: Rules = field(default_factory=Rules)
 
     @property
     def client_hash(self) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
@@ -13,6 +16,7 @@ from newsdesk.core import fragments
 from .models import Comment, CommentSettings, Status
 
 THREADS_PER_PAGE = 10
+RULES_KEY = "newsdesk:comments:rules:v1:{}"
 PUBLIC_FIELDS = ("id", "parent_id", "root_id", "depth", "name", "text", "created_at", "email")
 
 
@@ -57,7 +61,34 @@ def thread_page(article: ArticlePage, number: int = 1) -> ThreadPage:
     return ThreadPage([nodes[root.pk] for root in roots], number, has_next)
 
 
-def is_open(article: ArticlePage, site_settings: CommentSettings) -> bool:
+@dataclass(frozen=True)
+class Rules:
+    """The editors' comment settings for one site, as every view reads them."""
+
+    moderation: str = CommentSettings._meta.get_field("moderation").get_default()
+    close_after_days: int = 0
+    max_links: int = 2
+
+
+def rules_for(request: HttpRequest | None) -> Rules:
+    """The site's rules, kept in the shared cache: an article view must not query for them."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return Rules()
+    key = RULES_KEY.format(site.pk)
+    rules: Rules | None = cache.get(key)
+    if rules is None:
+        row = CommentSettings.for_site(site)
+        rules = Rules(row.moderation, row.close_after_days, row.max_links)
+        cache.set(key, rules, None)
+    return rules
+
+
+def forget_rules(instance: CommentSettings, **kwargs: object) -> None:
+    cache.delete(RULES_KEY.format(instance.site_id))
+
+
+def is_open(article: ArticlePage, site_settings: Rules) -> bool:
     if not article.comments_open:
         return False
     days = site_settings.close_after_days

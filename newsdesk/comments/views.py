@@ -11,7 +11,7 @@ from newsdesk.articles.models import ArticlePage
 
 from . import pipeline, selectors, services
 from .forms import CommentForm
-from .models import CommentSettings, Status
+from .models import Status
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -79,7 +79,7 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
             token=data["token"],
             client_ip=request.META.get("REMOTE_ADDR", ""),
             user_agent=request.headers.get("User-Agent", "")[:300],
-            site_settings=CommentSettings.for_request(request),
+            site_settings=selectors.rules_for(request),
         )
     )
     if result.refused:

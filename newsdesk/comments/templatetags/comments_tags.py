@@ -14,7 +14,6 @@ from newsdesk.core.pagination import MAX_PAGE
 
 from .. import pipeline, selectors
 from ..forms import CommentForm
-from ..models import CommentSettings
 
 register = template.Library()
 
@@ -49,7 +48,7 @@ def _page_number(raw: str) -> int:
 def comments_section(context: template.Context, article: ArticlePage) -> SafeString:
     request = context.get("request")
     number = _page_number(request.GET.get("comments", "") if request else "")
-    site_settings = CommentSettings.for_request(request) if request else CommentSettings()
+    site_settings = selectors.rules_for(request)
     key = f"comments:{article.pk}:{translation.get_language()}:{number}"
     threads = fragments.cached(
         request,
