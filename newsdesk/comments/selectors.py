@@ -50,7 +50,13 @@ def thread_page(article: ArticlePage, number: int = 1) -> ThreadPage:
     )
     has_next = len(roots) > THREADS_PER_PAGE
     roots = roots[:THREADS_PER_PAGE]
-    replies = list(approved.filter(root__in=[r.pk for r in roots]).order_by("created_at", "id"))
+    # By subquery, not by the ids above: two queries whether the article has comments or not.
+    page_ids = (
+        approved.filter(root__isnull=True)
+        .order_by("created_at", "id")
+        .values("pk")[start : start + THREADS_PER_PAGE]
+    )
+    replies = list(approved.filter(root__in=page_ids).order_by("created_at", "id"))
     nodes = {root.pk: Node(root) for root in roots}
     for reply in replies:
         parent = nodes.get(reply.parent_id or 0)
