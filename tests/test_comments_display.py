@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.comments import services
@@ -300,3 +302,14 @@ def test_it_erases_everything_stored_for_an_email_keeping_others_replies(
     assert not Comment.objects.filter(text__startswith="My").exists()
     html = page_html(client, article)
     assert "Their reply" in html and "This comment was removed." in html
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ar", "شكرًا لك. تعليقك بانتظار المراجعة."), ("fa", "سپاس. دیدگاه شما در انتظار بررسی است.")],
+)
+def test_it_speaks_to_arabic_and_persian_readers_in_their_language(
+    language: str, expected: str
+) -> None:
+    with translation.override(language):
+        assert gettext("Thank you. Your comment is awaiting moderation.") == expected
