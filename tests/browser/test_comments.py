@@ -45,7 +45,7 @@ def test_it_publishes_a_readers_comment_once_a_moderator_approves_it(
     expect(page.get_by_text("A first comment from a reader.")).to_have_count(0)
 
     # A moderator approves it from the queue.
-    moderator = browser.new_context(base_url=live_server.url).new_page()
+    moderator = page  # the same browser, signed in as an editor
     moderator.goto("/admin/login/")
     moderator.get_by_label("Username").fill("erin")
     moderator.get_by_label("Password").fill(PASSWORD)
@@ -56,6 +56,7 @@ def test_it_publishes_a_readers_comment_once_a_moderator_approves_it(
     moderator.get_by_role("button", name="Yes").click()
     expect(moderator.get_by_text("1 comment is now approved.")).to_be_visible()
 
-    # The reader sees it on the article.
+    # The reader sees it on the article (after signing out: as any reader would).
+    page.context.clear_cookies()
     page.goto(article.url)
     expect(page.locator(".comment__text")).to_have_text("سلام! A first comment from a reader.")
