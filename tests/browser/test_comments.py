@@ -20,10 +20,7 @@ PASSWORD = "correct horse battery staple"
 
 
 def test_it_publishes_a_readers_comment_once_a_moderator_approves_it(
-    page: Page,
-    browser,
-    live_server,
-    news: SectionPage,  # type: ignore[no-untyped-def]
+    page: Page, news: SectionPage
 ) -> None:
     article = factories.make_article(news, "Talks resume in Doha")
     editor = User.objects.create_user("erin", "erin@example.org", PASSWORD)
