@@ -88,7 +88,9 @@ def test_it_renders_hostile_text_inert(payload: str) -> None:
 def test_it_shows_hostile_comments_inert_on_the_page(
     client: Client, article: ArticlePage, payload: str
 ) -> None:
-    factories.make_comment(article, text=payload, name=payload[:80])
+    # PostgreSQL cannot store NUL; the form refuses it (see test_comments_pipeline).
+    stored = payload.replace("\x00", "")
+    factories.make_comment(article, text=stored, name=stored[:80])
 
     html = page_html(client, article)
 

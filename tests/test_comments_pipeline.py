@@ -94,6 +94,13 @@ def test_it_refuses_oversized_text_and_keeps_it_in_the_form(
     assert not Comment.objects.exists()
 
 
+def test_it_refuses_a_nul_character_as_a_form_error(client: Client, article: ArticlePage) -> None:
+    response = post(client, article, text="java\x00script:alert(1)")
+
+    assert response.status_code == 400
+    assert not Comment.objects.exists()
+
+
 def test_it_refuses_a_bad_email_with_a_useful_message(client: Client, article: ArticlePage) -> None:
     response = post(client, article, email="not-an-address")
 
