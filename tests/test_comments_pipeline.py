@@ -9,7 +9,8 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from django.core import signing
+from django.contrib.auth.models import Group, User
+from django.core import mail, signing
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
@@ -17,6 +18,7 @@ from wagtail.models import Site
 from newsdesk.articles.models import ArticlePage
 from newsdesk.comments import pipeline
 from newsdesk.comments.models import Blocked, Comment, CommentSettings, Moderation, Status
+from newsdesk.newsroom.roles import EDITOR
 
 from . import factories
 from .comment_helpers import post
@@ -368,3 +370,21 @@ def test_it_refuses_a_reply_to_an_unpublished_comment(client: Client, article: A
 
     assert response.status_code == 400
     assert "no longer available" in response.content.decode()
+
+
+def test_it_applies_a_changed_moderation_mode_at_once(client: Client, article: ArticlePage) -> None:
+    client.get(article.url)  # the site's rules are now kept in the cache
+    site_settings(moderation=Moderation.NONE)
+
+    post(client, article)
+
+    assert Comment.objects.get().status == Status.APPROVED
+
+
+def test_it_does_not_email_moderators_about_spam(client: Client, article: ArticlePage) -> None:
+    editor = User.objects.create_user("ed", "ed@example.org", "pw")
+    editor.groups.add(Group.objects.get(name=EDITOR))
+
+    post(client, article, website="http://spam.example")
+
+    assert mail.outbox == []

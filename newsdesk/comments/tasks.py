@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -28,7 +29,8 @@ def notify_moderators(comment_id: int) -> int:
     recipients = moderator_emails()
     if comment is None or comment.status != Status.PENDING or not recipients:
         return 0
-    admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/comments/comment/?status=pending"
+    queue = reverse("wagtailsnippets_comments_comment:list")
+    admin_url = f"{settings.WAGTAILADMIN_BASE_URL}{queue}?status=pending"
     body = _("%(name)s commented on “%(title)s”:\n\n%(text)s\n\nModerate: %(url)s") % {
         "name": comment.name,
         "title": comment.article.title,
