@@ -53,7 +53,7 @@ def test_it_stores_a_good_comment_as_pending(client: Client, article: ArticlePag
     response = post(client, article)
 
     assert response.status_code == 302
-    assert response["Location"].endswith("?comment=pending#comment-status")
+    assert response["Location"].endswith("?comment=pending#comment-status-notice")
     assert Comment.objects.get().status == Status.PENDING
 
 

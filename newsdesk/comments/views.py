@@ -107,5 +107,5 @@ def _accepted(request: HttpRequest, article: ArticlePage, result: services.Resul
             {"status": state, "message": message, "id": comment.pk if published else None},
             status=201,
         )
-    anchor = f"comment-{comment.pk}" if published else "comment-status"
+    anchor = f"comment-{comment.pk}" if published else "comment-status-notice"
     return redirect(f"{article.url}?comment={state}#{anchor}")
