@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -315,3 +316,28 @@ def test_it_speaks_to_arabic_and_persian_readers_in_their_language(
 ) -> None:
     with translation.override(language):
         assert gettext("Thank you. Your comment is awaiting moderation.") == expected
+
+
+# The count on cards ----------------------------------------------------------------------
+
+
+def test_it_shows_the_comment_count_on_cards_once_approved(
+    client: Client, article: ArticlePage, news: Any
+) -> None:
+    comment = factories.make_comment(article, status=Status.PENDING)
+    assert "1 comment" not in page_html(client, news)  # the list is now kept as a fragment
+
+    services.moderate(comment, Status.APPROVED)
+
+    assert "1 comment</a>" in page_html(client, news)
+
+
+def test_it_keeps_the_count_right_when_an_older_revision_is_published(
+    article: ArticlePage,
+) -> None:
+    revision = article.save_revision()
+    services.moderate(factories.make_comment(article, status=Status.PENDING), Status.APPROVED)
+
+    revision.publish()
+
+    assert ArticlePage.objects.get(pk=article.pk).comment_count == 1

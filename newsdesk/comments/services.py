@@ -12,6 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from newsdesk.articles.listings import LATEST
+from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 
 from . import pipeline, tasks
@@ -33,8 +35,21 @@ def comments_tag(article_id: int) -> str:
 
 
 def forget_page(article_id: int) -> None:
-    """What readers see of this article's comments changed: render it again."""
-    fragments.invalidate(comments_tag(article_id))
+    """What readers see of this article's comments changed: render it again.
+
+    Cards show the count too: lists of articles (LATEST) and other articles' related
+    stories (`page:<id>`) are rendered again, which approvals are rare enough to afford."""
+    if recount(article_id):
+        fragments.invalidate(comments_tag(article_id), LATEST, f"page:{article_id}")
+    else:
+        fragments.invalidate(comments_tag(article_id))
+
+
+def recount(article_id: int) -> bool:
+    """Store the article's number of approved comments; True when it changed."""
+    count = Comment.objects.filter(article_id=article_id, status=Status.APPROVED).count()
+    changed = ArticlePage.objects.filter(pk=article_id).exclude(comment_count=count)
+    return bool(changed.update(comment_count=count))
 
 
 def attach_point(parent: Comment | None) -> Comment | None:
