@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.articles import views as article_views
+from newsdesk.comments import urls as comment_urls
 from newsdesk.core import views as core_views
 from newsdesk.search import views as search_views
 
@@ -21,6 +22,7 @@ urlpatterns += i18n_patterns(
     # Tag and author slugs may be Persian or Arabic: <str:>, not <slug:>, which is ASCII only.
     path("tags/<str:slug>/", article_views.tag_detail, name="tag"),
     path("authors/<str:slug>/", article_views.author_detail, name="author"),
+    path("", include(comment_urls)),
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),

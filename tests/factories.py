@@ -16,6 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
+from newsdesk.comments.models import Comment, Status
 from newsdesk.gallery.models import (
     FilmPage,
     GalleryIndexPage,
@@ -173,3 +174,25 @@ def make_film(index: GalleryIndexPage, title: str | None = None, **fields: Any) 
     index.add_child(instance=film)
     film.save_revision().publish()
     return film
+
+
+def make_comment(
+    article: ArticlePage,
+    parent: Comment | None = None,
+    *,
+    status: str = Status.APPROVED,
+    **fields: Any,
+) -> Comment:
+    """A stored comment, placed in its thread the way services.submit places it."""
+    n = next(_serial)
+    fields.setdefault("name", f"Reader {n}")
+    fields.setdefault("email", f"reader{n}@example.com")
+    fields.setdefault("text", f"Comment number {n}.")
+    return Comment.objects.create(
+        article=article,
+        parent=parent,
+        root=(parent.root or parent) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        status=status,
+        **fields,
+    )

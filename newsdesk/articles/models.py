@@ -64,6 +64,7 @@ CARD_FIELDS = (
     "hero_alt",
     "published_at",
     "last_published_at",
+    "comment_count",
 )
 # Below this many matches a listing fetches them all and sorts (see ArticleQuerySet).
 SMALL_SET = 2_000
@@ -204,6 +205,11 @@ class ArticlePage(RestrictionAwareMixin, Page):
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Readers may comment on this article (the site may still close it by age)."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -233,6 +239,11 @@ class ArticlePage(RestrictionAwareMixin, Page):
             help_text=_("Shown first; automatic suggestions fill the rest."),
         ),
     ]
+    # Approved comments, kept by the comments app (which recounts after every change and
+    # every publish, since publishing a revision writes the count it was saved with).
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("kicker"),

@@ -48,6 +48,7 @@ class Environment:
     web_workers: int
     trusted_proxies: int
     websub_hub: str | None
+    comments_spam_service_url: str | None
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
@@ -100,4 +101,5 @@ def read() -> Environment:
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
         trusted_proxies=int(os.environ.get("TRUSTED_PROXIES", "0")),
         websub_hub=os.environ.get("WEBSUB_HUB") or None,
+        comments_spam_service_url=os.environ.get("COMMENTS_SPAM_SERVICE_URL") or None,
     )

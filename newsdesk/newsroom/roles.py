@@ -46,6 +46,17 @@ IMAGE_PERMISSIONS = {
     EDITOR: ["add_image", "change_image", "choose_image", "delete_image"],
     ADMINISTRATOR: ["add_image", "change_image", "choose_image", "delete_image"],
 }
+# Moderating reader comments: Editors and Administrators; a Writer only when granted.
+COMMENT_PERMISSIONS = [
+    "comments.view_comment",
+    "comments.change_comment",
+    "comments.delete_comment",
+    "comments.view_blocked",
+    "comments.add_blocked",
+    "comments.change_blocked",
+    "comments.delete_blocked",
+    "comments.change_commentsettings",
+]
 MODEL_PERMISSIONS = {
     WRITER: ["wagtailadmin.access_admin", "people.view_person"],
     EDITOR: [
@@ -56,6 +67,7 @@ MODEL_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.change_tag",
         "analytics.view_report",
+        *COMMENT_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -80,6 +92,7 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        *COMMENT_PERMISSIONS,
     ],
 }
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "newsdesk.metadata",
     "newsdesk.search",
     "newsdesk.gallery",
+    "newsdesk.comments",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -212,6 +213,18 @@ NEWSDESK_WEBSUB_HUB = ENV.websub_hub
 EMAIL_SUBJECT_PREFIX = f"[{ENV.site_name}] "
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
+
+# Reader comments (newsdesk.comments). The minimum time on the page is the signed form
+# token's least age: people take longer than that to read and write, bots do not.
+COMMENTS_MIN_SECONDS = 3
+COMMENTS_TOKEN_MAX_AGE = 60 * 60 * 24
+COMMENTS_MAX_LENGTH = 3000
+# At most this many comments per client network, and per email, in this many seconds.
+COMMENTS_RATE_LIMIT = (5, 10 * 60)
+COMMENTS_DUPLICATE_SECONDS = 60 * 60 * 24
+# An Akismet-compatible comment-check address (with its key in it), off when empty.
+COMMENTS_SPAM_SERVICE_URL = ENV.comments_spam_service_url
+COMMENTS_SPAM_SERVICE_TIMEOUT = 3
 
 LOGGING = {
     "version": 1,

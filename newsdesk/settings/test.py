@@ -25,3 +25,5 @@ NEWSDESK_ANALYTICS = {
     "BACKGROUND": False,
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests that measure the minimum time on the page set it themselves.
+COMMENTS_MIN_SECONDS = 0

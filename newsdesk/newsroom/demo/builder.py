@@ -219,7 +219,14 @@ def _insert_article_rows(rows: list[dict[str, Any]]) -> None:
         values=", ".join(["%s"] * len(fields)),
     )
     params = [
-        [field.get_db_prep_save(row[field.attname], connection) for field in fields] for row in rows
+        # Fields the generator does not set (e.g. comments_open) take their model default.
+        [
+            field.get_db_prep_save(
+                row[field.attname] if field.attname in row else field.get_default(), connection
+            )
+            for field in fields
+        ]
+        for row in rows
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)

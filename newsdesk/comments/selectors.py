@@ -1,0 +1,112 @@
+"""Reads of comments for pages: a page of threads in two queries, however many there are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.models import Site
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments
+
+from .models import Comment, CommentSettings, Status
+
+THREADS_PER_PAGE = 10
+RULES_KEY = "newsdesk:comments:rules:v1:{}"
+PUBLIC_FIELDS = ("id", "parent_id", "root_id", "depth", "name", "text", "created_at", "email")
+
+
+@dataclass
+class Node:
+    comment: Comment
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class ThreadPage:
+    threads: list[Node]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def thread_page(article: ArticlePage, number: int = 1) -> ThreadPage:
+    """Approved comments, oldest first, by thread: one query for the roots, one for replies."""
+    fragments.shows(f"comments:{article.pk}")
+    approved = Comment.objects.filter(article=article, status=Status.APPROVED).only(*PUBLIC_FIELDS)
+    start = (number - 1) * THREADS_PER_PAGE
+    # One more than a page tells whether there is a next page without counting.
+    roots = list(
+        approved.filter(root__isnull=True).order_by("created_at", "id")[
+            start : start + THREADS_PER_PAGE + 1
+        ]
+    )
+    has_next = len(roots) > THREADS_PER_PAGE
+    roots = roots[:THREADS_PER_PAGE]
+    # By subquery, not by the ids above: two queries whether the article has comments or not.
+    page_ids = (
+        approved.filter(root__isnull=True)
+        .order_by("created_at", "id")
+        .values("pk")[start : start + THREADS_PER_PAGE]
+    )
+    replies = list(approved.filter(root__in=page_ids).order_by("created_at", "id"))
+    nodes = {root.pk: Node(root) for root in roots}
+    for reply in replies:
+        parent = nodes.get(reply.parent_id or 0)
+        if parent is None:  # its parent is not approved: the reply waits with it
+            continue
+        nodes[reply.pk] = node = Node(reply)
+        parent.children.append(node)
+    return ThreadPage([nodes[root.pk] for root in roots], number, has_next)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The editors' comment settings for one site, as every view reads them."""
+
+    moderation: str = CommentSettings._meta.get_field("moderation").get_default()
+    close_after_days: int = 0
+    max_links: int = 2
+
+
+def rules_for(request: HttpRequest | None) -> Rules:
+    """The site's rules, kept in the shared cache: an article view must not query for them."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return Rules()
+    key = RULES_KEY.format(site.pk)
+    rules: Rules | None = cache.get(key)
+    if rules is None:
+        row = CommentSettings.for_site(site)
+        rules = Rules(row.moderation, row.close_after_days, row.max_links)
+        cache.set(key, rules, None)
+    return rules
+
+
+def forget_rules(instance: CommentSettings, **kwargs: object) -> None:
+    cache.delete(RULES_KEY.format(instance.site_id))
+
+
+def is_open(article: ArticlePage, site_settings: Rules) -> bool:
+    if not article.comments_open:
+        return False
+    days = site_settings.close_after_days
+    return not days or article.published_at >= timezone.now() - timedelta(days=days)
+
+
+def replyable(article: ArticlePage, comment_id: int | None) -> Comment | None:
+    """The approved comment of this article that a reader may reply to."""
+    if not comment_id:
+        return None
+    return (
+        Comment.objects.filter(article=article, status=Status.APPROVED, pk=comment_id)
+        .select_related("parent")
+        .first()
+    )

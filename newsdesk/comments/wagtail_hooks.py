@@ -1,0 +1,188 @@
+"""The moderation desk: a queue of comments with filters, bulk decisions and a blocklist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .admin_forms import CommentEditForm
+from .models import Blocked, BlockKind, Comment, Status
+
+
+class CommentFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    email = django_filters.CharFilter(
+        label=_("Commenter's email"), field_name="email", lookup_expr="iexact"
+    )
+    client_hash = django_filters.CharFilter(label=_("Client network"), field_name="client_hash")
+    article = django_filters.NumberFilter(label=_("Article ID"), field_name="article_id")
+    article_title = django_filters.CharFilter(
+        label=_("Article title contains"), field_name="article__title", lookup_expr="icontains"
+    )
+
+    class Meta:
+        model = Comment
+        fields: list[str] = []
+
+
+def _history(comment: Comment) -> str:
+    url = reverse("wagtailsnippets_comments_comment:list")
+    return format_html('<a href="{}?email={}">{}</a>', url, comment.email, comment.email)
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = _("Comments")
+    filterset_class = CommentFilterSet
+    list_display = [
+        "excerpt",
+        "name",
+        Column("email", label=_("Commenter (history)"), accessor=_history),
+        "status",
+        "article",
+        "reason",
+        "created_at",
+    ]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    search_fields = ["text", "name", "email"]
+    inspect_view_enabled = True
+    edit_handler = ObjectList(
+        [FieldPanel("text"), FieldPanel("edit_reason")], base_form_class=CommentEditForm
+    )
+
+    def get_queryset(self, request: Any) -> Any:
+        return Comment.objects.select_related("article")
+
+
+class BlockedViewSet(SnippetViewSet):
+    model = Blocked
+    icon = "warning"
+    menu_label = _("Blocklist")
+    list_display = ["kind", "value", "note", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["value"]
+    panels = [FieldPanel("kind"), FieldPanel("value"), FieldPanel("note")]
+
+
+class CommentsGroup(SnippetViewSetGroup):
+    items = (CommentViewSet, BlockedViewSet)
+    menu_icon = "comment"
+    menu_label = _("Comments")
+    menu_name = "comments"
+    menu_order = 250
+
+
+register_snippet(CommentsGroup)
+
+
+class _Decide(SnippetBulkAction):
+    """Move the chosen comments to one status; ones that cannot move are left as they are."""
+
+    template_name = "comments/admin/confirm_bulk.html"
+    status: str = ""
+    models = [Comment]
+
+    def check_perm(self, obj: Comment) -> bool:
+        return self.request.user.has_perm("comments.change_comment")
+
+    @classmethod
+    def execute_action(cls, objects: list[Comment], **kwargs: Any) -> tuple[int, int]:
+        user = kwargs["self"].request.user
+        moved = 0
+        for comment in objects:
+            if comment.can_become(cls.status):
+                services.moderate(comment, cls.status, by=user, reason=f"moderator:{user.pk}")
+                moved += 1
+        return moved, 0
+
+    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
+        return ngettext(
+            "%(count)d comment is now %(status)s.",
+            "%(count)d comments are now %(status)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "status": Status(self.status).label.lower()}
+
+
+@hooks.register("register_bulk_action")
+class ApproveBulkAction(_Decide):
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected comments")
+    status = Status.APPROVED
+    action_priority = 10
+
+
+@hooks.register("register_bulk_action")
+class RejectBulkAction(_Decide):
+    display_name = _("Reject")
+    action_type = "reject"
+    aria_label = _("Reject the selected comments")
+    status = Status.REJECTED
+    action_priority = 20
+
+
+@hooks.register("register_bulk_action")
+class SpamBulkAction(_Decide):
+    display_name = _("Spam")
+    action_type = "spam"
+    aria_label = _("Mark the selected comments as spam")
+    status = Status.SPAM
+    action_priority = 30
+
+
+class _Block(SnippetBulkAction):
+    template_name = "comments/admin/confirm_bulk.html"
+    kind: str = ""
+    models = [Comment]
+
+    def check_perm(self, obj: Comment) -> bool:
+        return self.request.user.has_perm("comments.change_comment") and self.request.user.has_perm(
+            "comments.add_blocked"
+        )
+
+    @classmethod
+    def execute_action(cls, objects: list[Comment], **kwargs: Any) -> tuple[int, int]:
+        user = kwargs["self"].request.user
+        for comment in objects:
+            services.block(comment, cls.kind, by=user)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
+        return ngettext(
+            "Blocked the author of %(count)d comment.",
+            "Blocked the authors of %(count)d comments.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+@hooks.register("register_bulk_action")
+class BlockEmailBulkAction(_Block):
+    display_name = _("Block email")
+    action_type = "block_email"
+    aria_label = _("Block the email addresses of the selected comments' authors")
+    kind = BlockKind.EMAIL
+    action_priority = 40
+
+
+@hooks.register("register_bulk_action")
+class BlockClientBulkAction(_Block):
+    display_name = _("Block network")
+    action_type = "block_client"
+    aria_label = _("Block the client networks of the selected comments' authors")
+    kind = BlockKind.CLIENT
+    action_priority = 50
