@@ -29,9 +29,12 @@ def post(
     *,
     json: bool = False,
     REMOTE_ADDR: str = "127.0.0.1",  # the WSGI name, as Client.post takes it
+    forwarded_for: str | None = None,
     **fields: Any,
 ) -> Any:
     headers = {"Accept": "application/json"} if json else {}
+    if forwarded_for:
+        headers["X-Forwarded-For"] = forwarded_for
     return client.post(
         reverse("comments:post", args=[article.pk]),
         form_data(article, **fields),

@@ -239,6 +239,28 @@ def test_it_limits_comments_per_client_network(client: Client, article: ArticleP
     assert Comment.objects.count() == 5
 
 
+def test_it_limits_each_reader_behind_a_trusted_proxy_apart(
+    client: Client, article: ArticlePage, settings
+) -> None:
+    settings.NEWSDESK_TRUSTED_PROXIES = 1
+    for n in range(5):
+        post(
+            client,
+            article,
+            email=f"r{n}@example.com",
+            text=f"Comment {n}",
+            REMOTE_ADDR="10.0.0.1",
+            forwarded_for="198.51.100.1",
+        )
+
+    response = post(
+        client, article, email="r9@example.com", REMOTE_ADDR="10.0.0.1", forwarded_for="203.0.113.7"
+    )
+
+    assert response.status_code != 429
+    assert Comment.objects.count() == 6
+
+
 def test_it_limits_comments_per_email(client: Client, article: ArticlePage) -> None:
     for n in range(5):
         post(client, article, text=f"Comment {n}", REMOTE_ADDR=f"192.0.{n}.1")

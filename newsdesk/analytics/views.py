@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import visitors
+from newsdesk.core import clients
+
 from .pipeline import MAX_BODY_BYTES, Event, Reason, Rejected, submit
 from .stores import get_store
 
@@ -27,7 +28,7 @@ PURPOSE_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X
 def _event(request: HttpRequest, body: bytes | None = None) -> Event:
     return Event(
         at=timezone.now(),
-        ip=visitors.client_ip(request),
+        ip=clients.client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         purpose=" ".join(request.META.get(name, "") for name in PURPOSE_HEADERS),
         body=body,

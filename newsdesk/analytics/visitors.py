@@ -12,9 +12,7 @@ import hashlib
 import secrets
 from datetime import date
 
-from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 
 SALT_SECONDS = 2 * 24 * 60 * 60
 _salts: dict[date, bytes] = {}  # this process's copy: one cache read per day
@@ -47,15 +45,3 @@ def visitor_id(ip: str, user_agent: str, day: date) -> str:
 def client_id(ip: str, day: date) -> str:
     """The address alone, hashed: what rate limiting counts per."""
     return _hash(daily_salt(day), "client", ip)
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The reader's address: REMOTE_ADDR, or the entry that the last of TRUSTED_PROXIES
-    trusted proxies added to X-Forwarded-For (entries before it can be forged)."""
-    proxies = int(settings.NEWSDESK_ANALYTICS["TRUSTED_PROXIES"])
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return str(request.META.get("REMOTE_ADDR", ""))

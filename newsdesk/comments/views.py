@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import clients
 
 from . import pipeline, selectors, services
 from .forms import CommentForm
@@ -77,7 +78,7 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
             notify_replies=data["notify_replies"],
             honeypot=data["website"],
             token=data["token"],
-            client_ip=request.META.get("REMOTE_ADDR", ""),
+            client_ip=clients.client_ip(request),
             user_agent=request.headers.get("User-Agent", "")[:300],
             site_settings=selectors.rules_for(request),
         )

@@ -141,6 +141,10 @@ CACHES["renditions"] = {
     "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
 
+# How many proxies in front of the site append the reader's address to X-Forwarded-For
+# (newsdesk.core.clients): view counting and comment rate limits count per reader.
+NEWSDESK_TRUSTED_PROXIES = ENV.trusted_proxies
+
 # Most Viewed (newsdesk/analytics): counts go to Redis when REDIS_URL is set, otherwise to
 # the database in batches of BATCH_SIZE events or every FLUSH_SECONDS.
 NEWSDESK_ANALYTICS: dict[str, Any] = {
@@ -151,8 +155,6 @@ NEWSDESK_ANALYTICS: dict[str, Any] = {
     # Rate limit, dedupe and counting run in a thread of each worker, off the hot path;
     # the database store also writes its batches from a thread.
     "BACKGROUND": True,
-    # Proxies in front of the site that append the client's address to X-Forwarded-For.
-    "TRUSTED_PROXIES": ENV.trusted_proxies,
     # How long a rendered Most Viewed list is reused before it is counted again.
     "LIST_SECONDS": 60,
 }

@@ -233,7 +233,7 @@ def test_it_counts_the_same_reader_again_after_midnight(client: Client, store, a
 def test_it_reads_the_readers_address_behind_a_trusted_proxy(
     client: Client, store, article, settings
 ) -> None:
-    settings.NEWSDESK_ANALYTICS = {**settings.NEWSDESK_ANALYTICS, "TRUSTED_PROXIES": 1}
+    settings.NEWSDESK_TRUSTED_PROXIES = 1
 
     for reader in ("198.51.100.1", "198.51.100.2"):
         send_beacon(client, article.pk, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=reader)
