@@ -195,3 +195,30 @@ def test_it_speaks_the_readers_language(client: Client, home) -> None:
     html = client.get("/fa/search/?q=").content.decode()
 
     assert "یک یا دو کلمه بنویسید" in html
+
+
+@pytest.fixture
+def gallery_index(home):  # type: ignore[no-untyped-def]
+    return factories.make_gallery_index(home)
+
+
+def test_it_finds_photo_galleries_and_films_too(client: Client, news, gallery_index) -> None:
+    factories.make_article(news, "Marsh villages wait for the water", lead="The marshes dry out.")
+    factories.make_photo_gallery(gallery_index, "Life in the marshes", pictures=1)
+    factories.make_film(gallery_index, "A boat through the marshes")
+
+    html = client.get("/search/", {"q": "marshes"}).content.decode()
+
+    media = html[html.index('id="search-media-title"') : html.index("search-results")]
+    assert "Life in the marshes" in media
+    assert "A boat through the marshes" in media
+
+
+def test_it_leaves_galleries_out_when_filtering_by_article_kind(
+    client: Client, news, gallery_index
+) -> None:
+    factories.make_photo_gallery(gallery_index, "Life in the marshes", pictures=1)
+
+    html = client.get("/search/", {"q": "marshes", "kind": "analysis"}).content.decode()
+
+    assert "Life in the marshes" not in html

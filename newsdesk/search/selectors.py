@@ -1,5 +1,6 @@
-"""What site search reads: live articles of one language, filtered, through Wagtail's
-search backend (SQLite FTS5 or PostgreSQL full text, kept current on publish)."""
+"""What site search reads: live articles of one language, filtered, and the photo
+galleries and films that match, through Wagtail's search backend (SQLite FTS5 or
+PostgreSQL full text, kept current on publish)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from django.utils import timezone
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.gallery.models import FilmPage, MediaPage, PhotoGalleryPage
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
 # A topic filter is a list of article ids for the backend; the newest this many count.
 TOPIC_FILTER_LIMIT = 5_000
+# Photo galleries and films shown above the articles that match, of each kind.
+MEDIA_LIMIT = 4
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,15 @@ def search_articles(query: str, filters: Filters) -> SearchableQuerySetMixin:
         # Only fields the backend indexes can order its results: not cards()' page_ptr_id.
         articles = articles.order_by("-published_at")
     return articles.search(query, order_by_relevance=not filters.by_date)
+
+
+def search_media(query: str, locale_id: int) -> list[MediaPage]:
+    """The best-matching photo galleries, then films, of a language."""
+    found: list[MediaPage] = []
+    for model in (PhotoGalleryPage, FilmPage):
+        pages = model.objects.live().filter(locale=locale_id).cards()
+        found += list(pages.search(query)[:MEDIA_LIMIT])
+    return found
 
 
 def _midnight(day: date) -> datetime:

@@ -50,6 +50,8 @@ def search(request: HttpRequest) -> HttpResponse:
         context["unsearchable"] = True
         return render(request, "search/search.html", context)
     context["results"] = results
+    if results.number == 1 and not _narrowed_to_articles(filters):
+        context["media"] = selectors.search_media(query, locale_id)
     context["hits"] = [
         Hit(a, highlight(a.title, query), highlight(a.lead, query)) for a in results.object_list
     ]
@@ -79,6 +81,11 @@ def _filters(data: dict, locale_id: int, context: dict) -> selectors.Filters | N
         until=data["until"],
         by_date=data["sort"] == "date",
     )
+
+
+def _narrowed_to_articles(filters: selectors.Filters) -> bool:
+    """Filters that only articles have: galleries and films are then left out."""
+    return bool(filters.kind or filters.section or filters.topic or filters.since or filters.until)
 
 
 def _without_page(request: HttpRequest) -> str:
