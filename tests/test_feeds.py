@@ -252,3 +252,24 @@ def test_it_serves_each_languages_feeds_under_its_prefix(client: Client, story) 
     feed = feedparser.parse(response.content).feed
     assert feed.language == "ar"
     assert feed.subtitle == "آخر الأخبار من newsdesk."
+
+
+def test_it_publishes_the_gallery_as_a_feed_of_photo_essays_and_films(client, home) -> None:  # type: ignore[no-untyped-def]
+    index = factories.make_gallery_index(home)
+    factories.make_photo_gallery(index, "Life in the marshes", pictures=1)
+    factories.make_film(index, "A boat through the marshes")
+
+    parsed = feedparser.parse(client.get("/feeds/gallery/rss.xml").content)
+
+    assert not parsed.bozo
+    assert {entry.title for entry in parsed.entries} == {
+        "Life in the marshes",
+        "A boat through the marshes",
+    }
+    assert all(entry.id.startswith("tag:") and ":gallery:" in entry.id for entry in parsed.entries)
+
+
+def test_it_announces_the_gallery_feed_on_gallery_pages(client, home) -> None:  # type: ignore[no-untyped-def]
+    index = factories.make_gallery_index(home)
+    html = client.get(index.url).content.decode()
+    assert 'href="/feeds/gallery/rss.xml"' in html

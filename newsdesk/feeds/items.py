@@ -16,9 +16,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.images.models import Image
 from wagtail.rich_text import expand_db_html
 
 from newsdesk.articles.models import LEAD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
+from newsdesk.gallery.models import FilmPage, MediaPage
 
 from . import selectors
 from .models import FeedSettings
@@ -63,12 +65,14 @@ class FeedItem:
 
 @dataclass(frozen=True)
 class Channel:
-    """The subject of one feed: the whole site, a section, a topic, a tag or an author."""
+    """The subject of one feed: the whole site, a section, a topic, a tag or an author;
+    or the Gallery, whose items are photo galleries and films instead of articles."""
 
     title: str
     description: str
     link: str
-    articles: ArticleQuerySet
+    articles: ArticleQuerySet | None = None
+    media: list[MediaPage] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,12 @@ class Edition:
 
 def edition(request: HttpRequest, source: ChannelSource, **kwargs: str) -> Edition:
     channel = source(request, **kwargs)
+    root = selectors.site_root_url(request)
+    if channel.articles is None:
+        media = [_media_item(request, page, root) for page in channel.media or []]
+        return Edition(channel, media, feed_url=absolute(root, request.path))
     full_text = FeedSettings.for_request(request).full_text
     articles = selectors.newest(channel.articles, with_body=full_text)
-    root = selectors.site_root_url(request)
     sections = selectors.parent_titles(articles)
     items = [
         _item(request, article, root, sections.get(selectors.parent_path(article), ""), full_text)
@@ -115,6 +122,23 @@ def _item(
     )
 
 
+def _media_item(request: HttpRequest, page: MediaPage, root: str) -> FeedItem:
+    published = page.first_published_at or page.last_published_at
+    kind = _("Film") if isinstance(page, FilmPage) else _("Photos")
+    return FeedItem(
+        guid=article_guid(root, page.pk).replace(":article:", ":gallery:"),
+        url=page.get_full_url(request) or "",
+        title=page.title,
+        summary=page.summary,
+        content_html=None,
+        published=published,
+        updated=page.last_published_at or published,
+        authors=[],
+        categories=[str(kind)],
+        picture=_cover(page, root),
+    )
+
+
 def article_guid(root: str, pk: int) -> str:
     """A permanent identifier: a moved or renamed article keeps it, so readers see no
     duplicate. A tag URI (RFC 4151) on the site's host name."""
@@ -136,7 +160,15 @@ def _full_text(request: HttpRequest, article: ArticlePage, root: str) -> str:
 def _picture(article: ArticlePage, root: str) -> Picture | None:
     if article.hero_image is None:
         return None
-    rendition = article.hero_image.get_rendition(FEED_IMAGE_FILTER)
+    return _rendered(article.hero_image, article.hero_alt, root)
+
+
+def _cover(page: MediaPage, root: str) -> Picture | None:
+    return _rendered(page.cover, page.cover_alt, root) if page.cover is not None else None
+
+
+def _rendered(image: Image, alt: str, root: str) -> Picture:
+    rendition = image.get_rendition(FEED_IMAGE_FILTER)
     try:
         length = rendition.file.size
     except OSError:  # a missing file still has a picture address worth giving
@@ -147,7 +179,7 @@ def _picture(article: ArticlePage, root: str) -> Picture | None:
         width=rendition.width,
         height=rendition.height,
         length=length,
-        alt=article.hero_alt,
+        alt=alt,
     )
 
 
@@ -198,6 +230,17 @@ def tag_channel(request: HttpRequest, slug: str) -> Channel:
         description=_("Stories tagged %(tag)s.") % {"tag": tag.name},
         link=absolute(root, reverse("tag", args=[tag.slug])),
         articles=selectors.live_articles().in_locale(selectors.active_locale_id()).tagged(tag.pk),
+    )
+
+
+def gallery_channel(request: HttpRequest) -> Channel:
+    root = selectors.site_root_url(request)
+    return Channel(
+        title=_named(_("Gallery")),
+        description=_("The latest photo essays and films from %(site)s.")
+        % {"site": settings.WAGTAIL_SITE_NAME},
+        link=root + "/",
+        media=selectors.newest_media(selectors.active_locale_id()),
     )
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from taggit.models import Tag
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.models import (
     CARD_FIELDS,
+    LEAD_IMAGE_FILTER,
     ArticlePage,
     ArticleQuerySet,
     ArticleTag,
     SectionPage,
 )
+from newsdesk.gallery.models import FilmPage, MediaPage, PhotoGalleryPage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
@@ -112,3 +115,19 @@ def parent_titles(pages: list[ArticlePage]) -> dict[str, str]:
     """The title of each page's parent (its section), by the parent's tree path: one query."""
     paths = {parent_path(page) for page in pages}
     return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
+
+
+def newest_media(locale_id: int) -> list[MediaPage]:
+    """The newest FEED_LIMIT photo galleries and films of a language, covers included:
+    one query per kind and one for their covers' feed-sized pictures."""
+    covers = Prefetch("cover", queryset=Image.objects.prefetch_renditions(LEAD_IMAGE_FILTER))
+    found: list[MediaPage] = []
+    for model in (PhotoGalleryPage, FilmPage):
+        found += list(
+            model.objects.live()
+            .filter(locale=locale_id)
+            .prefetch_related(covers)
+            .order_by("-first_published_at")[:FEED_LIMIT]
+        )
+    found.sort(key=lambda page: page.first_published_at or page.last_published_at, reverse=True)
+    return found[:FEED_LIMIT]

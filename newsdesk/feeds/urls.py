@@ -20,6 +20,7 @@ CHANNELS: list[tuple[str, str, items.ChannelSource]] = [
     ("topics/<str:slug>/", "topic", items.topic_channel),
     ("tags/<str:slug>/", "tag", items.tag_channel),
     ("authors/<str:slug>/", "author", items.author_channel),
+    ("gallery/", "gallery", items.gallery_channel),
 ]
 
 

@@ -18,19 +18,20 @@ DEBUG = bool(ENV.debug)
 ALLOWED_HOSTS = ENV.allowed_hosts
 
 INSTALLED_APPS = [
-    # newsdesk, in dependency order: lib <- core <- content apps
+    # newsdesk, in dependency order: lib <- core <- content apps <- reader interaction
+    # <- distribution (each imports only from apps above it)
     "newsdesk.core",
     "newsdesk.people",
     "newsdesk.articles",
     "newsdesk.topics",
     "newsdesk.home",
+    "newsdesk.gallery",
     "newsdesk.analytics",
+    "newsdesk.comments",
     "newsdesk.feeds",
     "newsdesk.sitemaps",
     "newsdesk.metadata",
     "newsdesk.search",
-    "newsdesk.gallery",
-    "newsdesk.comments",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

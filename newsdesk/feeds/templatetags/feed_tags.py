@@ -1,6 +1,6 @@
 """Feed autodiscovery: `{% feed_links %}` in <head> names the feeds a page has.
 
-Every page has the site's feeds; a section, topic, tag or author page also has its own,
+Every page has the site's feeds; a section, topic, tag, author or Gallery page also has its own,
 listed first so that a feed reader offers the most specific one. No queries: the
 addresses come from the objects the page already shows.
 """
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from newsdesk.articles.models import SectionPage
+from newsdesk.gallery.models import GalleryIndexPage, MediaPage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
 
@@ -39,13 +40,15 @@ def _links(name: str, title: str, slug: str | None = None) -> list[FeedLink]:
     ]
 
 
-def _own_feed(context: template.Context) -> tuple[str, str, str] | None:
+def _own_feed(context: template.Context) -> tuple[str, str, str | None] | None:
     """(channel, title, slug) of the page's own feed, if it has one."""
     page, tag, person = context.get("page"), context.get("tag"), context.get("person")
     if isinstance(page, SectionPage):
         return "section", page.title, page.slug
     if isinstance(page, TopicPage):
         return "topic", page.title, page.slug
+    if isinstance(page, GalleryIndexPage | MediaPage):
+        return "gallery", _("Gallery"), None
     if isinstance(tag, Tag):
         return "tag", tag.name, tag.slug
     if isinstance(person, Person):
