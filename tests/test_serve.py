@@ -27,7 +27,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=60) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -61,11 +61,22 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         _wait_until_up(base)
         yield base, data_dir
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        _stop(server)
 
 
-def _wait_until_up(base: str, seconds: float = 60) -> None:
+def _stop(server: subprocess.Popen) -> None:
+    """Stop the server's whole process group; kill it if it does not stop in time."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        raise
+
+
+def _wait_until_up(base: str, seconds: float = 180) -> None:
+    # Generous: on a loaded CI machine, starting granian's workers and the task worker
+    # (each importing Django and Wagtail) can take a minute.
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

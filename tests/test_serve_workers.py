@@ -4,7 +4,6 @@ editor publishing through the admin) shows on every worker's next page at once."
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_serve import _free_port, _get, _wait_until_up
+from .test_serve import _free_port, _get, _stop, _wait_until_up
 
 NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
 
@@ -53,8 +52,7 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
         _wait_until_up(base)
         yield base, env
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        _stop(server)
 
 
 @pytest.mark.parametrize("path", ["/", "/news/"])
