@@ -1,13 +1,12 @@
-"""The demo's Gallery: photo essays of generated pictures and films behind the facade.
-
-No video encoder is available to the demo (nothing is downloaded and Pillow writes no
-video), so the demo films are external ones; a film we host needs an uploaded file.
+"""The demo's Gallery: photo essays of generated pictures, a film we host (drawn and
+encoded by video.py, with a poster and captions) and external films behind the facade.
 """
 
 from __future__ import annotations
 
 import random
 
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
@@ -24,7 +23,7 @@ from newsdesk.gallery.models import (
 from newsdesk.home.models import HomePage
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
-from . import images
+from . import images, video
 from .world import TOPICS
 
 PICTURES_PER_GALLERY = 6
@@ -54,6 +53,14 @@ FILMS = (
     ),
 )
 
+# The film we host: title, scene, caption lines (shared out over its few seconds), summary.
+HOSTED_FILM = (
+    "Morning over the wind farm",
+    "turbines",
+    ("A bird crosses the ridge at first light.", "The turbines turn above the villages."),
+    "A few seconds of morning on the ridge, filmed for the opening of the wind farm.",
+)
+
 
 def build_gallery(home: HomePage, topics: list[TopicPage], rng: random.Random) -> None:
     index = GalleryIndexPage(
@@ -64,6 +71,8 @@ def build_gallery(home: HomePage, topics: list[TopicPage], rng: random.Random) -
     by_scene = {topic.scene: page for topic, page in zip(TOPICS, topics, strict=True)}
     for title, scene, summary in GALLERIES:
         _photo_gallery(index, title, scene, summary, by_scene.get(scene), rng)
+    title, scene, lines, summary = HOSTED_FILM
+    _hosted_film(index, title, scene, lines, summary, by_scene.get(scene), rng)
     for title, url, scene, seconds, summary in FILMS:
         _film(index, title, url, scene, seconds, summary, by_scene.get(scene), rng)
 
@@ -120,6 +129,35 @@ def _film(
         caption=summary,
         credit="Video: newsdesk",
         description=f"{summary}\n\nFilmed over three weeks by our team in the region.",
+    )
+    _link(film, topic, FilmArticleLink, FilmTopicLink)
+    index.add_child(instance=film)
+    film.save_revision().publish()
+
+
+def _hosted_film(
+    index: GalleryIndexPage,
+    title: str,
+    scene: str,
+    lines: tuple[str, ...],
+    summary: str,
+    topic: TopicPage | None,
+    rng: random.Random,
+) -> None:
+    made = video.make_film(title, scene, lines, rng)
+    slug = slugify(title)
+    film = FilmPage(
+        title=title,
+        slug=slug,
+        summary=summary,
+        video_file=ContentFile(made.video, name=f"{slug}.webm"),
+        captions_file=ContentFile(made.captions.encode(), name=f"{slug}.vtt"),
+        cover=images.save_image(made.poster, f"Poster: {title}", f"{slug}.jpg"),
+        cover_alt=made.alt,
+        duration_seconds=made.seconds,
+        caption=summary,
+        credit="Video: newsdesk demo",
+        description=f"{summary}\n\nDrawn and encoded by the demo generator.",
     )
     _link(film, topic, FilmArticleLink, FilmTopicLink)
     index.add_child(instance=film)
