@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import Image
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -347,3 +348,39 @@ class FilmTopicLink(Orderable):
         TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="film_links"
     )
     panels = [PageChooserPanel("topic")]
+
+
+@register_setting(icon="image")
+class MediaSafetySettings(BaseGenericSetting):
+    """Whether uploads are also kept as they arrived. Off by default: an original can carry
+    the GPS position where it was taken, and a copy that is not kept cannot leak."""
+
+    keep_originals = models.BooleanField(
+        _("keep original uploads with their metadata (for verification)"),
+        default=False,
+        help_text=_(
+            "Off: only the copy without metadata is stored. On: the untouched original "
+            "(camera, time and GPS position included) is also kept in private storage that "
+            "no public address reaches, for people allowed to download originals."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("media safety")
+
+
+class KeptOriginal(models.Model):
+    """An uploaded picture as it arrived, metadata included, in the private storage."""
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="kept_original"
+    )
+    name = models.CharField(_("name in the originals storage"), max_length=255)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    kept_at = models.DateTimeField(_("kept at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kept original upload")
+
+    def __str__(self) -> str:
+        return self.name
