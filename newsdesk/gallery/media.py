@@ -14,8 +14,10 @@ import hashlib
 import io
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageOps
@@ -28,7 +30,7 @@ _SAVE_OPTIONS: dict[str, dict[str, Any]] = {
     "GIF": {},
 }
 VIDEO_EXTENSIONS = ("mp4", "webm")
-VIDEO_MAX_BYTES = 200 * 1024 * 1024
+VIDEO_MAX_BYTES = 200 * 1024 * 1024  # unless settings.GALLERY_VIDEO_MAX_BYTES says otherwise
 CAPTIONS_MAX_BYTES = 512 * 1024
 
 
@@ -100,11 +102,12 @@ def validate_video_file(file: Any) -> None:
     name = (getattr(file, "name", "") or "").lower()
     if not name.endswith(tuple(f".{ext}" for ext in VIDEO_EXTENSIONS)):
         raise ValidationError(_("Upload an MP4 or WebM video."), code="video_type")
-    if file.size > VIDEO_MAX_BYTES:
+    limit = getattr(settings, "GALLERY_VIDEO_MAX_BYTES", VIDEO_MAX_BYTES)
+    if file.size > limit:
         raise ValidationError(
-            _("This video is too large: the limit is %(limit)d MB."),
+            _("This video is too large: the limit is %(limit)s."),
             code="video_size",
-            params={"limit": VIDEO_MAX_BYTES // (1024 * 1024)},
+            params={"limit": filesizeformat(limit)},
         )
     file.seek(0)
     head = file.read(12)

@@ -208,6 +208,7 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+GALLERY_VIDEO_MAX_BYTES = 200 * 1024 * 1024  # films we host; larger files belong elsewhere
 # Formats whose metadata newsdesk.gallery.media can remove; the form decodes every upload.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.gallery.forms.SafeImageForm"
