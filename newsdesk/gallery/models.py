@@ -318,36 +318,44 @@ class FilmPage(MediaPage):
         return context
 
 
-class GalleryArticleLink(Orderable):
+class ArticleLink(Orderable):
+    """An article to read next, linked from a photo gallery or a film."""
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [PageChooserPanel("article")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class TopicLink(Orderable):
+    """The In Focus topic a photo gallery or a film is filed under."""
+
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [PageChooserPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class GalleryArticleLink(ArticleLink):
     page = ParentalKey(PhotoGalleryPage, on_delete=models.CASCADE, related_name="article_links")
-    article = models.ForeignKey(
-        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [PageChooserPanel("article")]
 
 
-class GalleryTopicLink(Orderable):
+class GalleryTopicLink(TopicLink):
     page = ParentalKey(PhotoGalleryPage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="gallery_links"
-    )
-    panels = [PageChooserPanel("topic")]
 
 
-class FilmArticleLink(Orderable):
+class FilmArticleLink(ArticleLink):
     page = ParentalKey(FilmPage, on_delete=models.CASCADE, related_name="article_links")
-    article = models.ForeignKey(
-        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [PageChooserPanel("article")]
 
 
-class FilmTopicLink(Orderable):
+class FilmTopicLink(TopicLink):
     page = ParentalKey(FilmPage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="film_links"
-    )
-    panels = [PageChooserPanel("topic")]
 
 
 @register_setting(icon="image")

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.gallery.models import (
+    ArticleLink,
     FilmArticleLink,
     FilmPage,
     FilmTopicLink,
@@ -19,6 +20,7 @@ from newsdesk.gallery.models import (
     GalleryItem,
     GalleryTopicLink,
     PhotoGalleryPage,
+    TopicLink,
 )
 from newsdesk.home.models import HomePage
 from newsdesk.topics.models import ArticleTopic, TopicPage
@@ -167,8 +169,8 @@ def _hosted_film(
 def _link(
     page: PhotoGalleryPage | FilmPage,
     topic: TopicPage | None,
-    article_link: type[GalleryArticleLink] | type[FilmArticleLink],
-    topic_link: type[GalleryTopicLink] | type[FilmTopicLink],
+    article_link: type[ArticleLink],
+    topic_link: type[TopicLink],
 ) -> None:
     """File the page under its topic, with the topic's two newest articles to read next."""
     if topic is None:
