@@ -44,7 +44,7 @@ def make_film(title: str, scene: str, lines: tuple[str, ...], rng: random.Random
     frames = [_frame(backdrop, title, n / (FPS * SECONDS)) for n in range(FPS * SECONDS)]
     return Film(
         video=encode_webm(frames),
-        poster=_frame(backdrop, title, 0.5).resize((1280, 720)),
+        poster=_frame(backdrop, title, 0.55).resize((1280, 720)),
         captions=webvtt(lines, SECONDS),
         seconds=SECONDS,
         alt=alt,
@@ -52,20 +52,19 @@ def make_film(title: str, scene: str, lines: tuple[str, ...], rng: random.Random
 
 
 def _frame(backdrop: PILImage.Image, title: str, progress: float) -> PILImage.Image:
-    """The backdrop with a bird crossing it, a rising sun and the title fading in."""
+    """The backdrop with a bird crossing it and the title fading in above it."""
     frame = backdrop.copy()
     draw = ImageDraw.Draw(frame)
     width, height = SIZE
-    sun_y = height * (0.45 - 0.2 * progress)
-    draw.ellipse((480, sun_y - 26, 532, sun_y + 26), fill=(255, 226, 150))
     x = -40 + (width + 80) * progress
     y = height * 0.3 + 18 * math.sin(progress * math.tau * 2)
     flap = 10 * math.sin(progress * math.tau * 8)
     draw.line((x - 22, y - flap, x, y, x + 22, y - flap), fill=(30, 30, 36), width=4)
     shade = round(255 * min(1.0, progress * 3))
     font = ImageFont.load_default(size=30)
-    draw.rectangle((0, height - 64, width, height), fill=(0, 0, 0))
-    draw.text((24, height - 50), title, fill=(shade, shade, shade), font=font)
+    # At the top: the player's controls cover the bottom of the picture.
+    draw.rectangle((0, 0, width, 56), fill=(0, 0, 0))
+    draw.text((24, 12), title, fill=(shade, shade, shade), font=font)
     return frame
 
 
