@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
 from newsdesk.comments.models import Comment, Status
@@ -130,6 +130,18 @@ def _slug(title: str) -> str:
 
 def make_gallery_index(home: HomePage) -> GalleryIndexPage:
     return home.add_child(instance=GalleryIndexPage(title="Gallery", slug="gallery"))
+
+
+def translate_gallery_index(
+    home: HomePage, index: GalleryIndexPage, language: str
+) -> GalleryIndexPage:
+    """The Gallery (and the home page above it) in another language, both published."""
+    locale = Locale.objects.get(language_code=language)
+    translated_home = home.copy_for_translation(locale)
+    translated_home.save_revision().publish()
+    translated = index.copy_for_translation(locale)
+    translated.save_revision().publish()
+    return translated
 
 
 def make_photo_gallery(

@@ -273,3 +273,18 @@ def test_it_announces_the_gallery_feed_on_gallery_pages(client, home) -> None:  
     index = factories.make_gallery_index(home)
     html = client.get(index.url).content.decode()
     assert 'href="/feeds/gallery/rss.xml"' in html
+
+
+def test_it_publishes_each_languages_gallery_feed_with_only_its_own_pages(client, home) -> None:  # type: ignore[no-untyped-def]
+    index = factories.make_gallery_index(home)
+    arabic = factories.translate_gallery_index(home, index, "ar")
+    factories.make_photo_gallery(index, "Life in the marshes", pictures=1)
+    factories.make_photo_gallery(arabic, "الحياة في الأهوار", pictures=1)
+    factories.make_film(arabic, "قارب عبر الأهوار")
+
+    parsed = feedparser.parse(client.get("/ar/feeds/gallery/rss.xml").content)
+
+    assert not parsed.bozo
+    assert parsed.feed.language == "ar"
+    assert {entry.title for entry in parsed.entries} == {"الحياة في الأهوار", "قارب عبر الأهوار"}
+    assert all("/ar/gallery/" in entry.link for entry in parsed.entries)

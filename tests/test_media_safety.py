@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images.forms import get_image_form
 from wagtail.images.models import Image
 
 from newsdesk.gallery.forms import SafeImageForm
 from newsdesk.gallery.media import validate_captions_file, validate_video_file
+from newsdesk.gallery.models import KeptOriginal, MediaSafetySettings
+from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +35,12 @@ def jpeg_with_gps(width: int = 64, height: int = 32, orientation: int = 1) -> by
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), "#884422").save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
+
+
+def member_of(group: str) -> User:
+    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 def stored_exif(image: Image) -> PILImage.Exif:
@@ -135,3 +146,129 @@ def test_it_rejects_a_video_over_the_size_limit(settings) -> None:  # type: igno
 def test_it_rejects_captions_that_are_not_webvtt() -> None:
     with pytest.raises(ValidationError):
         validate_captions_file(SimpleUploadedFile("subs.vtt", b"1\n00:00:01,000 --> x\n"))
+
+
+# Keeping originals: off unless an administrator turns it on, and then only privately.
+
+MAKER = b"CameraMaker"  # written into the test picture's EXIF by jpeg_with_gps()
+
+
+@pytest.fixture
+def on_disk(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Real files, public media and originals side by side, so a test can search them all."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "originals": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "originals"},
+        },
+    }
+    return tmp_path
+
+
+@pytest.fixture
+def keeping_originals() -> None:
+    setting = MediaSafetySettings.load()
+    setting.keep_originals = True
+    setting.save()
+
+
+def upload_through_admin(client: Client) -> Image:
+    upload = SimpleUploadedFile("field.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    response = client.post("/admin/images/add/", {"title": "Field", "file": upload})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    image = Image.objects.get(title="Field")
+    image.get_rendition("width-32|format-webp")
+    image.get_rendition("width-48")
+    return image
+
+
+def files_with_metadata(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and MAKER in p.read_bytes()]
+
+
+def test_it_keeps_no_original_with_metadata_anywhere_by_default(
+    admin_client: Client, on_disk: Path
+) -> None:
+    upload_through_admin(admin_client)
+    stored = [p for p in on_disk.rglob("*") if p.is_file()]
+    assert len(stored) >= 3  # the picture and its renditions
+    assert files_with_metadata(on_disk) == []
+    assert not KeptOriginal.objects.exists()
+
+
+def test_it_keeps_the_untouched_original_outside_public_media_when_turned_on(
+    admin_client: Client, on_disk: Path, keeping_originals: None
+) -> None:
+    image = upload_through_admin(admin_client)
+    kept = files_with_metadata(on_disk)
+    assert len(kept) == 1 and kept[0].is_relative_to(on_disk / "originals")
+    assert kept[0].read_bytes() == jpeg_with_gps()
+    assert image.kept_original.size == len(jpeg_with_gps())  # type: ignore[attr-defined]
+    assert files_with_metadata(on_disk / "media") == []  # the picture and renditions readers get
+
+
+def test_it_refuses_the_original_to_an_anonymous_reader(
+    admin_client: Client, client: Client, on_disk: Path, keeping_originals: None
+) -> None:
+    image = upload_through_admin(admin_client)
+    response = client.get(f"/admin/images/{image.pk}/original/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_it_refuses_the_original_to_an_editor_without_the_permission(
+    admin_client: Client, client: Client, on_disk: Path, keeping_originals: None
+) -> None:
+    image = upload_through_admin(admin_client)
+    client.force_login(member_of(EDITOR))
+    response = client.get(f"/admin/images/{image.pk}/original/")
+    # The admin answers a refusal by sending the user back to its dashboard with a message.
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_it_gives_an_administrator_the_original_with_its_gps(
+    admin_client: Client, client: Client, on_disk: Path, keeping_originals: None
+) -> None:
+    image = upload_through_admin(admin_client)
+    client.force_login(member_of(ADMINISTRATOR))
+    response = client.get(f"/admin/images/{image.pk}/original/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert response["Content-Disposition"].startswith("attachment")
+    data = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    with PILImage.open(io.BytesIO(data)) as picture:
+        assert picture.getexif().get_ifd(GPS_IFD)
+
+
+def test_it_links_the_original_from_the_images_admin_page(
+    admin_client: Client, on_disk: Path, keeping_originals: None
+) -> None:
+    image = upload_through_admin(admin_client)
+    html = admin_client.get(f"/admin/images/{image.pk}/").content.decode()
+    assert f'href="/admin/images/{image.pk}/original/"' in html
+
+
+def test_it_removes_the_kept_original_with_its_image(
+    admin_client: Client, on_disk: Path, keeping_originals: None
+) -> None:
+    upload_through_admin(admin_client).delete()
+    assert files_with_metadata(on_disk) == []
+    assert not KeptOriginal.objects.exists()
+
+
+@pytest.mark.parametrize(("role", "allowed"), [(EDITOR, False), (ADMINISTRATOR, True)])
+def test_it_lets_only_administrators_turn_on_keeping_originals(
+    client: Client, role: str, allowed: bool
+) -> None:
+    client.force_login(member_of(role))
+    setting = MediaSafetySettings.load()
+    client.post(
+        f"/admin/settings/gallery/mediasafetysettings/{setting.pk}/", {"keep_originals": "on"}
+    )
+    assert MediaSafetySettings.load().keep_originals is allowed
+
+
+def test_it_keeps_no_originals_until_an_administrator_says_so() -> None:
+    assert MediaSafetySettings.load().keep_originals is False

@@ -222,3 +222,30 @@ def test_it_leaves_galleries_out_when_filtering_by_article_kind(
     html = client.get("/search/", {"q": "marshes", "kind": "analysis"}).content.decode()
 
     assert "Life in the marshes" not in html
+
+
+def test_it_finds_persian_galleries_and_films_on_the_persian_search_page(
+    client: Client, home, gallery_index
+) -> None:  # type: ignore[no-untyped-def]
+    persian = factories.translate_gallery_index(home, gallery_index, "fa")
+    factories.make_photo_gallery(persian, "زندگی در تالاب", pictures=1)
+    factories.make_film(persian, "قایقی در تالاب")
+    factories.make_photo_gallery(gallery_index, "Life in the marshes تالاب", pictures=1)
+
+    html = client.get("/fa/search/", {"q": "تالاب"}).content.decode()
+
+    media = html[html.index('id="search-media-title"') : html.index("search-results")]
+    assert "زندگی در تالاب" in media and "قایقی در تالاب" in media
+    assert "Life in the marshes" not in html
+
+
+def test_it_finds_arabic_galleries_on_the_arabic_search_page(
+    client: Client, home, gallery_index
+) -> None:  # type: ignore[no-untyped-def]
+    arabic = factories.translate_gallery_index(home, gallery_index, "ar")
+    factories.make_photo_gallery(arabic, "الحياة في الأهوار", pictures=1)
+
+    html = client.get("/ar/search/", {"q": "الأهوار"}).content.decode()
+
+    media = html[html.index('id="search-media-title"') : html.index("search-results")]
+    assert "الحياة في الأهوار" in media

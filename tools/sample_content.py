@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +31,7 @@ from newsdesk.gallery.models import (
     PhotoGalleryPage,
 )
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
+from newsdesk.newsroom.demo import video
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage, TopicPinnedArticle
 
@@ -58,6 +60,8 @@ class Edition:
     quote: tuple[str, str]
     facts: tuple[str, list[str]]
     embed: str
+    gallery: str = "Gallery"
+    usage_terms: str = "Editorial use only"
 
 
 ENGLISH = Edition(
@@ -185,7 +189,65 @@ PERSIAN = Edition(
         ],
     ),
     embed="ویدیو: ورود مذاکره‌کنندگان",
+    gallery="گالری",
+    usage_terms="فقط برای استفادهٔ خبری",
 )
+
+ARABIC = Edition(
+    language="ar",
+    tagline="أخبار وتحليلات",
+    sections={
+        ArticleKind.NEWS: ("أخبار", "ما جرى اليوم في المنطقة."),
+        ArticleKind.ANALYSIS: ("تحليل", "لماذا حدث ذلك، وماذا بعد."),
+        ArticleKind.OPINION: ("رأي", "حجج كتّابنا وضيوفنا."),
+    },
+    in_focus=("في الواجهة", "القصص التي نتابعها شهورًا وسنوات."),
+    topics=[
+        ("حقوق المياه", "من يتحكم في دجلة والفرات والنيل، ومن يبقى عطشان."),
+        ("دبلوماسية الخليج", "صفقات هادئة وخلافات علنية وتحالفات جديدة."),
+        ("انتخابات ٢٠٢٦", "كل اقتراع في المنطقة هذا العام: المرشحون والمشاركة والنتائج."),
+    ],
+    headlines=[
+        "الهدنة صامدة على طول النهر والمفاوضون يعودون إلى الدوحة",
+        "تعثر محادثات السد حول حصة الدلتا من المياه في سنوات الجفاف",
+        "البنك المركزي يرفع الفائدة للمرة الثالثة هذا العام",
+        "طوابير طويلة أمام المخابز مع تراجع العملة مجددًا",
+        "المعارضة تسمي مرشحًا واحدًا قبل انتخابات الربيع",
+        "موجة حر تغلق المدارس في أربع محافظات",
+        "الميناء يعود إلى العمل بعد إضراب دام شهرًا",
+    ],
+    analyses=[
+        "لماذا تفشل محادثات السد مرة بعد مرة، وما الذي قد يغير ذلك",
+        "تحالفات الخليج الجديدة مبنية على المال لا على الثقة",
+        "ماذا يعني ضعف العملة للأسر الأشد فقرًا في المنطقة",
+    ],
+    opinions=["النهر ملك لكل من يعيش على ضفتيه"],
+    tags=["دبلوماسية", "اقتصاد", "مياه", "انتخابات"],
+    lead=(
+        "{headline}. جاء القرار الذي أعلن مساء الثلاثاء بعد أسابيع من ضغط الجيران "
+        "وحملة شعبية في الداخل."
+    ),
+    kickers=["", "", "حصري"],
+    datelines=["بغداد", "القاهرة", "طهران", "الدوحة", "بيروت", ""],
+    caption="شارع قرب النهر في الصباح الباكر.",
+    credit="تصوير: نيوزدسك",
+    alt="تلال تحت سماء المساء، من أجل: {title}",
+    paragraph=(
+        "قال مسؤولون من الجانبين إن المحادثات تقدمت في يومين أكثر مما تقدمت في العامين "
+        "الماضيين، لكن أحدًا منهم لم يكشف ما اتُّفق عليه. ووصف دبلوماسيون تابعوا المفاوضات "
+        "أجواء من الارتياح الحذر في أروقة الفندق، حيث التقت الوفود حتى ساعة متأخرة من الليل."
+    ),
+    headings=("ماذا يقول الاتفاق", "ماذا بعد"),
+    quote=("جئنا لنبرم اتفاقًا، ولن نغادر من دونه.", "مفاوض رفيع"),
+    facts=(
+        "حقائق أساسية",
+        ["بدأت المحادثات في مارس", "تشارك فيها أربع دول", "يروي النهر ٦٠ مليون إنسان"],
+    ),
+    embed="فيديو: وصول المفاوضين",
+    gallery="معرض الصور والأفلام",
+    usage_terms="للاستخدام التحريري فقط",
+)
+EDITIONS = (ENGLISH, PERSIAN, ARABIC)
 
 PEOPLE = [
     ("Leila Haddad", "Middle East correspondent"),
@@ -200,7 +262,7 @@ def ensure(seed: int = 7) -> dict[str, dict[str, str]]:
     if not HomePage.objects.exists():
         with transaction.atomic():
             build(random.Random(seed))
-    return {edition.language: addresses(edition.language) for edition in (ENGLISH, PERSIAN)}
+    return {edition.language: addresses(edition.language) for edition in EDITIONS}
 
 
 def addresses(language: str) -> dict[str, str]:
@@ -217,12 +279,14 @@ def addresses(language: str) -> dict[str, str]:
     prefix = "" if language == "en" else f"/{language}"
     gallery_index = GalleryIndexPage.objects.live().get(locale=locale)
     gallery = PhotoGalleryPage.objects.live().get(locale=locale)
-    film = FilmPage.objects.live().get(locale=locale)
+    film = FilmPage.objects.live().get(locale=locale, slug="film")
+    hosted = FilmPage.objects.live().get(locale=locale, slug="film-hosted")
     return {
         "gallery-index": gallery_index.url,
         "gallery": gallery.url,
         "gallery-picture": f"{gallery.url}image/2/",
         "film": film.url,
+        "film-hosted": hosted.url,
         "home": home.url,
         "article": article.url,
         "topic": topic.url,
@@ -250,6 +314,7 @@ def build(rng: random.Random) -> None:
     ]
     english_home = build_edition(rng, root, ENGLISH, people, translation_of=None)
     build_edition(rng, root, PERSIAN, people, translation_of=english_home)
+    build_edition(rng, root, ARABIC, people, translation_of=english_home)
     Site.objects.all().delete()
     Site.objects.create(
         hostname="localhost",
@@ -352,9 +417,9 @@ def build_edition(
 
 
 def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: TopicPage) -> None:
-    """A Gallery with one photo essay (filed under `topic`) and one external film."""
+    """A Gallery with one photo essay (filed under `topic`), an external film and one we host."""
     index = home.add_child(
-        instance=GalleryIndexPage(title="Gallery", slug="gallery", locale=home.locale)
+        instance=GalleryIndexPage(title=edition.gallery, slug="gallery", locale=home.locale)
     )
     index.save_revision().publish()
     title = edition.topics[0][0]
@@ -374,7 +439,7 @@ def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: T
                 alt_text=edition.alt.format(title=title),
                 caption=edition.caption,
                 credit=edition.credit,
-                usage_terms="Editorial use only" if position % 3 == 0 else "",
+                usage_terms=edition.usage_terms if position % 3 == 0 else "",
                 sort_order=position,
             )
         )
@@ -396,6 +461,24 @@ def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: T
     )
     index.add_child(instance=film)
     film.save_revision().publish()
+    # The frames' title is drawn in Pillow's own font, which has Latin letters only.
+    made = video.make_film("newsdesk", "sea", (edition.caption, edition.embed), rng)
+    hosted = FilmPage(
+        title=edition.headlines[1],
+        slug="film-hosted",
+        summary=edition.lead.format(headline=edition.headlines[1]),
+        video_file=ContentFile(made.video, name="film-hosted.webm"),
+        captions_file=ContentFile(made.captions.encode(), name="film-hosted.vtt"),
+        cover=saved(made.poster, "Hosted film poster", rng),
+        cover_alt=made.alt,
+        duration_seconds=made.seconds,
+        caption=edition.caption,
+        credit=edition.credit,
+        description=edition.paragraph,
+        locale=home.locale,
+    )
+    index.add_child(instance=hosted)
+    hosted.save_revision().publish()
 
 
 def body(edition: Edition) -> list[dict]:
@@ -452,6 +535,10 @@ def picture(rng: random.Random, title: str, size: tuple[int, int] = (1600, 900))
         ]
         colour = _rgb((hue + 0.5) % 1, 0.45, 0.55 - 0.15 * layer)
         draw.polygon([(0, height), *ridge, (width, height)], fill=colour)
+    return saved(canvas, title, rng)
+
+
+def saved(canvas: PILImage.Image, title: str, rng: random.Random) -> Image:
     buffer = io.BytesIO()
     canvas.save(buffer, "JPEG", quality=85)
     return Image.objects.create(

@@ -2,15 +2,17 @@
 
     .venv/bin/python tools/screenshots.py            # writes var/screenshots/*.png
     .venv/bin/python tools/screenshots.py --fresh    # rebuilds the sample content first
+    .venv/bin/python tools/screenshots.py --languages en,ar --pages gallery,film,film-hosted
 
 It builds a small sample site (tools/sample_content.py, with generated pictures) in its own
 SQLite database under var/screenshots/site/, serves it from this process, and photographs
 home, an article, a topic dossier, a section, an author and a tag page, the Gallery (index,
-a photo gallery, one picture's page, the open viewer, a film) at 1280 and 375 pixels wide,
-in English (left to right) and in Persian (right to left, under /fa/), plus the keyboard
+a photo gallery, one picture's page, the open viewer, an external film and one we host) at
+1280 and 375 pixels wide, in English (left to right), Persian and Arabic (right to left,
+under /fa/ and /ar/), named page-device-language.png, plus the keyboard
 focus on the skip link and the first section link. It prints any page that
 is wider than the screen. Nothing may be fetched from other hosts: an attempt fails the
-run. Uses Debian's Chromium and never downloads a browser. Persian glyphs need a font with
+run. Uses Debian's Chromium and never downloads a browser. Persian and Arabic need a font with
 Arabic script, e.g. Debian's fonts-noto-core (the site itself loads no fonts).
 """
 
@@ -32,13 +34,18 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = PROJECT_DIR / "var" / "screenshots"
 SITE_DIR = OUT_DIR / "site"
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
-DIRECTION = {"en": "ltr", "fa": "rtl"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fresh", action="store_true", help="rebuild the sample content")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where the PNG files go")
+    parser.add_argument(
+        "--languages", default="en,fa,ar", help="comma-separated languages (default: en,fa,ar)"
+    )
+    parser.add_argument(
+        "--pages", default="", help="comma-separated page names, e.g. gallery,film (default: all)"
+    )
     args = parser.parse_args()
 
     if args.fresh and SITE_DIR.exists():
@@ -49,7 +56,17 @@ def main() -> None:
     # Only now may models be imported.
     from sample_content import ensure  # noqa: PLC0415
 
-    addresses = ensure()
+    addresses = {
+        language: pages
+        for language, pages in ensure().items()
+        if language in args.languages.split(",")
+    }
+    if args.pages:
+        wanted = args.pages.split(",")
+        addresses = {
+            language: {name: path for name, path in pages.items() if name in wanted}
+            for language, pages in addresses.items()
+        }
     base_url = serve()
     foreign = photograph(base_url, addresses, args.out)
     if foreign:
@@ -120,11 +137,10 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
             page = context.new_page()
             for language, pages in addresses.items():
                 for name, path in pages.items():
-                    shoot(page, path, out / f"{name}-{device}-{DIRECTION[language]}.png")
+                    shoot(page, path, out / f"{name}-{device}-{language}.png")
             for language, pages in addresses.items():
-                shoot_viewer(
-                    page, pages["gallery"], out / f"viewer-{device}-{DIRECTION[language]}.png"
-                )
+                if "gallery" in pages:
+                    shoot_viewer(page, pages["gallery"], out / f"viewer-{device}-{language}.png")
             page.goto("/")
             page.keyboard.press("Tab")
             page.screenshot(path=out / f"focus-skip-link-{device}.png")

@@ -26,7 +26,7 @@ from typing import Any
 import redis
 from django.conf import settings
 from django.db import OperationalError, close_old_connections, connection, transaction
-from django.db.models import QuerySet, Sum
+from django.db.models import Model, QuerySet, Sum
 from django.utils import timezone
 
 from .models import DailyViews, DroppedEvents, HourlyViews
@@ -177,27 +177,30 @@ class DatabaseStore(ViewStore):
         for attempt in range(self.WRITE_ATTEMPTS):
             try:
                 with transaction.atomic(), connection.cursor() as cursor:
-                    _upsert_counts(
+                    _add_counts(
                         cursor,
-                        HourlyViews._meta.db_table,
-                        "hour",
+                        HourlyViews,
+                        ("hour", "page_id", "locale_id", "section_id"),
                         [
                             (ops.adapt_datetimefield_value(h), p, loc, s, n)
                             for (h, p, loc, s), n in hourly.items()
                         ],
                     )
-                    _upsert_counts(
+                    _add_counts(
                         cursor,
-                        DailyViews._meta.db_table,
-                        "day",
+                        DailyViews,
+                        ("day", "page_id", "locale_id", "section_id"),
                         [
                             (ops.adapt_datefield_value(d), p, loc, s, n)
                             for (d, p, loc, s), n in daily.items()
                         ],
                     )
-                    _upsert_drops(
+                    _add_counts(
                         cursor,
+                        DroppedEvents,
+                        ("day", "reason"),
                         [(ops.adapt_datefield_value(d), r, n) for (d, r), n in drops.items()],
+                        total="count",
                     )
                 return
             except OperationalError:
@@ -281,26 +284,27 @@ class DatabaseStore(ViewStore):
                 logger.exception("Could not write view counts; keeping them for the next try.")
 
 
-def _upsert_counts(cursor: Any, table: str, bucket: str, rows: list[tuple]) -> None:
+def _add_counts(
+    cursor: Any,
+    model: type[Model],
+    columns: tuple[str, ...],
+    rows: list[tuple],
+    total: str = "views",
+) -> None:
+    """Insert each row (its columns, then its total), or add its total to the stored row
+    with the same bucket: the first two columns, each table's unique key.
+
+    Adds in the database itself, so that two processes writing the same bucket at once
+    both count (an ORM read-modify-write would lose one)."""
     if not rows:
         return
-    # Adds to the stored count in the database itself, so that two processes writing
-    # the same bucket at once both count (an ORM read-modify-write would lose one).
+    table = model._meta.db_table
+    names = ", ".join((*columns, total))
+    marks = ", ".join(["%s"] * (len(columns) + 1))
     cursor.executemany(
-        f"INSERT INTO {table} ({bucket}, page_id, locale_id, section_id, views) "
-        f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT ({bucket}, page_id) "
-        f"DO UPDATE SET views = {table}.views + excluded.views",
-        rows,
-    )
-
-
-def _upsert_drops(cursor: Any, rows: list[tuple]) -> None:
-    if not rows:
-        return
-    table = DroppedEvents._meta.db_table
-    cursor.executemany(
-        f"INSERT INTO {table} (day, reason, count) VALUES (%s, %s, %s) "
-        f"ON CONFLICT (day, reason) DO UPDATE SET count = {table}.count + excluded.count",
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+        f"ON CONFLICT ({', '.join(columns[:2])}) "
+        f"DO UPDATE SET {total} = {table}.{total} + excluded.{total}",
         rows,
     )
 

@@ -90,25 +90,38 @@ class CommentsGroup(SnippetViewSetGroup):
 register_snippet(CommentsGroup)
 
 
-class _Decide(SnippetBulkAction):
-    """Move the chosen comments to one status; ones that cannot move are left as they are."""
+class _CommentAction(SnippetBulkAction):
+    """A bulk action on the chosen comments, applied one by one through the services."""
 
     template_name = "comments/admin/confirm_bulk.html"
-    status: str = ""
     models = [Comment]
+    permissions: tuple[str, ...] = ("comments.change_comment",)
 
     def check_perm(self, obj: Comment) -> bool:
-        return self.request.user.has_perm("comments.change_comment")
+        return all(self.request.user.has_perm(p) for p in self.permissions)
 
     @classmethod
     def execute_action(cls, objects: list[Comment], **kwargs: Any) -> tuple[int, int]:
         user = kwargs["self"].request.user
-        moved = 0
-        for comment in objects:
-            if comment.can_become(cls.status):
-                services.moderate(comment, cls.status, by=user, reason=f"moderator:{user.pk}")
-                moved += 1
-        return moved, 0
+        return sum(cls.apply(comment, user) for comment in objects), 0
+
+    @classmethod
+    def apply(cls, comment: Comment, user: Any) -> bool:
+        """Act on one comment; False if it was left as it was."""
+        raise NotImplementedError
+
+
+class _Decide(_CommentAction):
+    """Move the chosen comments to one status; ones that cannot move are left as they are."""
+
+    status: str = ""
+
+    @classmethod
+    def apply(cls, comment: Comment, user: Any) -> bool:
+        if not comment.can_become(cls.status):
+            return False
+        services.moderate(comment, cls.status, by=user, reason=f"moderator:{user.pk}")
+        return True
 
     def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
         return ngettext(
@@ -145,22 +158,14 @@ class SpamBulkAction(_Decide):
     action_priority = 30
 
 
-class _Block(SnippetBulkAction):
-    template_name = "comments/admin/confirm_bulk.html"
+class _Block(_CommentAction):
     kind: str = ""
-    models = [Comment]
-
-    def check_perm(self, obj: Comment) -> bool:
-        return self.request.user.has_perm("comments.change_comment") and self.request.user.has_perm(
-            "comments.add_blocked"
-        )
+    permissions = ("comments.change_comment", "comments.add_blocked")
 
     @classmethod
-    def execute_action(cls, objects: list[Comment], **kwargs: Any) -> tuple[int, int]:
-        user = kwargs["self"].request.user
-        for comment in objects:
-            services.block(comment, cls.kind, by=user)
-        return len(objects), 0
+    def apply(cls, comment: Comment, user: Any) -> bool:
+        services.block(comment, cls.kind, by=user)
+        return True
 
     def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
         return ngettext(

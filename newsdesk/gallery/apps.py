@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 
@@ -16,9 +16,9 @@ class GalleryConfig(AppConfig):
         from newsdesk.core import fragments  # noqa: PLC0415
         from newsdesk.home.blocks import HOME_BLOCKS  # noqa: PLC0415
 
-        from . import media, selectors  # noqa: PLC0415
+        from . import media, originals, selectors  # noqa: PLC0415
         from .home_blocks import GalleryBlock  # noqa: PLC0415
-        from .models import FilmPage, PhotoGalleryPage  # noqa: PLC0415
+        from .models import FilmPage, KeptOriginal, PhotoGalleryPage  # noqa: PLC0415
 
         if not any(isinstance(block, GalleryBlock) for block in HOME_BLOCKS):
             HOME_BLOCKS.append(GalleryBlock())
@@ -36,8 +36,23 @@ class GalleryConfig(AppConfig):
                 )
 
         def strip_metadata(instance: Any, **kwargs: Any) -> None:
-            media.strip_new_image_file(instance)
+            original = media.strip_new_image_file(instance)
+            if original is not None:
+                originals.remember_if_kept(instance, *original)
 
+        def keep_original(instance: Any, **kwargs: Any) -> None:
+            originals.keep_pending(instance)
+
+        def forget_original(instance: Any, **kwargs: Any) -> None:
+            originals.forget(instance)
+
+        image_model = get_image_model()
         pre_save.connect(
-            strip_metadata, sender=get_image_model(), weak=False, dispatch_uid="gallery-strip"
+            strip_metadata, sender=image_model, weak=False, dispatch_uid="gallery-strip"
+        )
+        post_save.connect(
+            keep_original, sender=image_model, weak=False, dispatch_uid="gallery-keep"
+        )
+        post_delete.connect(
+            forget_original, sender=KeptOriginal, weak=False, dispatch_uid="gallery-forget"
         )

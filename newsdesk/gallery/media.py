@@ -3,8 +3,9 @@
 A photograph from a conflict zone can carry the GPS position where it was taken, the
 camera's serial number and the photographer's name in its metadata: publishing that
 file can put the photographer in danger. Every picture is therefore re-encoded from its
-pixels alone when it is stored (the original with its metadata is not kept), with the
-camera's orientation applied first so that the picture still stands the right way up.
+pixels alone when it is stored, with the camera's orientation applied first so that the
+picture still stands the right way up. The original with its metadata is not kept unless
+an administrator turns that on (originals.py), and then only in private storage.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import hashlib
 import io
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageOps
@@ -27,7 +30,7 @@ _SAVE_OPTIONS: dict[str, dict[str, Any]] = {
     "GIF": {},
 }
 VIDEO_EXTENSIONS = ("mp4", "webm")
-VIDEO_MAX_BYTES = 200 * 1024 * 1024
+VIDEO_MAX_BYTES = 200 * 1024 * 1024  # unless settings.GALLERY_VIDEO_MAX_BYTES says otherwise
 CAPTIONS_MAX_BYTES = 512 * 1024
 
 
@@ -71,37 +74,40 @@ def without_metadata(data: bytes) -> bytes | None:
         return None
 
 
-def strip_new_image_file(instance: Any) -> None:
-    """Replace an image's file that is about to be stored by a copy without metadata.
+def strip_new_image_file(instance: Any) -> tuple[str, bytes] | None:
+    """Replace an image's file that is about to be stored by a copy without metadata;
+    return the original's name and bytes when it was replaced.
 
     Connected to the image model's pre_save, so every way a picture arrives (the
     editor's upload, the multiple uploader, the demo generator) goes through it."""
     field_file = instance.file
     if not field_file or getattr(field_file, "_committed", True):
-        return
+        return None
     field_file.open()
     field_file.seek(0)
     data = field_file.read()
     cleaned = without_metadata(data)
     if cleaned is None:
-        return
+        return None
     name = field_file.name.rsplit("/", 1)[-1]
     instance.file = ContentFile(cleaned, name=name)
     with PILImage.open(io.BytesIO(cleaned)) as picture:
         instance.width, instance.height = picture.size
     instance.file_size = len(cleaned)
     instance.file_hash = hashlib.sha1(cleaned, usedforsecurity=False).hexdigest()
+    return name, data
 
 
 def validate_video_file(file: Any) -> None:
     name = (getattr(file, "name", "") or "").lower()
     if not name.endswith(tuple(f".{ext}" for ext in VIDEO_EXTENSIONS)):
         raise ValidationError(_("Upload an MP4 or WebM video."), code="video_type")
-    if file.size > VIDEO_MAX_BYTES:
+    limit = getattr(settings, "GALLERY_VIDEO_MAX_BYTES", VIDEO_MAX_BYTES)
+    if file.size > limit:
         raise ValidationError(
-            _("This video is too large: the limit is %(limit)d MB."),
+            _("This video is too large: the limit is %(limit)s."),
             code="video_size",
-            params={"limit": VIDEO_MAX_BYTES // (1024 * 1024)},
+            params={"limit": filesizeformat(limit)},
         )
     file.seek(0)
     head = file.read(12)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import Image
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -317,33 +318,77 @@ class FilmPage(MediaPage):
         return context
 
 
-class GalleryArticleLink(Orderable):
+class ArticleLink(Orderable):
+    """An article to read next, linked from a photo gallery or a film."""
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [PageChooserPanel("article")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class TopicLink(Orderable):
+    """The In Focus topic a photo gallery or a film is filed under."""
+
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [PageChooserPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class GalleryArticleLink(ArticleLink):
     page = ParentalKey(PhotoGalleryPage, on_delete=models.CASCADE, related_name="article_links")
-    article = models.ForeignKey(
-        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [PageChooserPanel("article")]
 
 
-class GalleryTopicLink(Orderable):
+class GalleryTopicLink(TopicLink):
     page = ParentalKey(PhotoGalleryPage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="gallery_links"
-    )
-    panels = [PageChooserPanel("topic")]
 
 
-class FilmArticleLink(Orderable):
+class FilmArticleLink(ArticleLink):
     page = ParentalKey(FilmPage, on_delete=models.CASCADE, related_name="article_links")
-    article = models.ForeignKey(
-        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [PageChooserPanel("article")]
 
 
-class FilmTopicLink(Orderable):
+class FilmTopicLink(TopicLink):
     page = ParentalKey(FilmPage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="film_links"
+
+
+@register_setting(icon="image")
+class MediaSafetySettings(BaseGenericSetting):
+    """Whether uploads are also kept as they arrived. Off by default: an original can carry
+    the GPS position where it was taken, and a copy that is not kept cannot leak."""
+
+    keep_originals = models.BooleanField(
+        _("keep original uploads with their metadata (for verification)"),
+        default=False,
+        help_text=_(
+            "Off: only the copy without metadata is stored. On: the untouched original "
+            "(camera, time and GPS position included) is also kept in private storage that "
+            "no public address reaches, for people allowed to download originals."
+        ),
     )
-    panels = [PageChooserPanel("topic")]
+
+    class Meta:
+        verbose_name = _("media safety")
+
+
+class KeptOriginal(models.Model):
+    """An uploaded picture as it arrived, metadata included, in the private storage."""
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="kept_original"
+    )
+    name = models.CharField(_("name in the originals storage"), max_length=255)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    kept_at = models.DateTimeField(_("kept at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kept original upload")
+
+    def __str__(self) -> str:
+        return self.name

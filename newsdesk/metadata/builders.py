@@ -97,7 +97,7 @@ def _build(request: HttpRequest, context: Context) -> Metadata:
     if isinstance(page, ArticlePage):
         return _article(request, page, context)
     if isinstance(page, TopicPage):
-        return _topic(request, page, context)
+        return _topic(request, page)
     if isinstance(page, HomePage):
         return _home(request, page)
     if isinstance(page, Page):
@@ -216,7 +216,7 @@ def _publisher(request: HttpRequest) -> dict[str, Any]:
 # Topics, the home page and other listings --------------------------------------------
 
 
-def _topic(request: HttpRequest, page: TopicPage, context: Context) -> Metadata:
+def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
     canonical = canonical_for(request, page)
     description = _shorten(page.search_description or page.description)
     # The dossier's first page, as readers see it: pinned stories, then the newest.

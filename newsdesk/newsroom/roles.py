@@ -92,6 +92,9 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        # Whether originals with their metadata are kept, and downloading them.
+        "gallery.change_mediasafetysettings",
+        "gallery.view_keptoriginal",
         *COMMENT_PERMISSIONS,
     ],
 }

@@ -185,8 +185,15 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Original uploads kept with their metadata, when an administrator turns that on
+# (newsdesk.gallery.originals): outside MEDIA_ROOT, so no public address reaches them.
+ORIGINALS_ROOT = DATA_DIR / "originals"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": ORIGINALS_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -201,6 +208,7 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+GALLERY_VIDEO_MAX_BYTES = 200 * 1024 * 1024  # films we host; larger files belong elsewhere
 # Formats whose metadata newsdesk.gallery.media can remove; the form decodes every upload.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.gallery.forms.SafeImageForm"

@@ -103,6 +103,11 @@ class TopicPage(RestrictionAwareMixin, Page):
         filed = ArticleTopic.objects.filter(topic=self)
         return ArticlePage.objects.live().linked_through(filed, "article_id").cards()
 
+    @property
+    def fragment_key(self) -> str:
+        """The header's fragment: its words and picture change only when the topic does."""
+        return fragments.key_for(self, "topic-header")
+
     @fragments.shown_property
     def pinned_list(self) -> list[ArticlePage]:
         return self.pinned_articles()

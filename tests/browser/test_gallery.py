@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from random import Random
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from playwright.sync_api import Page, expect
 
+from newsdesk.newsroom.demo import video
 from tests import factories
 
 pytestmark = [
@@ -69,3 +72,35 @@ def test_it_requests_nothing_from_the_video_host_before_play(
     assert src.startswith("https://www.youtube-nocookie.com/embed/abc123")
     page.wait_for_timeout(300)
     assert {urlsplit(url).hostname for url in foreign_requests} <= {"www.youtube-nocookie.com"}
+
+
+def test_it_plays_a_film_we_host_in_chromium(
+    page: Page, gallery_index, settings, tmp_path, foreign_requests: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    # On disk, where the live server serves media from: the tests' in-memory storage is not.
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    made = video.make_film("A test film", "sea", ("First line.", "Second line."), Random(3))
+    film = factories.make_film(
+        gallery_index,
+        video_file=ContentFile(made.video, name="test-film.webm"),
+        captions_file=ContentFile(made.captions.encode(), name="test-film.vtt"),
+        duration_seconds=made.seconds,
+    )
+    page.goto(film.url)
+    player = page.locator("video.film__video")
+    assert player.evaluate("v => v.canPlayType('video/webm; codecs=\"vp9\"')") == "probably"
+
+    player.click()  # the reader's gesture, which the browser asks before it plays
+    player.evaluate("v => v.play()")
+
+    page.wait_for_function(
+        "() => { const v = document.querySelector('video'); return v.readyState >= 3"
+        " && v.currentTime > 0.5 && !v.error; }"
+    )
+    track = player.evaluate("v => v.textTracks[0].cues.length")
+    assert track == 2
+    assert foreign_requests == []

@@ -1,17 +1,17 @@
-"""The demo's Gallery: photo essays of generated pictures and films behind the facade.
-
-No video encoder is available to the demo (nothing is downloaded and Pillow writes no
-video), so the demo films are external ones; a film we host needs an uploaded file.
+"""The demo's Gallery: photo essays of generated pictures, a film we host (drawn and
+encoded by video.py, with a poster and captions) and external films behind the facade.
 """
 
 from __future__ import annotations
 
 import random
 
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.gallery.models import (
+    ArticleLink,
     FilmArticleLink,
     FilmPage,
     FilmTopicLink,
@@ -20,11 +20,12 @@ from newsdesk.gallery.models import (
     GalleryItem,
     GalleryTopicLink,
     PhotoGalleryPage,
+    TopicLink,
 )
 from newsdesk.home.models import HomePage
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
-from . import images
+from . import images, video
 from .world import TOPICS
 
 PICTURES_PER_GALLERY = 6
@@ -54,6 +55,14 @@ FILMS = (
     ),
 )
 
+# The film we host: title, scene, caption lines (shared out over its few seconds), summary.
+HOSTED_FILM = (
+    "Morning over the wind farm",
+    "turbines",
+    ("A bird crosses the ridge at first light.", "The turbines turn above the villages."),
+    "A few seconds of morning on the ridge, filmed for the opening of the wind farm.",
+)
+
 
 def build_gallery(home: HomePage, topics: list[TopicPage], rng: random.Random) -> None:
     index = GalleryIndexPage(
@@ -64,6 +73,8 @@ def build_gallery(home: HomePage, topics: list[TopicPage], rng: random.Random) -
     by_scene = {topic.scene: page for topic, page in zip(TOPICS, topics, strict=True)}
     for title, scene, summary in GALLERIES:
         _photo_gallery(index, title, scene, summary, by_scene.get(scene), rng)
+    title, scene, lines, summary = HOSTED_FILM
+    _hosted_film(index, title, scene, lines, summary, by_scene.get(scene), rng)
     for title, url, scene, seconds, summary in FILMS:
         _film(index, title, url, scene, seconds, summary, by_scene.get(scene), rng)
 
@@ -126,11 +137,40 @@ def _film(
     film.save_revision().publish()
 
 
+def _hosted_film(
+    index: GalleryIndexPage,
+    title: str,
+    scene: str,
+    lines: tuple[str, ...],
+    summary: str,
+    topic: TopicPage | None,
+    rng: random.Random,
+) -> None:
+    made = video.make_film(title, scene, lines, rng)
+    slug = slugify(title)
+    film = FilmPage(
+        title=title,
+        slug=slug,
+        summary=summary,
+        video_file=ContentFile(made.video, name=f"{slug}.webm"),
+        captions_file=ContentFile(made.captions.encode(), name=f"{slug}.vtt"),
+        cover=images.save_image(made.poster, f"Poster: {title}", f"{slug}.jpg"),
+        cover_alt=made.alt,
+        duration_seconds=made.seconds,
+        caption=summary,
+        credit="Video: newsdesk demo",
+        description=f"{summary}\n\nDrawn and encoded by the demo generator.",
+    )
+    _link(film, topic, FilmArticleLink, FilmTopicLink)
+    index.add_child(instance=film)
+    film.save_revision().publish()
+
+
 def _link(
     page: PhotoGalleryPage | FilmPage,
     topic: TopicPage | None,
-    article_link: type[GalleryArticleLink] | type[FilmArticleLink],
-    topic_link: type[GalleryTopicLink] | type[FilmTopicLink],
+    article_link: type[ArticleLink],
+    topic_link: type[TopicLink],
 ) -> None:
     """File the page under its topic, with the topic's two newest articles to read next."""
     if topic is None:
