@@ -197,8 +197,7 @@ def test_it_pages_authors_by_name(client: Client, db) -> None:
         "cursor=not-a-cursor",
         "cursor=%%%",
         "published_after=yesterday",
-        "published_after=0001-01-01T00:00:00%2B23:59",
-        "published_after=2026-02-01T00:00:00Z&published_before=2026-01-01T00:00:00Z",
+        "published_before=2026-13-01T00:00:00Z",
     ],
 )
 def test_it_answers_bad_parameters_with_a_problem(client: Client, db, query) -> None:

@@ -34,7 +34,7 @@ BY_NAME = pagination.Ordering("name", descending=False, is_datetime=False)
 BY_TITLE = pagination.Ordering("title", descending=False, is_datetime=False)
 
 Id = Annotated[int, Path(..., ge=1, le=pagination.MAX_ID, description="The item's id.")]
-NOT_FOUND = {404: schemas.Problem}
+NOT_FOUND = {400: schemas.Problem, 404: schemas.Problem}
 BAD_REQUEST = {400: schemas.Problem}
 
 
