@@ -12,6 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from newsdesk.articles.models import ArticlePage
+
 from . import factories
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +285,18 @@ def test_it_keeps_new_articles_out_of_earlier_published_after_pages(client: Clie
     factories.make_article(news, "Yesterday", published_at=timezone.now() - timedelta(days=1))
 
     assert titles(get(client, "/api/v1/articles/", page_size=1)) == ["Yesterday"]
+
+
+def test_it_names_the_bad_parameter_in_the_problem(client: Client, db) -> None:
+    problem = client.get("/api/v1/articles/?page_size=500").json()
+
+    assert [e["parameter"] for e in problem["errors"]] == ["page_size"]
+
+
+def test_it_leaves_out_a_live_page_that_never_went_through_publishing(client: Client, news) -> None:
+    unpublished = news.add_child(
+        instance=ArticlePage(title="Imported", slug="imported", lead="Came from the old site.")
+    )
+
+    assert titles(get(client, "/api/v1/articles/")) == []
+    assert client.get(f"/api/v1/articles/{unpublished.pk}/").status_code == 404

@@ -67,6 +67,7 @@ def _link(request: HttpRequest, cursor: pagination.Cursor | None) -> str | None:
 
 
 def _one(items: QuerySet, pk: int) -> Any:
+    """The item `pk` among `items` (pages that readers may see), or a 404."""
     found = items.filter(pk=pk).first()
     if found is None:
         raise Http404("No such item, or it is not published.")
@@ -107,7 +108,7 @@ def get_article(request: HttpRequest, article_id: Id) -> dict[str, Any]:
     found = selectors.article_details(
         selectors.visible(ArticlePage.objects.all()), list(ARTICLE_RENDITIONS.values())
     )
-    article = _one(found, article_id)
+    article = _one(NEWEST_FIRST.placed(found), article_id)
     return Presenter(request).article(article, articles.sections_of([article]), detail=True)
 
 
@@ -209,9 +210,8 @@ def list_galleries(request: HttpRequest, params: Query[schemas.ListParams]) -> d
     summary="One photo gallery, with its pictures",
 )
 def get_gallery(request: HttpRequest, gallery_id: Id) -> dict[str, Any]:
-    page: PhotoGalleryPage = _one(
-        selectors.galleries_in(None, list(CARD_RENDITIONS.values())), gallery_id
-    )
+    found = selectors.galleries_in(None, list(CARD_RENDITIONS.values()))
+    page: PhotoGalleryPage = _one(NEWEST_FIRST.placed(found), gallery_id)
     return Presenter(request).gallery(page, pictures=page.pictures())
 
 
@@ -238,5 +238,6 @@ def list_films(request: HttpRequest, params: Query[schemas.ListParams]) -> dict[
     summary="One film",
 )
 def get_film(request: HttpRequest, film_id: Id) -> dict[str, Any]:
-    page: FilmPage = _one(selectors.films_in(None, list(CARD_RENDITIONS.values())), film_id)
+    found = selectors.films_in(None, list(CARD_RENDITIONS.values()))
+    page: FilmPage = _one(NEWEST_FIRST.placed(found), film_id)
     return Presenter(request).film(page)
