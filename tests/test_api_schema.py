@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -23,6 +25,20 @@ PATHS = list(api.get_openapi_schema(path_prefix="/api/v1/")["paths"])
 
 
 @pytest.fixture
+def wsgi_app():  # type: ignore[no-untyped-def]
+    """The site's WSGI application, kept on the test's database connection.
+
+    Django closes the connection after every request; the test client turns that off
+    for its requests, and so must we, or the test's transaction ends at the first one
+    (on PostgreSQL, where the connection is a real one)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield application
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
 def content(home, news, topic_index, reporter) -> None:  # type: ignore[no-untyped-def]
     topic = factories.make_topic(topic_index, "Water rights")
     for n in range(3):
@@ -35,8 +51,8 @@ def content(home, news, topic_index, reporter) -> None:  # type: ignore[no-untyp
 # Each operation with valid requests, then with requests the document says are invalid.
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 @pytest.mark.parametrize("path", PATHS)
-def test_it_answers_generated_requests_as_its_document_says(content, path, mode) -> None:  # type: ignore[no-untyped-def]
-    operation = schemathesis.openapi.from_wsgi(DOCUMENT, application)[path]["GET"]
+def test_it_answers_generated_requests_as_its_document_says(content, wsgi_app, path, mode) -> None:  # type: ignore[no-untyped-def]
+    operation = schemathesis.openapi.from_wsgi(DOCUMENT, wsgi_app)[path]["GET"]
 
     @settings(
         max_examples=25,
