@@ -7,6 +7,7 @@ from the views and schemas, so they describe what the code does by construction.
 from __future__ import annotations
 
 import hashlib
+from http import HTTPStatus
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -45,7 +46,7 @@ class ContentAPI(NinjaAPI):
         schema = super().get_openapi_schema(**kwargs)
         for operations in schema["paths"].values():
             for operation in operations.values():
-                _describe_caching(operation["responses"])
+                _document_answers(operation["responses"])
         return schema
 
 
@@ -57,7 +58,8 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return get_conditional_response(request, etag=response["ETag"], response=response) or response
 
 
-def _describe_caching(responses: dict[str, Any]) -> None:
+def _document_answers(responses: dict[str, Any]) -> None:
+    """Errors as the problem documents they are, and the 304 that conditional GETs get."""
     for code, answer in responses.items():
         content = answer.get("content", {})
         if int(code) >= 400 and "application/json" in content:
@@ -85,10 +87,9 @@ api.add_router("/", views.router)
 def _problem(
     request: HttpRequest, status: int, detail: str, errors: list[dict[str, str]] | None = None
 ) -> HttpResponse:
-    titles = {400: "Bad Request", 404: "Not Found"}
     body = {
         "type": "about:blank",
-        "title": titles.get(status, "Error"),
+        "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
         "errors": errors or [],
