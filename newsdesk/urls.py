@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsdesk.api.api import api as content_api
 from newsdesk.articles import views as article_views
 from newsdesk.comments import urls as comment_urls
 from newsdesk.core import views as core_views
@@ -13,6 +14,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("analytics/", include("newsdesk.analytics.urls")),
+    # The content API: one address for every language (content has a `language` field).
+    path("api/v1/", content_api.urls),
     # One robots.txt and one sitemap index per host, for every language.
     path("", include("newsdesk.sitemaps.urls")),
 ]

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from django.db.models import Prefetch
+from wagtail.images.models import Image
+from wagtail.query import PageQuerySet
+
 from newsdesk.core import fragments
 
 from .models import FilmPage, PhotoGalleryPage
@@ -40,3 +46,18 @@ def for_topic(topic_id: int, count: int = 4) -> tuple[list[PhotoGalleryPage], li
         .order_by("-published_at")[:count]
     )
     return list(galleries), list(films)
+
+
+def galleries() -> PageQuerySet:
+    return PhotoGalleryPage.objects.all()
+
+
+def films() -> PageQuerySet:
+    return FilmPage.objects.all()
+
+
+def with_cover(pages: PageQuerySet, image_filters: Sequence[str]) -> PageQuerySet:
+    """Galleries or films with their cover picture and its renditions: two queries."""
+    return pages.prefetch_related(
+        Prefetch("cover", queryset=Image.objects.prefetch_renditions(*image_filters))
+    )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "newsdesk.sitemaps",
     "newsdesk.metadata",
     "newsdesk.search",
+    "newsdesk.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    # The API docs page's scripts and styles, served from our own static files.
+    "ninja",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

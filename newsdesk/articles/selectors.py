@@ -1,0 +1,80 @@
+"""Reads of articles that the apps above this one need (the public content API)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Prefetch, Q, QuerySet
+from taggit.models import Tag
+from wagtail.images.models import Image
+from wagtail.models import Page
+from wagtail.query import PageQuerySet
+
+from newsdesk.people.models import Person
+
+from .models import ArticleAuthor, ArticleQuerySet, ArticleTag, SectionPage
+
+
+def with_details(articles: ArticleQuerySet, image_filters: Sequence[str]) -> ArticleQuerySet:
+    """Authors, tags and the main picture with the renditions `image_filters`, each in one
+    query however many articles there are."""
+    return articles.prefetch_related(
+        Prefetch(
+            "authors",
+            queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order"),
+        ),
+        Prefetch(
+            "tagged_items",
+            queryset=ArticleTag.objects.select_related("tag").order_by("tag__name", "tag_id"),
+        ),
+        Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(*image_filters)),
+    )
+
+
+def sections_of(articles: Iterable[Page]) -> dict[str, SectionPage]:
+    """Each article's section, by the section's tree path: one query."""
+    paths = {article.path[: -Page.steplen] for article in articles}
+    if not paths:
+        return {}
+    return {
+        section.path: section
+        for section in SectionPage.objects.filter(path__in=paths).only(
+            "id", "path", "depth", "title", "slug", "url_path", "locale_id"
+        )
+    }
+
+
+def filed_in_sections(articles: ArticleQuerySet, sections: Iterable[Page]) -> ArticleQuerySet:
+    """Articles directly under any of `sections` (one section may exist in each language)."""
+    placed = Q(pk__in=[])
+    for section in sections:
+        placed |= Q(path__startswith=section.path, depth=section.depth + 1)
+    return articles.filter(placed)
+
+
+def tagged_with_slug(articles: ArticleQuerySet, slug: str) -> ArticleQuerySet:
+    links = ArticleTag.objects.filter(tag__slug=slug).values("content_object_id")
+    return articles.filter(pk__in=links)
+
+
+def by_author_slug(articles: ArticleQuerySet, slug: str) -> ArticleQuerySet:
+    links = ArticleAuthor.objects.filter(person__slug=slug).values("article_id")
+    return articles.filter(pk__in=links)
+
+
+def live_sections(slug: str) -> PageQuerySet:
+    return SectionPage.objects.live().filter(slug=slug)
+
+
+def tags_used_by(articles: ArticleQuerySet) -> QuerySet[Tag]:
+    """Tags that at least one of `articles` carries."""
+    return Tag.objects.filter(
+        pk__in=ArticleTag.objects.filter(content_object__in=articles).values("tag_id")
+    )
+
+
+def people_who_wrote(articles: ArticleQuerySet) -> QuerySet[Person]:
+    """People in the byline of at least one of `articles`."""
+    return Person.objects.filter(
+        pk__in=ArticleAuthor.objects.filter(article__in=articles).values("person_id")
+    )
