@@ -4,6 +4,7 @@ spelling of indexed text."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +18,23 @@ SUGGESTION_CUTOFF = 0.75
 
 
 class NormalizedValues:
-    """Mixed into modelsearch's ObjectIndexer: every indexed string gets one spelling."""
+    """Mixed into modelsearch's ObjectIndexer: every indexed string gets one spelling, and
+    each field is read once (the indexer reads every field for the title, again for the
+    body and again for autocomplete; a StreamField body is walked each time)."""
+
+    obj: Any
 
     def prepare_value(self, value: Any) -> str:
         return normalize(super().prepare_value(value))  # type: ignore[misc]
+
+    def prepare_field(self, obj: Any, field: Any) -> Iterator[tuple[Any, ...]]:
+        if obj is not self.obj:  # a related object: rare, and not worth keeping
+            yield from super().prepare_field(obj, field)  # type: ignore[misc]
+            return
+        prepared = self.__dict__.setdefault("_prepared", {})
+        if id(field) not in prepared:
+            prepared[id(field)] = list(super().prepare_field(obj, field))  # type: ignore[misc]
+        yield from prepared[id(field)]
 
 
 @dataclass(frozen=True)
