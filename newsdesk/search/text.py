@@ -27,6 +27,7 @@ _FOLDS = {
     "\u200c": " ",  # zero-width non-joiner -> space
 }
 _LETTERS = str.maketrans(_FOLDS)
+_FOLDED = re.compile(f"{MARKS}|[{''.join(_FOLDS)}]")
 # For each letter that others fold into, the letters folded into it.
 VARIANTS: dict[str, list[str]] = {}
 for _variant, _letter in _FOLDS.items():
@@ -39,7 +40,7 @@ MAX_TERMS = 12
 
 
 def normalize(text: str) -> str:
-    if text.isascii():  # most English text: nothing to change, and a C-speed check
+    if not _FOLDED.search(text):  # English text: nothing to change, found at C speed
         return text
     return _MARKS.sub("", text).translate(_LETTERS)
 
