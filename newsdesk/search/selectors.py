@@ -85,7 +85,7 @@ def search_media(terms: list[str], locale_id: int, language: str) -> list[MediaP
     found: list[MediaPage] = []
     for model in (PhotoGalleryPage, FilmPage):
         pages = model.objects.live().filter(locale=locale_id)
-        ids = backend().rank(Ranking(terms, pages, language, 0, MEDIA_LIMIT))
+        ids = backend().rank(Ranking(terms, pages, language, 0, MEDIA_LIMIT, few=True))
         found += _in_order(model.objects.cards(), ids)
     return found
 

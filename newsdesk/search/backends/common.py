@@ -47,6 +47,8 @@ class Ranking:
     start: int
     stop: int
     by_date: bool = False
+    # The model has few pages (galleries, films): the engine may start from them.
+    few: bool = False
 
 
 def candidates_filter(pages: QuerySet, page_id_sql: str) -> tuple[str, tuple[Any, ...]]:

@@ -29,7 +29,7 @@ FTS = SQLiteFTSIndexEntry._meta.db_table
 # number of entries that hold it, always current.
 VOCABULARY = "site_search_vocabulary"
 # FTS5 columns are (autocomplete, body, title): a word in the title counts five times.
-BM25 = "bm25(0.0, 1.0, 5.0)"
+BM25_WEIGHTS = "0.0, 1.0, 5.0"
 # Words this much shorter or longer than the one typed are not offered instead of it.
 LENGTH_SLACK = 2
 
@@ -89,13 +89,30 @@ class SQLiteBackend(SQLiteSearchBackend):
             pages = ranking.pages.filter(pk__in=matches).order_by("-published_at", "-pk")
             return list(pages.values_list("pk", flat=True)[ranking.start : ranking.stop])
         exists, exists_params = candidates_filter(ranking.pages, "CAST(e.object_id AS INTEGER)")
+        rank_params: tuple[str, ...] = ()
+        if ranking.few:
+            # Few entries of these types (galleries, films): walk them and look each up in
+            # FTS5, rather than walk every match of a common word in rank order.
+            source = f"{ENTRIES} e CROSS JOIN {FTS} ON {FTS}.rowid = e.id"
+            order = f"bm25({FTS}, {BM25_WEIGHTS}), e.id DESC"
+            rank_filter = ""
+        else:
+            source = f"{FTS} JOIN {ENTRIES} e ON e.id = {FTS}.rowid"
+            order = f"{FTS}.rank"  # alone: a second key would make SQLite sort every match
+            rank_filter, rank_params = f"AND {FTS}.rank MATCH %s", (f"bm25({BM25_WEIGHTS})",)
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) FROM {FTS} "
-            f"JOIN {ENTRIES} e ON e.id = {FTS}.rowid "
-            f"WHERE {FTS} MATCH %s AND {FTS}.rank MATCH %s AND e.content_type_id IN ({marks}) "
-            f"AND {exists} ORDER BY {FTS}.rank LIMIT %s OFFSET %s"
+            f"SELECT CAST(e.object_id AS INTEGER) FROM {source} "
+            f"WHERE {FTS} MATCH %s {rank_filter} AND e.content_type_id IN ({marks}) "
+            f"AND {exists} ORDER BY {order} LIMIT %s OFFSET %s"
         )
-        params = (match, BM25, *types, *exists_params, ranking.stop - ranking.start, ranking.start)
+        params = (
+            match,
+            *rank_params,
+            *types,
+            *exists_params,
+            ranking.stop - ranking.start,
+            ranking.start,
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
