@@ -6,16 +6,22 @@ its newest twenty. One row more than the page holds tells whether an older page 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 PAGE_SIZE = 20
 # Deep pages cost an OFFSET scan; past this, readers should use the archive or search.
 MAX_PAGE = 500
+
+
+class Sliceable(Protocol):
+    """A QuerySet, or anything else that fetches a window of a list when sliced."""
+
+    def __getitem__(self, window: slice, /) -> Iterable[Any]: ...
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ def page_number(request: HttpRequest) -> int:
     return number
 
 
-def paginate(request: HttpRequest, items: QuerySet, per_page: int | None = None) -> ListPage:
+def paginate(request: HttpRequest, items: Sliceable, per_page: int | None = None) -> ListPage:
     """The requested page of `items`.
 
     A missing or malformed page number is page 1 (links from old sites and typos should

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from wagtail.models import Locale
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.pagination import paginate
 
-from . import selectors
+from . import selectors, text
 from .forms import SearchForm
 from .highlight import highlight
 
@@ -28,10 +27,10 @@ class Hit:
 
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
-    locale_id = Locale.get_active().pk
+    locale = Locale.get_active()
     context: dict[str, Any] = {
         "form": form,
-        "sections": selectors.sections(locale_id),
+        "sections": selectors.sections(locale.pk),
         "title": _("Search"),
     }
     if not form.is_valid():
@@ -40,40 +39,44 @@ def search(request: HttpRequest) -> HttpResponse:
     context["query"] = query
     if not query:
         return render(request, "search/search.html", context)
-    filters = _filters(form.cleaned_data, locale_id, context)
-    if filters is None:
-        return render(request, "search/search.html", context, status=400)
-    try:
-        results = paginate(request, selectors.search_articles(query, filters))
-    except DatabaseError:
-        # A query the full-text engine cannot parse (stray quotes, operators): say so.
+    terms = text.terms(query)
+    if not terms:
+        # Only punctuation or symbols: nothing that the index holds could match.
         context["unsearchable"] = True
         return render(request, "search/search.html", context)
+    filters = _filters(form.cleaned_data, locale, context)
+    if filters is None:
+        return render(request, "search/search.html", context, status=400)
+    results = paginate(request, selectors.search_articles(terms, filters))
     context["results"] = results
     if results.number == 1 and not _narrowed_to_articles(filters):
-        context["media"] = selectors.search_media(query, locale_id)
+        context["media"] = selectors.search_media(terms, locale.pk, locale.language_code)
+    if results.number == 1 and not results.object_list:
+        context["suggestion"] = suggestion = selectors.suggestion(terms, filters)
+        context["suggestion_query"] = suggestion and _with_query(request, suggestion)
     context["hits"] = [
-        Hit(a, highlight(a.title, query), highlight(a.lead, query)) for a in results.object_list
+        Hit(a, highlight(a.title, terms), highlight(a.lead, terms)) for a in results.object_list
     ]
     context["page_query"] = _without_page(request)
     return render(request, "search/search.html", context)
 
 
-def _filters(data: dict, locale_id: int, context: dict) -> selectors.Filters | None:
+def _filters(data: dict, locale: Locale, context: dict) -> selectors.Filters | None:
     """The validated filters, or None (and an error in the context) for an unknown name."""
     section = topic = None
     if data["section"]:
-        section = selectors.section_by_slug(data["section"], locale_id)
+        section = selectors.section_by_slug(data["section"], locale.pk)
         if section is None:
             context["filter_error"] = _("There is no such section.")
             return None
     if data["topic"]:
-        topic = selectors.topic_by_slug(data["topic"], locale_id)
+        topic = selectors.topic_by_slug(data["topic"], locale.pk)
         if topic is None:
             context["filter_error"] = _("There is no such topic.")
             return None
     return selectors.Filters(
-        locale_id=locale_id,
+        locale_id=locale.pk,
+        language=locale.language_code,
         kind=data["kind"],
         section=section,
         topic=topic,
@@ -86,6 +89,13 @@ def _filters(data: dict, locale_id: int, context: dict) -> selectors.Filters | N
 def _narrowed_to_articles(filters: selectors.Filters) -> bool:
     """Filters that only articles have: galleries and films are then left out."""
     return bool(filters.kind or filters.section or filters.topic or filters.since or filters.until)
+
+
+def _with_query(request: HttpRequest, query: str) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = query
+    return params.urlencode()
 
 
 def _without_page(request: HttpRequest) -> str:

@@ -215,7 +215,8 @@ GALLERY_VIDEO_MAX_BYTES = 200 * 1024 * 1024  # films we host; larger files belon
 # Formats whose metadata newsdesk.gallery.media can remove; the form decodes every upload.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.gallery.forms.SafeImageForm"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backends with per-language analysis and site search ranking (0010).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsdesk.search.backends"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True

@@ -1,0 +1,154 @@
+"""PostgreSQL: full text over Wagtail's index table, each page analysed with its own
+language's configuration, ranked with ts_rank_cd in one statement with LIMIT.
+
+Wagtail's PostgreSQL backend uses one configuration (SEARCH_CONFIG) for every row. Here
+the indexer picks the configuration from the page's locale (LANGUAGE_CONFIGS: english,
+arabic, and simple for Persian, which PostgreSQL has no configuration for), and site
+search builds its query with the configuration of the language it searches.
+
+Spelling suggestions come from a table of every word indexed (`site_search_word`, filled
+as pages are indexed) through pg_trgm's similarity operator and its GIN index.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.db.models.sql.subqueries import InsertQuery
+from modelsearch.backends.database.postgres.postgres import (
+    ObjectIndexer,
+    PostgresIndex,
+    PostgresSearchBackend,
+)
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.models import Locale
+from wagtail.search.models import IndexEntry
+
+from .common import NormalizedValues, Ranking, candidates_filter
+
+ENTRIES = IndexEntry._meta.db_table
+WORDS = "site_search_word"
+DEFAULT_CONFIGS = {"en": "english", "ar": "arabic", "fa": "simple"}
+# Objects without a language (people) and languages without a configuration.
+FALLBACK_CONFIG = "simple"
+# The text that (title || body) holds; matches the expression index of migration 0001.
+DOCUMENT = "(e.title || e.body)"
+# Words kept for suggestions: letters only, of a length people misspell.
+_SUGGESTIBLE = re.compile(r"[^\W\d_]{3,30}")
+
+
+class Indexer(NormalizedValues, ObjectIndexer):
+    def __init__(self, obj: Any, backend: Any, config: str) -> None:
+        super().__init__(obj, backend)
+        self.config = config
+
+
+class Index(PostgresIndex):
+    def add_items(self, model: Any, objs: Any) -> None:
+        """Wagtail's add_items (the same upsert) with each object's own configuration,
+        normalized text, and its words added to the suggestion vocabulary."""
+        if not model.get_search_fields():
+            return
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        indexers = [
+            Indexer(
+                obj,
+                self.backend,
+                self.backend.config_for(languages.get(getattr(obj, "locale_id", None))),
+            )
+            for obj in objs
+        ]
+        if not indexers:
+            return
+        self._upsert(get_content_type_pk(model), indexers)
+        self._refresh_title_norms()
+        words = set()
+        for indexer in indexers:
+            words.update(_SUGGESTIBLE.findall(f"{indexer.title_text} {indexer.body_text}".lower()))
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {WORDS} (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                (sorted(words),),
+            )
+
+    def _upsert(self, content_type: int, indexers: list[Indexer]) -> None:
+        """Wagtail's statement: each vector is compiled from the indexer's weighted
+        SearchVector expressions, which now carry the object's configuration."""
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            vectors = []
+            params += [content_type, indexer.id]
+            for name in ("title", "autocomplete", "body"):
+                field = IndexEntry._meta.get_field(name)
+                value = compiler.prepare_value(field, getattr(indexer, name))
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params += value_params
+            params += [indexer.title_text, indexer.body_text]
+            rows.append(f"(%s, %s, {', '.join(vectors)}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {ENTRIES} (content_type_id, object_id, title, autocomplete, body, "
+                f"title_norm, title_text, body_text) VALUES {', '.join(rows)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+                "title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                params,
+            )
+
+
+class PostgresBackend(PostgresSearchBackend):
+    index_class = Index
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.language_configs = {**DEFAULT_CONFIGS, **params.get("LANGUAGE_CONFIGS", {})}
+
+    def config_for(self, language: str | None) -> str:
+        return self.language_configs.get(language or "", FALLBACK_CONFIG)
+
+    def rank(self, ranking: Ranking) -> list[int]:
+        """The ids of one page of matching pages, best first (or newest first)."""
+        query = (self.config_for(ranking.language), " ".join(ranking.terms))
+        types = get_descendants_content_types_pks(ranking.pages.model)
+        if ranking.by_date:
+            matches = RawSQL(
+                f"SELECT e.object_id::integer FROM {ENTRIES} e "
+                f"WHERE e.content_type_id = ANY(%s) "
+                f"AND {DOCUMENT} @@ plainto_tsquery(%s::regconfig, %s)",
+                (types, *query),
+            )
+            pages = ranking.pages.filter(pk__in=matches).order_by("-published_at", "-pk")
+            return list(pages.values_list("pk", flat=True)[ranking.start : ranking.stop])
+        exists, exists_params = candidates_filter(ranking.pages, "e.object_id::integer")
+        sql = (
+            f"SELECT e.object_id::integer FROM {ENTRIES} e, plainto_tsquery(%s::regconfig, %s) q "
+            f"WHERE e.content_type_id = ANY(%s) AND {DOCUMENT} @@ q AND {exists} "
+            f"ORDER BY ts_rank_cd({DOCUMENT}, q) DESC, e.id DESC LIMIT %s OFFSET %s"
+        )
+        params = (*query, types, *exists_params, ranking.stop - ranking.start, ranking.start)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def suggest(self, terms: list[str], language: str) -> list[str]:
+        """The terms with each one never indexed replaced by the most similar word that
+        was (pg_trgm similarity, its default threshold of 0.3)."""
+        with connection.cursor() as cursor:
+            return [self._known_or_closest(cursor, term) for term in terms]
+
+    def _known_or_closest(self, cursor: Any, term: str) -> str:
+        cursor.execute(f"SELECT 1 FROM {WORDS} WHERE word = %s", (term,))
+        if cursor.fetchone():
+            return term
+        cursor.execute(
+            f"SELECT word FROM {WORDS} WHERE word %% %s "
+            "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
+            (term, term),
+        )
+        row = cursor.fetchone()
+        return row[0] if row else term
