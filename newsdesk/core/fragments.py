@@ -35,6 +35,8 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from newsdesk.core import dbrouters
+
 if TYPE_CHECKING:
     from wagtail.models import Page
 
@@ -94,6 +96,8 @@ def invalidate(*tags: str) -> None:
         caches["default"].set_many(
             {TAG_KEY.format(tag): _new_version() for tag in tags}, TAG_SECONDS
         )
+        # Parts rendered anew in the next moments must not come from a lagging replica.
+        dbrouters.pause_replicas()
 
 
 def current_versions(tags: Iterable[str]) -> dict[str, str]:

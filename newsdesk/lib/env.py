@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -27,6 +28,41 @@ def _list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name, "")
     items = [item.strip() for item in raw.split(",") if item.strip()]
     return items or default
+
+
+@dataclass(frozen=True)
+class MediaStorage:
+    """An S3-compatible bucket for uploaded media (pictures, documents, films)."""
+
+    bucket: str
+    endpoint_url: str | None
+    region: str | None
+    access_key: str | None
+    secret_key: str | None
+    custom_domain: str | None  # a CDN or public host name in front of the bucket
+
+    def origin(self) -> str:
+        """The scheme and host that media addresses start with, for the CSP."""
+        if self.custom_domain:
+            return f"https://{self.custom_domain}"
+        if self.endpoint_url:
+            parts = urlsplit(self.endpoint_url)
+            return f"{parts.scheme}://{parts.netloc}"
+        return "https://*.amazonaws.com"  # the provider's own default hosts
+
+
+def _media_storage() -> MediaStorage | None:
+    bucket = os.environ.get("MEDIA_S3_BUCKET")
+    if not bucket:
+        return None
+    return MediaStorage(
+        bucket=bucket,
+        endpoint_url=os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        region=os.environ.get("MEDIA_S3_REGION") or None,
+        access_key=os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        secret_key=os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        custom_domain=os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+    )
 
 
 @dataclass(frozen=True)
@@ -49,13 +85,14 @@ class Environment:
     trusted_proxies: int
     websub_hub: str | None
     comments_spam_service_url: str | None
+    database_replica_urls: list[str]
+    replica_sticky_seconds: int
+    hsts_preload: bool
+    media_s3: MediaStorage | None
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
-            config = dj_database_url.parse(self.database_url, conn_max_age=600)
-            if config["ENGINE"] == "django.db.backends.sqlite3":
-                config["OPTIONS"] = sqlite_options()
-            return dict(config)
+            return parse_database_url(self.database_url)
         # SQLite creates the file but not its folder: a fresh clone has no var/ yet.
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return {
@@ -66,6 +103,13 @@ class Environment:
             # page views; each server thread keeps its connection.
             "CONN_MAX_AGE": None,
         }
+
+
+def parse_database_url(url: str) -> dict:
+    config = dj_database_url.parse(url, conn_max_age=600)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = sqlite_options()
+    return dict(config)
 
 
 def sqlite_options() -> dict:
@@ -102,4 +146,8 @@ def read() -> Environment:
         trusted_proxies=int(os.environ.get("TRUSTED_PROXIES", "0")),
         websub_hub=os.environ.get("WEBSUB_HUB") or None,
         comments_spam_service_url=os.environ.get("COMMENTS_SPAM_SERVICE_URL") or None,
+        database_replica_urls=_list("DATABASE_REPLICA_URLS", []),
+        replica_sticky_seconds=int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "10")),
+        hsts_preload=_bool("SECURE_HSTS_PRELOAD", False),
+        media_s3=_media_storage(),
     )

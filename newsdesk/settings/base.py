@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The API docs page's scripts and styles, served from our own static files.
     "ninja",
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -71,7 +72,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers NEWSDESK_HEALTH_PATH before any other middleware can fail or redirect.
+    "newsdesk.core.health.HealthCheckMiddleware",
+    # First: decides before anything reads the database whether this request may read
+    # from a replica (only when DATABASE_REPLICA_URLS names some; see core.dbrouters).
+    "newsdesk.core.dbrouters.PrimaryStickinessMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "newsdesk.core.security.ContentSecurityPolicyMiddleware",
+    "newsdesk.core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +115,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": ENV.database()}
+# Read replicas (aliases in DATABASES) that newsdesk.core.dbrouters may read from; set by
+# production.py from DATABASE_REPLICA_URLS. After a write, a client reads the primary for
+# this many seconds: set it above the replicas' usual lag.
+NEWSDESK_DATABASE_REPLICAS: list[str] = []
+NEWSDESK_PRIMARY_STICKY_SECONDS = ENV.replica_sticky_seconds
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `default` is shared by every process of the site (granian runs several): Redis when
@@ -164,6 +177,9 @@ NEWSDESK_ANALYTICS: dict[str, Any] = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /health/ says "degraded" once a task has waited this long for the worker.
+NEWSDESK_HEALTH_PATH = "/health/"
+NEWSDESK_HEALTH_TASK_DELAY_SECONDS = 300
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,7 +207,7 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Original uploads kept with their metadata, when an administrator turns that on
 # (newsdesk.gallery.originals): outside MEDIA_ROOT, so no public address reaches them.
 ORIGINALS_ROOT = DATA_DIR / "originals"
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "originals": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -201,6 +217,58 @@ STORAGES = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Security headers, in every environment so that development and tests see what readers
+# get. The public site allows no inline code at all (not even with nonces: whole pages are
+# cached and shared between readers, and a nonce in a shared page is no secret). Video
+# players come from two hosts, and only once a reader presses play (gallery.js).
+# Media may come from object storage on another host: production.py adds it.
+NEWSDESK_VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": NEWSDESK_VIDEO_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin still writes inline scripts and styles, so it gets its own, looser policy
+# (newsdesk.core.security); it keeps everything else the public policy forbids.
+NEWSDESK_ADMIN_PATH_PREFIXES = ("/admin/",)
+NEWSDESK_ADMIN_CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *NEWSDESK_VIDEO_FRAME_SOURCES],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features no page of ours uses; a video player in its frame still gets
+# fullscreen and picture-in-picture, which are not listed.
+NEWSDESK_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "serial=(), bluetooth=(), midi=(), browsing-topics=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Old browsers that know no frame-ancestors get DENY; the rest follow the CSP above.
+X_FRAME_OPTIONS = "DENY"
 
 # Wagtail
 WAGTAIL_SITE_NAME = ENV.site_name

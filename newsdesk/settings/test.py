@@ -1,7 +1,7 @@
 """Tests run against a real database: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, ENV, NEWSDESK_ANALYTICS
+from .base import CACHES, DATABASES, ENV, NEWSDESK_ANALYTICS
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -26,5 +26,9 @@ NEWSDESK_ANALYTICS = {
     "BACKGROUND": False,
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A "replica" that is a second connection to the test database (Django's TEST MIRROR), for
+# the read-replica router's tests, which install the router themselves: the rest of the
+# suite reads and writes "default" only.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 # Tests that measure the minimum time on the page set it themselves.
 COMMENTS_MIN_SECONDS = 0
