@@ -14,7 +14,7 @@ class MapsConfig(AppConfig):
         # Models are importable only once the apps are ready.
         from newsdesk.core import fragments  # noqa: PLC0415
 
-        from . import models  # noqa: PLC0415
+        from . import models, page_side  # noqa: PLC0415, F401  (page_side: map-ui's hooks)
 
         def forget_events(**kwargs: Any) -> None:
             # Now for this process, and again once the change is visible to readers: a page

@@ -581,6 +581,9 @@
     var canvas = container.querySelector("[data-map-canvas]");
     var full = config.mode === "full";
     var view = initialView(config);
+    // The canvas is hidden until now (the page without script shows no empty box), and
+    // Leaflet measures it when the map is made.
+    container.classList.add("news-map--ready");
     var map = L.map(canvas, {
       zoomControl: false,
       attributionControl: false,
@@ -597,7 +600,6 @@
       zoomOutTitle: config.labels.zoom_out,
     }).addTo(map);
     L.control.attribution({ position: rtl ? "bottomleft" : "bottomright", prefix: false }).addTo(map);
-    container.classList.add("news-map--ready");
     return { map: map, view: view, rtl: rtl };
   }
 
