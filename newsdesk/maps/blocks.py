@@ -46,5 +46,5 @@ class MapBlock(HomeBlock):
             "title": map_page.title,
             "map_page": map_page,
             "events": events[:LISTED_EVENTS],
-            "config": views.map_config(map_page, None, [], mode="home", events=events),
+            "config": views.map_config(None, None, [], mode="home", events=events),
         }

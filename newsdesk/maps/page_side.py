@@ -3,19 +3,19 @@
 - The home page gets the map block (home never imports maps).
 - A map page asked for with filters that do not validate answers 400, with the form's
   messages on the page (Wagtail's `before_serve_page` hook; the page renders as usual).
-- Publishing or unpublishing a map page gives the map page tag a new version: the home
-  block and the "full map" links find the page anew.
+- Publishing, unpublishing, moving or deleting a map page makes the home block and the
+  "full map" links find the page anew.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models.signals import post_delete
 from django.http import HttpRequest, HttpResponse
 from wagtail import hooks
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from newsdesk.core import fragments
 from newsdesk.home.blocks import register
 
 from . import views
@@ -37,10 +37,12 @@ def answer_bad_filters_with_400(
 
 
 def _forget_map_page(**kwargs: Any) -> None:
-    fragments.invalidate(views.MAP_PAGE_TAG)
+    views.forget_map_pages()
 
 
-for _signal in (page_published, page_unpublished):
+for _signal in (page_published, page_unpublished, post_delete):
     _signal.connect(
         _forget_map_page, sender=MapPage, weak=False, dispatch_uid=f"map-page-{id(_signal)}"
     )
+# Moving any page may move the map page (or its home) to another address.
+post_page_move.connect(_forget_map_page, weak=False, dispatch_uid="map-page-move")

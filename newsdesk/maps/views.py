@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
+from django.core.cache import caches
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
@@ -21,7 +22,7 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
@@ -44,6 +45,8 @@ LABELLED_PLACES = 300
 FOCUS_COUNTRIES = ["760", "368"]
 # Shown by every map: a map page being published changes where the home block links.
 MAP_PAGE_TAG = "map:page"
+MAP_PAGE_KEY = "newsdesk:map-page:v1:{}"
+MAP_PAGE_SECONDS = 60 * 60
 
 
 class EventFilterForm(forms.Form):
@@ -220,7 +223,8 @@ def map_config(
         "categories": [
             {"slug": c.slug, "name": c.name(lang), "color": c.color, "icon": c.icon} for c in every
         ],
-        "places": labelled_places(),
+        # Place names only on the full map: small maps show a region at a glance.
+        "places": [] if small else labelled_places(),
         "events": feature_collection(events, request) if events is not None else None,
         "labels": labels(),
     }
@@ -286,7 +290,30 @@ def feature_collection(events: list[Event], request: HttpRequest | None) -> dict
     }
 
 
-def map_page_for(locale_id: int) -> MapPage | None:
-    """The live map page in one language, for the links to the full map."""
+@dataclass(frozen=True)
+class MapLink:
+    pk: int
+    title: str
+    url: str
+
+
+def map_page_for(locale_id: int) -> MapLink | None:
+    """The live map page in one language, for the links to the full map.
+
+    Asked for by every article and topic with events: kept in the shared cache until a map
+    page is published, unpublished, moved or deleted (page_side.py)."""
     fragments.shows(MAP_PAGE_TAG)
-    return MapPage.objects.live().filter(locale_id=locale_id).first()
+    key = MAP_PAGE_KEY.format(locale_id)
+    found = caches["default"].get(key)
+    if found is None:
+        page = MapPage.objects.live().filter(locale_id=locale_id).first()
+        found = (MapLink(page.pk, page.title, page.url or ""),) if page else ()
+        caches["default"].set(key, found, MAP_PAGE_SECONDS)
+    return found[0] if found else None
+
+
+def forget_map_pages() -> None:
+    caches["default"].delete_many(
+        [MAP_PAGE_KEY.format(pk) for pk in Locale.objects.values_list("pk", flat=True)]
+    )
+    fragments.invalidate(MAP_PAGE_TAG)
