@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("analytics/", include("newsdesk.analytics.urls")),
+    path("api/v1/map/", include("newsdesk.maps.urls")),
     # One robots.txt and one sitemap index per host, for every language.
     path("", include("newsdesk.sitemaps.urls")),
 ]

@@ -3,6 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
 
 
 class MapsConfig(AppConfig):
@@ -12,6 +13,7 @@ class MapsConfig(AppConfig):
 
     def ready(self) -> None:
         # Models are importable only once the apps are ready.
+        from newsdesk.articles.models import ArticlePage  # noqa: PLC0415
         from newsdesk.core import fragments  # noqa: PLC0415
 
         from . import models, page_side  # noqa: PLC0415, F401  (page_side: map-ui's hooks)
@@ -41,4 +43,17 @@ class MapsConfig(AppConfig):
         for through in (models.Event.articles.through, models.Event.topics.through):
             m2m_changed.connect(
                 forget_events, sender=through, weak=False, dispatch_uid=f"maps-m2m-{through}"
+            )
+
+        def forget_if_linked(instance: Any, **kwargs: Any) -> None:
+            # Events show their articles' titles and addresses, and only live articles.
+            if models.EventArticle.objects.filter(article_id=instance.pk).exists():
+                forget_events()
+
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                forget_if_linked,
+                sender=ArticlePage,
+                weak=False,
+                dispatch_uid=f"maps-articles-{id(signal)}",
             )

@@ -221,7 +221,7 @@ class Event(ClusterableModel):
         return self.title
 
     def clean(self) -> None:
-        if not self.title.strip():
+        if self.title and not self.title.strip():
             raise ValidationError({"title": _("An event needs a title.")})
 
     @property
@@ -346,6 +346,8 @@ class Place(models.Model):
     lat = models.FloatField(_("latitude"), validators=[validate_latitude])
     lon = models.FloatField(_("longitude"), validators=[validate_longitude])
     population = models.PositiveIntegerField(_("population"), default=0)
+    # The place's number in GeoNames, where it came from: reloading updates, never duplicates.
+    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-population", "name_en"]

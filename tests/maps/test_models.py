@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from newsdesk.maps.models import Event, EventArticle, EventCategory
+from newsdesk.maps import gazetteer
+from newsdesk.maps.models import Event, EventArticle, EventCategory, Place
 from tests import factories
 
 from .factories import make_category, make_event
@@ -75,3 +76,21 @@ def test_it_names_a_category_in_the_asked_language() -> None:
     category = make_category("clashes", name_en="Clashes", name_ar="اشتباكات")
     assert category.name("ar") == "اشتباكات"
     assert category.name("fa") == "Clashes"
+
+
+@pytest.mark.django_db
+def test_it_ships_a_gazetteer_of_a_few_thousand_places() -> None:
+    assert Place.objects.count() > 2000
+    assert Place.objects.filter(country="SY").count() > 300
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["Aleppo", "aleppo", "حلب"])
+def test_it_finds_a_place_by_name_in_each_language(query: str) -> None:
+    assert "Aleppo" in [p.name_en for p in gazetteer.search(Place.objects.all(), query)]
+
+
+@pytest.mark.django_db
+def test_it_finds_a_persian_spelling_with_an_arabic_keyboard() -> None:
+    # Persian کرمانشاه typed with the Arabic kaf.
+    assert "Kermanshah" in [p.name_en for p in gazetteer.search(Place.objects.all(), "كرمانشاه")]
