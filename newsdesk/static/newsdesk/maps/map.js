@@ -683,7 +683,7 @@
     if (config.api.timeline) {
       fetch(config.api.timeline)
         .then(function (response) { return response.ok ? response.json() : []; })
-        .then(function (dates) { timeline.setChanges(Array.isArray(dates) ? dates : dates.dates || []); })
+        .then(function (dates) { timeline.setChanges(Array.isArray(dates) ? dates : dates.changes || []); })
         .catch(function () {});
     }
     load();
