@@ -208,8 +208,9 @@ def _check_row(
         status=_text(values.get("status")) or Event.Status.REPORTED,
     )
     event.occurred_at = _moment(values.get("occurred_at"), error)
-    for name in ("latitude", "longitude"):
-        setattr(event, name, _number(values.get(name), name, error))
+    if not values.get("_geometry_error"):  # else the geometry's problem says it all
+        for name in ("latitude", "longitude"):
+            setattr(event, name, _number(values.get(name), name, error))
     category = lookups.categories.get(_text(values.get("category")))
     if category is None:
         error("category", _("unknown category %(v)r.") % {"v": _text(values.get("category"))})

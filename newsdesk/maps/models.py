@@ -21,6 +21,7 @@ from wagtail.models import Locale, Orderable, Page
 
 from newsdesk.core.routing import RestrictionAwareMixin
 
+from . import geojson
 from .validation import (
     ICONS,
     validate_color,
@@ -332,8 +333,22 @@ class ControlArea(models.Model):
         return self.party
 
     def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
         if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
-            raise ValidationError({"valid_until": _("The end must come after the start.")})
+            errors["valid_until"] = [str(_("The end must come after the start."))]
+        problems = geojson.Problems([])
+        try:
+            parsed = geojson.parse(self.geometry.encode())
+        except geojson.GeoJSONError as error:
+            problems.found.extend(error.problems)
+        else:
+            geojson.check_area_geometry(parsed, str(_("Geometry")), problems)
+        if problems:
+            errors["geometry"] = problems.reported()
+        else:
+            self.geometry = geojson.dumps(parsed)
+        if errors:
+            raise ValidationError(errors)
 
 
 class Place(models.Model):
