@@ -263,3 +263,25 @@ def test_it_keeps_the_map_page_in_a_fixed_number_of_queries(client: Client, map_
     with_40 = queries()
 
     assert with_40 == with_5 <= 8
+
+
+def test_it_does_not_link_an_articles_map_back_to_the_article(client: Client, news) -> None:
+    article = factories.make_article(news, "Shelling of the old town")
+    other = factories.make_article(news, "The day after")
+    event = make_event(title="Old town shelled")
+    EventArticle.objects.create(event=event, article=article, sort_order=0)
+    EventArticle.objects.create(event=event, article=other, sort_order=1)
+
+    section = client.get(article.url).content.decode().split('id="article-map-title"', 1)[1]
+
+    assert f'href="{other.url}"' in section
+    assert f'href="{article.url}"' not in section
+
+
+def test_it_shows_the_map_block_once_a_map_page_is_published(client: Client, home) -> None:
+    make_event(title="Strike near the dam")
+    assert 'id="block-map"' not in client.get("/").content.decode()
+
+    make_map_page(home)
+
+    assert 'id="block-map"' in client.get("/").content.decode()

@@ -2,11 +2,13 @@
 
     .venv/bin/python tools/screenshots.py            # writes var/screenshots/*.png
     .venv/bin/python tools/screenshots.py --fresh    # rebuilds the sample content first
+    .venv/bin/python tools/screenshots.py --only map,home   # just these pages
 
 It builds a small sample site (tools/sample_content.py, with generated pictures) in its own
 SQLite database under var/screenshots/site/, serves it from this process, and photographs
 home, an article, a topic dossier, a section, an author and a tag page, the Gallery (index,
-a photo gallery, one picture's page, the open viewer, a film) at 1280 and 375 pixels wide,
+a photo gallery, one picture's page, the open viewer, a film), the map of events (and one
+event's popup) at 1280 and 375 pixels wide,
 in English (left to right) and in Persian (right to left, under /fa/), plus the keyboard
 focus on the skip link and the first section link. It prints any page that
 is wider than the screen. Nothing may be fetched from other hosts: an attempt fails the
@@ -39,6 +41,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fresh", action="store_true", help="rebuild the sample content")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where the PNG files go")
+    parser.add_argument(
+        "--only", default="", help="comma-separated page names to shoot (e.g. map,home)"
+    )
     args = parser.parse_args()
 
     if args.fresh and SITE_DIR.exists():
@@ -50,6 +55,12 @@ def main() -> None:
     from sample_content import ensure  # noqa: PLC0415
 
     addresses = ensure()
+    if args.only:
+        wanted = set(args.only.split(","))
+        addresses = {
+            language: {name: path for name, path in pages.items() if name in wanted}
+            for language, pages in addresses.items()
+        }
     base_url = serve()
     foreign = photograph(base_url, addresses, args.out)
     if foreign:
@@ -122,9 +133,14 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
                 for name, path in pages.items():
                     shoot(page, path, out / f"{name}-{device}-{DIRECTION[language]}.png")
             for language, pages in addresses.items():
-                shoot_viewer(
-                    page, pages["gallery"], out / f"viewer-{device}-{DIRECTION[language]}.png"
-                )
+                if "gallery" in pages:
+                    shoot_viewer(
+                        page, pages["gallery"], out / f"viewer-{device}-{DIRECTION[language]}.png"
+                    )
+                if "map" in pages:
+                    shoot_popup(
+                        page, pages["map"], out / f"map-popup-{device}-{DIRECTION[language]}.png"
+                    )
             page.goto("/")
             page.keyboard.press("Tab")
             page.screenshot(path=out / f"focus-skip-link-{device}.png")
@@ -145,12 +161,32 @@ def shoot_viewer(page: Page, path: str, target: Path) -> None:
     print(target.relative_to(PROJECT_DIR), path, "(viewer)")
 
 
+def shoot_popup(page: Page, path: str, target: Path) -> None:
+    """The map page with the popup of the newest event open (from the list's button)."""
+    page.goto(path, wait_until="networkidle")
+    page.locator(".map-event__show").first.click()
+    page.locator(".leaflet-popup-content").wait_for()
+    page.wait_for_timeout(500)  # the map's zoom animation
+    page.screenshot(path=target)
+    print(target.relative_to(PROJECT_DIR), path, "(popup)")
+
+
 def shoot(page: Page, path: str, target: Path) -> None:
     response = page.goto(path, wait_until="networkidle")
     status = response.status if response else "?"
     # Pictures below the fold load lazily: load them all before the full-page picture.
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading='eager')")
+    # And the parts drawn when they come into view (small maps).
+    page.evaluate(
+        """async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+            scrollTo(0, y);
+            await new Promise((done) => setTimeout(done, 50));
+          }
+        }"""
+    )
     page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

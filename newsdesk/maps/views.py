@@ -243,6 +243,8 @@ def labels() -> dict[str, str]:
         # %s: a number of events.
         "showing": gettext("%s events on the map"),
         "none": gettext("No events match these filters."),
+        # %s: how many of the newest events the list beside the map shows.
+        "listed": gettext("The list shows the newest %s."),
         "our_reporting": gettext("Our reporting"),
         "sources": gettext("Sources:"),
         "show_on_map": gettext("Show on map"),

@@ -50,9 +50,8 @@ def article_events(context: dict[str, Any], article: Any) -> SafeString:
         events = list(views.public_events().filter(articles=article)[:SMALL_MAP_EVENTS])
         if not events:
             return ""
-        return render_to_string(
-            "maps/article_events.html", small_map(request, article, events, "article"), request
-        )
+        context = {**small_map(request, article, events, "article"), "article": article}
+        return render_to_string("maps/article_events.html", context, request)
 
     return fragments.cached(request, fragments.key_for(article, "article-map"), render)
 
@@ -71,6 +70,12 @@ def topic_events(context: dict[str, Any], topic: Any) -> SafeString:
         )
 
     return fragments.cached(request, fragments.key_for(topic, "topic-map"), render)
+
+
+@register.filter
+def without(pages: Any, page: Any) -> list[Any]:
+    """`pages` less `page` (an article's own map does not link back to it)."""
+    return [item for item in pages if page is None or item.pk != page.pk]
 
 
 def small_map(request: Any, page: Any, events: list[Any], mode: str) -> dict[str, Any]:

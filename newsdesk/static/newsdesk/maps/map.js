@@ -14,7 +14,7 @@
   var PERIODS = { "24h": DAY, "7d": 7 * DAY, "30d": 30 * DAY };
   var MAX_PAGES = 5; // 5 x 1000 events: more than any sensible view shows
   var LABEL_COUNTS = [[4, 8], [5, 20], [6, 45], [7, 110], [8, 250]];
-  var LIST_SIZE = 200; // the list beside the map; the markers show every event
+  var LIST_SIZE = 60; // the list beside the map (newest first); the markers show every event
 
   function readConfig(container) {
     var node = document.getElementById(container.getAttribute("data-config"));
@@ -205,9 +205,20 @@
       LABEL_COUNTS.forEach(function (step) { if (zoom >= step[0]) count = step[1]; });
       if (zoom > LABEL_COUNTS[LABEL_COUNTS.length - 1][0]) count = places.length;
       var bounds = map.getBounds().pad(0.2);
+      var taken = [];
       places.slice(0, count).forEach(function (place) {
         var at = L.latLng(place[1], place[2]);
         if (!bounds.contains(at)) return;
+        // Larger places come first and keep their room: a label that would overlap one
+        // already placed is left out (its width estimated from its length).
+        var point = map.latLngToContainerPoint(at);
+        var half = place[0].length * 3.4 + 4;
+        var box = [point.x - half, point.y - 9, point.x + half, point.y + 9];
+        var overlaps = taken.some(function (other) {
+          return box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3];
+        });
+        if (overlaps) return;
+        taken.push(box);
         var label = el("span", "map-place__name", place[0]);
         label.setAttribute("dir", "auto");
         L.marker(at, {
@@ -330,7 +341,7 @@
 
   EventLayer.prototype.fit = function (maxZoom) {
     var bounds = this.cluster.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: maxZoom });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [40, 40], maxZoom: maxZoom });
   };
 
   function fetchEvents(url, signal) {
@@ -393,7 +404,16 @@
         var box = el("div", "map-legend leaflet-bar");
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
-        box.appendChild(el("p", "map-legend__heading", config.labels.categories));
+        // On a phone the legend starts folded (it would cover the map); its heading opens it.
+        var heading = el("button", "map-legend__heading map-legend__fold", config.labels.categories);
+        heading.type = "button";
+        var folded = window.matchMedia("(max-width: 40rem)").matches;
+        heading.setAttribute("aria-expanded", folded ? "false" : "true");
+        heading.addEventListener("click", function () {
+          var open = heading.getAttribute("aria-expanded") !== "true";
+          heading.setAttribute("aria-expanded", open ? "true" : "false");
+        });
+        box.appendChild(heading);
         var list = el("ul", "map-legend__list");
         config.categories.forEach(function (category) {
           var item = el("li");
@@ -610,7 +630,8 @@
     var events = new EventLayer(made.map, config, formats);
     events.set((config.events && config.events.features) || []);
     events.show(null);
-    events.fit(7);
+    // Small maps show where, at a glance: never closer than the region's scale.
+    events.fit(6);
   }
 
   function initFull(container, config) {
@@ -639,7 +660,9 @@
     function render(at) {
       var shown = events.show(at);
       renderList(list, shown, config, formats, events);
-      say(shown.length ? config.labels.showing.replace("%s", String(shown.length)) : config.labels.none);
+      var text = shown.length ? config.labels.showing.replace("%s", String(shown.length)) : config.labels.none;
+      if (shown.length > LIST_SIZE) text += " " + config.labels.listed.replace("%s", String(LIST_SIZE));
+      say(text);
     }
 
     function load() {
@@ -705,6 +728,8 @@
   }, { rootMargin: "200px" }) : null;
 
   document.querySelectorAll("[data-map]").forEach(function (container) {
+    // The page lays the map out now, so that nothing moves when a lazy map is drawn.
+    container.classList.add("news-map--ready");
     if (lazy && container.getAttribute("data-map") === "lazy") lazy.observe(container);
     else init(container);
   });
