@@ -170,3 +170,24 @@ def test_it_draws_the_map_in_arabic_right_to_left(
     expect(page.locator(".leaflet-top.leaflet-left .map-legend")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert foreign_requests == []
+
+
+def test_it_moves_events_and_areas_through_time_with_the_timeline(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+    make_area("Party B", valid_from=timezone.now() - timedelta(days=5))
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=5")
+    wait_for_map(page)
+    expect(page.locator("path.map-area")).to_have_count(2)
+
+    slider = page.get_by_label("Timeline")
+    ten_days_ago = int((timezone.now() - timedelta(days=10)).timestamp() * 1000)
+    slider.evaluate(
+        "(input, value) => { input.value = value; input.dispatchEvent(new Event('input')); }",
+        ten_days_ago,
+    )
+
+    expect(page.locator("path.map-area")).to_have_count(1)  # Party B came later
+    # Events 0-5 happened 2 to 9.5 days ago: only the older six remain.
+    expect(page.locator("[data-map-status]")).to_contain_text("6 events")
+    assert events_on_map(page) == 6
