@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import colorsys
 import io
-import json
 import math
 import random
 from dataclasses import dataclass
@@ -31,15 +30,8 @@ from newsdesk.gallery.models import (
     PhotoGalleryPage,
 )
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
-from newsdesk.maps.models import (
-    ControlArea,
-    Event,
-    EventArticle,
-    EventCategory,
-    EventTopic,
-    MapPage,
-    Place,
-)
+from newsdesk.maps import demo as map_demo
+from newsdesk.maps.models import MapPage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage, TopicPinnedArticle
 
@@ -210,7 +202,9 @@ def ensure(seed: int = 7) -> dict[str, dict[str, str]]:
     if not HomePage.objects.exists():
         with transaction.atomic():
             build(random.Random(seed))
-    return {edition.language: addresses(edition.language) for edition in (ENGLISH, PERSIAN)}
+    pages = {edition.language: addresses(edition.language) for edition in (ENGLISH, PERSIAN)}
+    pages["ar"] = {"map": MapPage.objects.live().get(locale__language_code="ar").url}
+    return pages
 
 
 def addresses(language: str) -> dict[str, str]:
@@ -261,6 +255,11 @@ def build(rng: random.Random) -> None:
     ]
     english_home = build_edition(rng, root, ENGLISH, people, translation_of=None)
     build_edition(rng, root, PERSIAN, people, translation_of=english_home)
+    # Arabic: only a home and the map (its events in Arabic), for the map's screenshots.
+    arabic = english_home.copy_for_translation(Locale.objects.get_or_create(language_code="ar")[0])
+    arabic.title = arabic.tagline = "آخر الأخبار والتحليلات"
+    arabic.save_revision().publish()
+    map_demo.build_map(rng, timezone.now(), lambda message: None)
     Site.objects.all().delete()
     Site.objects.create(
         hostname="localhost",
@@ -359,7 +358,6 @@ def build_edition(
         pinned = analyses[position % len(analyses)]
         TopicPinnedArticle.objects.create(topic=topic, article=pinned, sort_order=0)
     build_gallery(rng, home, edition, topics[0])
-    build_map(rng, home, articles[0], topics[0])
     return home
 
 
@@ -474,84 +472,3 @@ def picture(rng: random.Random, title: str, size: tuple[int, int] = (1600, 900))
 def _rgb(h: float, s: float, v: float) -> tuple[int, int, int]:
     r, g, b = colorsys.hsv_to_rgb(h, s, v)
     return int(r * 255), int(g * 255), int(b * 255)
-
-
-CATEGORIES = [
-    # slug, colour, icon, English, Arabic, Persian
-    ("airstrike", "#c0392b", "airstrike", "Airstrike", "غارة جوية", "حمله هوایی"),
-    ("clashes", "#d35400", "clashes", "Clashes", "اشتباكات", "درگیری"),
-    ("shelling", "#8e44ad", "shelling", "Shelling", "قصف", "گلوله‌باران"),
-    ("territory", "#2c3e50", "territory", "Territorial change", "تغير السيطرة", "تغییر کنترل"),
-    ("political", "#2471a3", "political", "Political", "سياسي", "سیاسی"),
-    ("humanitarian", "#1e8449", "humanitarian", "Humanitarian", "إنساني", "انسانی"),
-]
-MAP_TEXT = {
-    "en": {
-        "title": "Map of Latest Developments in Syria and Iraq",
-        "intro": "Verified events of the last weeks, with links to our reporting.",
-        "event": "{category} reported near {place}",
-        "description": "Local sources and our correspondents confirmed the event.",
-    },
-    "fa": {
-        "title": "نقشه آخرین تحولات سوریه و عراق",
-        "intro": "رویدادهای تأییدشده هفته‌های اخیر، با پیوند به گزارش‌های ما.",
-        "event": "{category} در نزدیکی {place}",
-        "description": "منابع محلی و خبرنگاران ما این رویداد را تأیید کردند.",
-    },
-}
-
-
-def build_map(rng: random.Random, home: HomePage, article: ArticlePage, topic: TopicPage) -> None:
-    """A map page, 90 verified events across Syria and Iraq over 30 days, two areas."""
-    language = home.locale.language_code
-    text = MAP_TEXT[language]
-    page = MapPage(title=text["title"], slug="map", intro=text["intro"], locale=home.locale)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    categories = [
-        EventCategory.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "color": colour,
-                "icon": icon,
-                "name_en": en,
-                "name_ar": ar,
-                "name_fa": fa,
-                "sort_order": n,
-            },
-        )[0]
-        for n, (slug, colour, icon, en, ar, fa) in enumerate(CATEGORIES)
-    ]
-    places = list(Place.objects.filter(country__in=["SY", "IQ"]).order_by("-population")[:40])
-    now = timezone.now()
-    for n in range(90):
-        place = rng.choice(places)
-        category = rng.choice(categories)
-        title = text["event"].format(category=category.name(language), place=place.name(language))
-        event = Event.objects.create(
-            title=title,
-            description=text["description"],
-            occurred_at=now - timedelta(hours=rng.uniform(1, 30 * 24)),
-            precision=rng.choice(list(Event.Precision)),
-            latitude=place.lat + rng.uniform(-0.08, 0.08),
-            longitude=place.lon + rng.uniform(-0.08, 0.08),
-            place_name=place.name(language),
-            country=place.country,
-            category=category,
-            locale=home.locale,
-            status=Event.Status.VERIFIED,
-        )
-        if n < 3:
-            EventArticle.objects.create(event=event, article=article)
-            EventTopic.objects.create(event=event, topic=topic)
-    if not ControlArea.objects.exists():
-        for party, colour, ring in (
-            ("Party A", "#2980b9", [[36.0, 35.0], [38.5, 35.2], [38.2, 36.6], [36.1, 36.4]]),
-            ("Party B", "#27ae60", [[40.5, 35.5], [42.5, 35.6], [42.3, 37.0], [40.6, 36.8]]),
-        ):
-            ControlArea.objects.create(
-                party=party,
-                color=colour,
-                valid_from=now - timedelta(days=60),
-                geometry=json.dumps({"type": "Polygon", "coordinates": [[*ring, ring[0]]]}),
-            )

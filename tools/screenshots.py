@@ -9,7 +9,8 @@ SQLite database under var/screenshots/site/, serves it from this process, and ph
 home, an article, a topic dossier, a section, an author and a tag page, the Gallery (index,
 a photo gallery, one picture's page, the open viewer, a film), the map of events (and one
 event's popup) at 1280 and 375 pixels wide,
-in English (left to right) and in Persian (right to left, under /fa/), plus the keyboard
+in English (left to right) and in Persian (right to left, under /fa/), the map also in
+Arabic (right to left, under /ar/, files named *-rtl-ar.png), plus the keyboard
 focus on the skip link and the first section link. It prints any page that
 is wider than the screen. Nothing may be fetched from other hosts: an attempt fails the
 run. Uses Debian's Chromium and never downloads a browser. Persian glyphs need a font with
@@ -34,7 +35,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = PROJECT_DIR / "var" / "screenshots"
 SITE_DIR = OUT_DIR / "site"
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
-DIRECTION = {"en": "ltr", "fa": "rtl"}
+# Arabic has only the map page: its files are named apart from the Persian ones.
+DIRECTION = {"en": "ltr", "fa": "rtl", "ar": "rtl-ar"}
 
 
 def main() -> None:

@@ -339,9 +339,9 @@
     this.cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
   };
 
-  EventLayer.prototype.fit = function (maxZoom) {
+  EventLayer.prototype.fit = function (maxZoom, padding) {
     var bounds = this.cluster.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [40, 40], maxZoom: maxZoom });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [padding, padding], maxZoom: maxZoom });
   };
 
   function fetchEvents(url, signal) {
@@ -631,7 +631,7 @@
     events.set((config.events && config.events.features) || []);
     events.show(null);
     // Small maps show where, at a glance: never closer than the region's scale.
-    events.fit(6);
+    events.fit(6, 40);
   }
 
   function initFull(container, config) {
@@ -661,7 +661,7 @@
       var shown = events.show(at);
       renderList(list, shown, config, formats, events);
       var text = shown.length ? config.labels.showing.replace("%s", String(shown.length)) : config.labels.none;
-      if (shown.length > LIST_SIZE) text += " " + config.labels.listed.replace("%s", String(LIST_SIZE));
+      if (shown.length > LIST_SIZE) text += " — " + config.labels.listed.replace("%s", String(LIST_SIZE));
       say(text);
     }
 
@@ -675,7 +675,7 @@
         .then(function (features) {
           events.set(features);
           render(null);
-          if (firstLoad && !made.view.fromAddress && features.length) events.fit(8);
+          if (firstLoad && !made.view.fromAddress && features.length) events.fit(8, 16);
           firstLoad = false;
         })
         .catch(function (error) {
