@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("analytics/", include("newsdesk.analytics.urls")),
+    path("api/v1/map/", include("newsdesk.maps.urls")),
     # The content API: one address for every language (content has a `language` field).
     path("api/v1/", content_api.urls),
     # One robots.txt and one sitemap index per host, for every language.

@@ -12,15 +12,19 @@ from django.utils import timezone
 
 from newsdesk.analytics import selectors, stores
 from newsdesk.core import fragments
+from newsdesk.maps.models import EventArticle, EventTopic, MapPage
 
 from . import factories
+from .maps.factories import make_category, make_event
 
 pytestmark = pytest.mark.django_db
 
 # Rendering a page anew, as the first view after a publish does. Home and article pages
 # include Most Viewed: three queries rank the windows, one checks the ids are live. Home
-# and topic pages show the Gallery's latest photo essays and films.
-BUDGETS = {"home": 20, "article": 18, "section": 10, "topic": 15, "tag": 7, "author": 7}
+# and topic pages show the Gallery's latest photo essays and films. Home, article and topic
+# pages show map events (the home block, the article's and the topic's events): one query
+# for the events, one for the articles they link to.
+BUDGETS = {"home": 22, "article": 19, "section": 10, "topic": 17, "tag": 7, "author": 7}
 # Every later view, while the parts of the page are kept (newsdesk.core.fragments): only
 # the lookups that say whether the address exists.
 KEPT_BUDGETS = {"home": 0, "article": 0, "section": 0, "topic": 0, "tag": 1, "author": 1}
@@ -40,6 +44,9 @@ class Newsroom:
         self.images = [factories.ImageFactory() for _ in range(3)]
         self.articles: list = []
         factories.put_in_focus(home, [self.topic])
+        # The map: home shows its block, articles and the topic the events linked to them.
+        home.add_child(instance=MapPage(title="Map", slug="map")).save_revision().publish()
+        self.categories = [make_category(slug) for slug in ("airstrike", "clashes", "political")]
 
     def grow_to(self, count: int) -> None:
         while len(self.articles) < count:
@@ -54,6 +61,11 @@ class Newsroom:
                 hero_alt="A dry well",
             )
             self.articles.append(article)
+            event = make_event(self.categories[n % 3], title=f"Well {n} poisoned")
+            # Every event is on the first article's map too, so its map grows with the site.
+            for position, linked in enumerate({self.articles[0], article}):
+                EventArticle.objects.create(event=event, article=linked, sort_order=position)
+            EventTopic.objects.create(event=event, topic=self.topic)
             # Every article has readers, so Most Viewed lists as many as it can show.
             view = stores.View(article.pk, article.locale_id, self.news.pk, timezone.now(), n + 1)
             stores.get_store().add_view(view)

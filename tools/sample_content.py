@@ -32,6 +32,7 @@ from newsdesk.gallery.models import (
 )
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
 from newsdesk.newsroom.demo import video
+from newsdesk.maps import demo as map_demo
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage, TopicPinnedArticle
 
@@ -294,6 +295,7 @@ def addresses(language: str) -> dict[str, str]:
         "section": section.url,
         "author": prefix + link.person.get_absolute_url(),
         "tag": f"{prefix}/tags/{tag.slug}/",
+        "map": MapPage.objects.live().get(locale=locale).url,
     }
 
 
@@ -315,6 +317,7 @@ def build(rng: random.Random) -> None:
     english_home = build_edition(rng, root, ENGLISH, people, translation_of=None)
     build_edition(rng, root, PERSIAN, people, translation_of=english_home)
     build_edition(rng, root, ARABIC, people, translation_of=english_home)
+    map_demo.build_map(rng, timezone.now(), lambda message: None)
     Site.objects.all().delete()
     Site.objects.create(
         hostname="localhost",

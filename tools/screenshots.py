@@ -141,6 +141,8 @@ def photograph(base_url: str, addresses: dict[str, dict[str, str]], out: Path) -
             for language, pages in addresses.items():
                 if "gallery" in pages:
                     shoot_viewer(page, pages["gallery"], out / f"viewer-{device}-{language}.png")
+                if "map" in pages:
+                    shoot_popup(page, pages["map"], out / f"map-popup-{device}-{language}.png")
             page.goto("/")
             page.keyboard.press("Tab")
             page.screenshot(path=out / f"focus-skip-link-{device}.png")
@@ -161,12 +163,32 @@ def shoot_viewer(page: Page, path: str, target: Path) -> None:
     print(target.relative_to(PROJECT_DIR), path, "(viewer)")
 
 
+def shoot_popup(page: Page, path: str, target: Path) -> None:
+    """The map page with the popup of the newest event open (from the list's button)."""
+    page.goto(path, wait_until="networkidle")
+    page.locator(".map-event__show").first.click()
+    page.locator(".leaflet-popup-content").wait_for()
+    page.wait_for_timeout(500)  # the map's zoom animation
+    page.screenshot(path=target)
+    print(target.relative_to(PROJECT_DIR), path, "(popup)")
+
+
 def shoot(page: Page, path: str, target: Path) -> None:
     response = page.goto(path, wait_until="networkidle")
     status = response.status if response else "?"
     # Pictures below the fold load lazily: load them all before the full-page picture.
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading='eager')")
+    # And the parts drawn when they come into view (small maps).
+    page.evaluate(
+        """async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+            scrollTo(0, y);
+            await new Promise((done) => setTimeout(done, 50));
+          }
+        }"""
+    )
     page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

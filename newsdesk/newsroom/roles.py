@@ -57,8 +57,29 @@ COMMENT_PERMISSIONS = [
     "comments.delete_blocked",
     "comments.change_commentsettings",
 ]
+# The map: writers record and correct events (reported); only editors verify them.
+MAP_WRITER_PERMISSIONS = [
+    "maps.add_event",
+    "maps.change_event",
+    "maps.view_event",
+    "maps.view_eventcategory",
+    "maps.view_controlarea",
+    "maps.view_place",
+]
+MAP_EDITOR_PERMISSIONS = [
+    *MAP_WRITER_PERMISSIONS,
+    "maps.delete_event",
+    "maps.verify_event",
+    "maps.add_eventcategory",
+    "maps.change_eventcategory",
+    "maps.delete_eventcategory",
+    "maps.add_controlarea",
+    "maps.change_controlarea",
+    "maps.delete_controlarea",
+    "maps.change_place",
+]
 MODEL_PERMISSIONS = {
-    WRITER: ["wagtailadmin.access_admin", "people.view_person"],
+    WRITER: ["wagtailadmin.access_admin", "people.view_person", *MAP_WRITER_PERMISSIONS],
     EDITOR: [
         "wagtailadmin.access_admin",
         "people.view_person",
@@ -68,6 +89,7 @@ MODEL_PERMISSIONS = {
         "taggit.change_tag",
         "analytics.view_report",
         *COMMENT_PERMISSIONS,
+        *MAP_EDITOR_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -96,6 +118,9 @@ MODEL_PERMISSIONS = {
         "gallery.change_mediasafetysettings",
         "gallery.view_keptoriginal",
         *COMMENT_PERMISSIONS,
+        *MAP_EDITOR_PERMISSIONS,
+        "maps.add_place",
+        "maps.delete_place",
     ],
 }
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "newsdesk.topics",
     "newsdesk.home",
     "newsdesk.gallery",
+    "newsdesk.maps",
     "newsdesk.analytics",
     "newsdesk.comments",
     "newsdesk.feeds",

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.home.models import HomePage
+from newsdesk.maps.demo import build_map
 
 from .builder import ArticleBuilder, Log
 from .curation import curate
@@ -40,7 +41,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
     # leaves the others as they were for the same seed.
     streams = {
         part: random.Random(f"{seed}:{part}")
-        for part in ("site", "articles", "picks", "views", "gallery")
+        for part in ("site", "articles", "picks", "views", "gallery", "map")
     }
     now = timezone.now()
     with transaction.atomic():
@@ -50,6 +51,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
         build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
         log("Built the Gallery: photo essays and films.")
+        build_map(streams["map"], now, log)
     # After the transaction: the counts go through the view store, which writes on its own.
     seed_views(streams["views"], now, log)
     refresh_planner_statistics()

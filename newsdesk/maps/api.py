@@ -1,0 +1,343 @@
+"""The public map API: verified events as GeoJSON or CSV, areas of control, their timeline.
+
+Every parameter is checked; a wrong one is a 400 problem+json naming it and saying why.
+Responses carry an ETag made from the version of the `map:events` tag and the request, so
+a client asking again while nothing changed gets a 304 without a database query.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.http import quote_etag
+from django.views.decorators.http import require_safe
+
+from newsdesk.core import fragments
+
+from . import selectors
+from .importers import parse_moment, safe_cell
+from .models import EVENTS_TAG, LANGUAGE_CODES, ControlArea, Event
+from .selectors import BBox, EventFilter
+
+MAX_AGE = 60
+MAX_CATEGORIES = 20
+CSV_COLUMNS = (
+    "id",
+    "occurred_at",
+    "precision",
+    "title",
+    "description",
+    "latitude",
+    "longitude",
+    "place",
+    "country",
+    "category",
+    "sources",
+    "articles",
+)
+
+
+class InvalidParams(ValueError):
+    def __init__(self, problems: list[dict[str, str]]) -> None:
+        super().__init__("; ".join(f"{p['name']}: {p['reason']}" for p in problems))
+        self.problems = problems
+
+
+# Views ---------------------------------------------------------------------------------
+
+
+@require_safe
+def events(request: HttpRequest) -> HttpResponse:
+    return _conditional(request, "events", lambda: _events_geojson(request))
+
+
+@require_safe
+def events_csv(request: HttpRequest) -> HttpResponse:
+    return _conditional(request, "events.csv", lambda: _events_csv(request))
+
+
+@require_safe
+def areas(request: HttpRequest) -> HttpResponse:
+    return _conditional(request, "areas", lambda: _areas(request))
+
+
+@require_safe
+def timeline(request: HttpRequest) -> HttpResponse:
+    return _conditional(request, "timeline", _timeline)
+
+
+# Parameters ----------------------------------------------------------------------------
+
+
+def parse_filter(params: Any) -> EventFilter:
+    """An EventFilter from query parameters, or InvalidParams listing every wrong one."""
+    problems: list[dict[str, str]] = []
+
+    def invalid(name: str, reason: str) -> None:
+        problems.append({"name": name, "reason": reason})
+
+    since = until = None
+    until_exclusive = False
+    if params.get("since"):
+        since = parse_moment(params["since"])
+        if since is None:
+            invalid("since", "expected an ISO 8601 date or date-time")
+    if params.get("until"):
+        text = params["until"]
+        until = parse_moment(text)
+        if until is None:
+            invalid("until", "expected an ISO 8601 date or date-time")
+        elif len(text) == 10:
+            until, until_exclusive = until + timedelta(days=1), True
+    if since and until and since >= until:
+        invalid("until", "must be later than since")
+    slugs = tuple(dict.fromkeys(s.strip() for s in params.get("category", "").split(",") if s))
+    if len(slugs) > MAX_CATEGORIES:
+        invalid("category", f"at most {MAX_CATEGORIES} categories")
+    elif slugs:
+        unknown = selectors.unknown_categories(slugs)
+        if unknown:
+            invalid("category", "unknown category: " + ", ".join(unknown))
+    bbox = _bbox(params.get("bbox"), invalid)
+    lang = params.get("lang", "")
+    if lang and lang not in LANGUAGE_CODES:
+        invalid("lang", "expected one of " + ", ".join(LANGUAGE_CODES))
+    limit = _limit(params.get("limit"), invalid)
+    after = _cursor(params.get("cursor"), invalid)
+    topic = params.get("topic", "").strip()
+    if len(topic) > 255:
+        invalid("topic", "too long")
+    if problems:
+        raise InvalidParams(problems)
+    return EventFilter(
+        since=since,
+        until=until,
+        until_exclusive=until_exclusive,
+        categories=slugs,
+        bbox=bbox,
+        topic=topic,
+        lang=lang,
+        limit=limit,
+        after=after,
+    )
+
+
+def _bbox(text: str | None, invalid: Callable[[str, str], None]) -> BBox | None:
+    if not text:
+        return None
+    parts = text.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        invalid("bbox", "expected four numbers: west,south,east,north")
+        return None
+    if not all(-180 <= v <= 180 for v in (west, east)):
+        invalid("bbox", "longitudes must be between -180 and 180")
+    elif not all(-90 <= v <= 90 for v in (south, north)):
+        invalid("bbox", "latitudes must be between -90 and 90")
+    elif south > north:
+        invalid("bbox", "south must not be greater than north")
+    else:
+        return BBox(west, south, east, north)
+    return None
+
+
+def _limit(text: str | None, invalid: Callable[[str, str], None]) -> int:
+    if text is None or text == "":
+        return selectors.DEFAULT_LIMIT
+    if not text.isdigit() or not 1 <= int(text) <= selectors.MAX_LIMIT:
+        invalid("limit", f"expected a whole number from 1 to {selectors.MAX_LIMIT}")
+        return selectors.DEFAULT_LIMIT
+    return int(text)
+
+
+def make_cursor(event: Event) -> str:
+    raw = f"{event.occurred_at.astimezone(UTC).isoformat()}|{event.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _cursor(text: str | None, invalid: Callable[[str, str], None]) -> tuple[datetime, int] | None:
+    if not text:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        moment_text, pk_text = raw.split("|")
+        moment = datetime.fromisoformat(moment_text)
+        if moment.tzinfo is None or not pk_text.isdigit():
+            raise ValueError(raw)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        invalid("cursor", "not a cursor this API gave out")
+        return None
+    return moment, int(pk_text)
+
+
+# Bodies --------------------------------------------------------------------------------
+
+
+def _events_geojson(request: HttpRequest) -> HttpResponse:
+    f = parse_filter(request.GET)
+    found = selectors.public_events(f)
+    lang = f.lang or None
+    features = [_feature(event, request, lang) for event in found]
+    next_url = None
+    if len(found) == f.limit:
+        params = request.GET.copy()
+        params["cursor"] = make_cursor(found[-1])
+        next_url = request.build_absolute_uri(f"{request.path}?{urlencode(sorted(params.items()))}")
+    body = {"type": "FeatureCollection", "features": features, "next": next_url}
+    return _json(body, content_type="application/geo+json")
+
+
+def _feature(event: Event, request: HttpRequest, lang: str | None) -> dict[str, Any]:
+    category = event.category
+    return {
+        "type": "Feature",
+        "id": event.pk,
+        "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+        "properties": {
+            "title": event.title,
+            "description": event.description,
+            "occurred_at": _iso(event.occurred_at),
+            "precision": event.precision,
+            "place": event.place_name,
+            "country": event.country,
+            "category": {
+                "slug": category.slug,
+                "name": category.name(lang),
+                "color": category.color,
+                "icon": category.icon,
+            },
+            "articles": [
+                {"title": link.article.title, "url": link.article.get_full_url(request)}
+                for link in event.live_article_links
+            ],
+            "sources": [{"label": s.label, "url": s.url} for s in event.sources.all()],
+        },
+    }
+
+
+def _events_csv(request: HttpRequest) -> HttpResponse:
+    f = parse_filter(request.GET)
+    found = selectors.public_events(f)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in found:
+        row = [
+            event.pk,
+            _iso(event.occurred_at),
+            event.precision,
+            event.title,
+            event.description,
+            event.latitude,
+            event.longitude,
+            event.place_name,
+            event.country,
+            event.category.slug,
+            " ".join(s.url for s in event.sources.all()),
+            " ".join(link.article.get_full_url(request) or "" for link in event.live_article_links),
+        ]
+        writer.writerow([safe_cell(value) for value in row])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="map-events.csv"'
+    return response
+
+
+def _areas(request: HttpRequest) -> HttpResponse:
+    at = timezone.now()
+    if request.GET.get("at"):
+        parsed = parse_moment(request.GET["at"])
+        if parsed is None:
+            raise InvalidParams([{"name": "at", "reason": "expected an ISO 8601 date-time"}])
+        at = parsed
+    body = {
+        "type": "FeatureCollection",
+        "at": _iso(at),
+        "features": [_area_feature(area) for area in selectors.areas_at(at)],
+    }
+    return _json(body, content_type="application/geo+json")
+
+
+def _area_feature(area: ControlArea) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "id": area.pk,
+        "geometry": json.loads(area.geometry),
+        "properties": {
+            "party": area.party,
+            "color": area.color,
+            "valid_from": _iso(area.valid_from),
+            "valid_until": _iso(area.valid_until) if area.valid_until else None,
+            "source": area.source_note,
+        },
+    }
+
+
+def _timeline() -> HttpResponse:
+    return _json({"changes": [_iso(moment) for moment in selectors.area_change_dates()]})
+
+
+# HTTP ----------------------------------------------------------------------------------
+
+
+def _conditional(
+    request: HttpRequest, name: str, render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """Answer 304 when the client has what we would send; otherwise render, with an ETag.
+
+    The ETag depends only on the events' tag version and the request, so checking it costs
+    one cache read. Requests without `at`/`since` that depend on the time (areas now) also
+    depend on the current minute."""
+    version = fragments.current_versions([EVENTS_TAG])[EVENTS_TAG]
+    minute = timezone.now().strftime("%Y%m%d%H%M") if name == "areas" else ""
+    seed = f"{name}|{version}|{minute}|{sorted(request.GET.lists())}"
+    etag = quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32])
+    if etag in _if_none_match(request):
+        response = HttpResponse(status=304)
+    else:
+        try:
+            response = render()
+        except InvalidParams as error:
+            return _problem(error.problems)
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _if_none_match(request: HttpRequest) -> set[str]:
+    header = request.headers.get("If-None-Match", "")
+    return {part.strip().removeprefix("W/") for part in header.split(",") if part.strip()}
+
+
+def _problem(problems: list[dict[str, str]]) -> JsonResponse:
+    body = {
+        "type": "about:blank",
+        "title": "Invalid parameter",
+        "status": 400,
+        "detail": "; ".join(f"{p['name']}: {p['reason']}" for p in problems),
+        "invalid_params": problems,
+    }
+    response = JsonResponse(body, status=400, content_type="application/problem+json")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _json(body: Any, content_type: str = "application/json") -> HttpResponse:
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(data, content_type=f"{content_type}; charset=utf-8")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

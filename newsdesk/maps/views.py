@@ -1,0 +1,321 @@
+"""The reader's side of the map: filters, the list of events and what the map script needs.
+
+The map page works without JavaScript: the server lists the events that match a plain GET
+form (period, date range, categories), newest first, a page at a time. map.js then draws
+the same events on a map from the events API, reading its settings from a JSON block that
+`map_config()` builds (never from inline script).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django import forms
+from django.core.cache import caches
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.templatetags.static import static
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from newsdesk.articles.listings import LATEST
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments
+
+from .models import EVENTS_TAG, Event, EventCategory, MapPage, Place
+from .validation import ICON_NAMES
+
+# The public API (see the map contract); the script asks it for events and areas.
+EVENTS_API = "/api/v1/map/events"
+AREAS_API = "/api/v1/map/areas"
+TIMELINE_API = "/api/v1/map/areas/timeline"
+
+PERIODS = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}
+DEFAULT_PERIOD = "30d"
+LIST_PAGE_SIZE = 30
+# Place names drawn on the basemap: the most populous first, as zoom allows.
+LABELLED_PLACES = 300
+# Syria and Iraq (ISO 3166 numeric, as world-atlas names countries) are drawn brighter.
+FOCUS_COUNTRIES = ["760", "368"]
+# Shown by every map: a map page being published changes where the home block links.
+MAP_PAGE_TAG = "map:page"
+MAP_PAGE_KEY = "newsdesk:map-page:v1:{}"
+MAP_PAGE_SECONDS = 60 * 60
+
+
+class EventFilterForm(forms.Form):
+    period = forms.ChoiceField(
+        label=_("When"),
+        choices=[
+            ("24h", _("Last 24 hours")),
+            ("7d", _("Last 7 days")),
+            ("30d", _("Last 30 days")),
+            ("custom", _("Dates")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    category = forms.MultipleChoiceField(
+        label=_("Categories"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, query: QueryDict, categories: list[EventCategory]) -> None:
+        super().__init__(normalised(query, categories))
+        category = self.fields["category"]
+        assert isinstance(category, forms.MultipleChoiceField)
+        category.choices = [(c.slug, c.name()) for c in categories]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end date must not come before the start date."))
+        return data
+
+
+def normalised(query: QueryDict, categories: list[EventCategory]) -> QueryDict:
+    """The GET query with its defaults filled in, as the form shows them.
+
+    Categories may come repeated (the form) or comma-separated (a shared address); none
+    means all, and all are shown ticked."""
+    data = query.copy()
+    slugs = [slug for value in query.getlist("category") for slug in value.split(",") if slug]
+    data.setlist("category", slugs or [c.slug for c in categories])
+    if not data.get("period"):
+        data["period"] = "custom" if data.get("since") or data.get("until") else DEFAULT_PERIOD
+    return data
+
+
+@dataclass(frozen=True)
+class Window:
+    start: datetime
+    end: datetime
+    categories: list[str]  # empty: every category
+
+
+def window_of(form: EventFilterForm, every_category: list[str]) -> Window:
+    """The time window and categories a valid form asks for (the defaults otherwise)."""
+    now = timezone.now()
+    data = form.cleaned_data if form.is_valid() else {}
+    period = data.get("period") or DEFAULT_PERIOD
+    chosen = data.get("category") or []
+    categories = [] if set(chosen) >= set(every_category) else chosen
+    if period in PERIODS:
+        return Window(now - PERIODS[period], now, categories)
+    until = data.get("until")
+    end = _day_start(until) + timedelta(days=1) if until else now
+    since = data.get("since")
+    start = _day_start(since) if since else end - PERIODS[DEFAULT_PERIOD]
+    return Window(start, end, categories)
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def public_events(locale_id: int | None = None) -> QuerySet[Event]:
+    """Verified events (in one language if asked), newest first, with what a row shows."""
+    fragments.shows(EVENTS_TAG, LATEST)
+    live_articles = ArticlePage.objects.live()
+    events = Event.objects.public()
+    if locale_id is not None:
+        events = events.filter(locale_id=locale_id)
+    return (
+        events.select_related("category")
+        .prefetch_related(Prefetch("articles", queryset=live_articles))
+        .order_by("-occurred_at", "-id")
+    )
+
+
+def events_in(window: Window, locale_id: int) -> QuerySet[Event]:
+    events = public_events(locale_id).filter(
+        occurred_at__gte=window.start, occurred_at__lt=window.end
+    )
+    if window.categories:
+        events = events.filter(category__slug__in=window.categories)
+    return events
+
+
+def categories() -> list[EventCategory]:
+    fragments.shows(EVENTS_TAG)
+    return list(EventCategory.objects.order_by("sort_order", "name_en"))
+
+
+@dataclass
+class Explorer:
+    """Everything the map page shows below its header."""
+
+    form: EventFilterForm
+    events: PaginatorPage
+    config: dict[str, Any]
+
+
+def explorer(page: MapPage, request: HttpRequest) -> Explorer:
+    every = categories()
+    form = EventFilterForm(request.GET, every)
+    window = window_of(form, [c.slug for c in every])
+    events = Paginator(events_in(window, page.locale_id), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return Explorer(form, events, map_config(page, request, every, mode="full"))
+
+
+def filters_are_valid(page: MapPage, request: HttpRequest) -> bool:
+    if not request.GET:
+        return True
+    return EventFilterForm(request.GET, categories()).is_valid()
+
+
+def icon_urls() -> dict[str, str]:
+    return {name: static(f"newsdesk/maps/icons/{name}.svg") for name in sorted(ICON_NAMES)}
+
+
+def labelled_places() -> list[list[Any]]:
+    """[name in the active language, lat, lon] of the largest places, largest first."""
+    lang = translation.get_language() or "en"
+    places = Place.objects.order_by("-population", "name_en")[:LABELLED_PLACES]
+    return [[place.name(lang), round(place.lat, 4), round(place.lon, 4)] for place in places]
+
+
+def map_config(
+    page: Page | None,
+    request: HttpRequest | None,
+    every: list[EventCategory],
+    *,
+    mode: str,
+    events: list[Event] | None = None,
+    topic: str | None = None,
+) -> dict[str, Any]:
+    """The settings map.js reads from the page's JSON block."""
+    lang = translation.get_language() or "en"
+    map_page = page if isinstance(page, MapPage) else None
+    small = mode != "full"
+    return {
+        "mode": mode,
+        "lang": lang,
+        "dir": "rtl" if translation.get_language_bidi() else "ltr",
+        "api": {"events": EVENTS_API, "areas": AREAS_API, "timeline": TIMELINE_API},
+        # The lighter atlas is enough for small maps, which show a region at low zoom.
+        "countries": static(
+            f"newsdesk/vendor/world-atlas/countries-{'110m' if small else '50m'}.json"
+        ),
+        "focus_countries": FOCUS_COUNTRIES,
+        "centre": [map_page.center_latitude, map_page.center_longitude] if map_page else [35, 40],
+        "zoom": map_page.zoom if map_page else 5,
+        "tiles": (
+            {"url": map_page.tile_url, "attribution": map_page.tile_attribution}
+            if map_page and map_page.tile_url
+            else None
+        ),
+        "topic": topic,
+        "icons": icon_urls(),
+        "categories": [
+            {"slug": c.slug, "name": c.name(lang), "color": c.color, "icon": c.icon} for c in every
+        ],
+        # Place names only on the full map: small maps show a region at a glance.
+        "places": [] if small else labelled_places(),
+        "events": feature_collection(events, request) if events is not None else None,
+        "labels": labels(),
+    }
+
+
+def labels() -> dict[str, str]:
+    return {
+        "categories": gettext("Categories"),
+        "areas": gettext("Areas of control"),
+        "timeline": gettext("Timeline"),
+        "now": gettext("Now"),
+        "play": gettext("Play"),
+        "pause": gettext("Pause"),
+        "loading": gettext("Loading events…"),
+        "failed": gettext("The events could not be loaded. The list shows them."),
+        # %s: a number of events.
+        "showing": gettext("%s events on the map"),
+        "none": gettext("No events match these filters."),
+        # %s: how many of the newest events the list beside the map shows.
+        "listed": gettext("The list shows the newest %s."),
+        "our_reporting": gettext("Our reporting"),
+        "sources": gettext("Sources:"),
+        "show_on_map": gettext("Show on map"),
+        "zoom_in": gettext("Zoom in"),
+        "zoom_out": gettext("Zoom out"),
+        "utc": gettext("UTC"),
+        # %s: a date.
+        "approximately": gettext("around %s"),
+        "basemap_attribution": gettext("Borders: Natural Earth"),
+    }
+
+
+def feature_collection(events: list[Event], request: HttpRequest | None) -> dict[str, Any]:
+    """Events as the events API gives them, for small maps that embed their few events."""
+    lang = translation.get_language() or "en"
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": event.pk,
+                "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+                "properties": {
+                    "title": event.title,
+                    "description": event.description,
+                    "occurred_at": event.occurred_at.isoformat().replace("+00:00", "Z"),
+                    "precision": event.precision,
+                    "place": event.place_name,
+                    "country": event.country,
+                    "category": {
+                        "slug": event.category.slug,
+                        "name": event.category.name(lang),
+                        "color": event.category.color,
+                        "icon": event.category.icon,
+                    },
+                    "articles": [
+                        {"title": article.title, "url": article.get_url(request)}
+                        for article in event.articles.all()
+                    ],
+                    "sources": [],
+                },
+            }
+            for event in events
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class MapLink:
+    pk: int
+    title: str
+    url: str
+
+
+def map_page_for(locale_id: int) -> MapLink | None:
+    """The live map page in one language, for the links to the full map.
+
+    Asked for by every article and topic with events: kept in the shared cache until a map
+    page is published, unpublished, moved or deleted (page_side.py)."""
+    fragments.shows(MAP_PAGE_TAG)
+    key = MAP_PAGE_KEY.format(locale_id)
+    found = caches["default"].get(key)
+    if found is None:
+        page = MapPage.objects.live().filter(locale_id=locale_id).first()
+        found = (MapLink(page.pk, page.title, page.url or ""),) if page else ()
+        caches["default"].set(key, found, MAP_PAGE_SECONDS)
+    return found[0] if found else None
+
+
+def forget_map_pages() -> None:
+    caches["default"].delete_many(
+        [MAP_PAGE_KEY.format(pk) for pk in Locale.objects.values_list("pk", flat=True)]
+    )
+    fragments.invalidate(MAP_PAGE_TAG)

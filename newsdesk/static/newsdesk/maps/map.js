@@ -1,0 +1,736 @@
+// The map of events: progressive enhancement of a page that already lists the events
+// and has a plain GET filter form. Everything it draws comes from our own host: the
+// country borders (world-atlas TopoJSON), place labels embedded in the page, the events
+// and areas of control from /api/v1/map/. No inline styles or scripts: colours are set
+// through the CSSOM, text through textContent, and the configuration arrives in a
+// <script type="application/json"> block named by the container's data-config.
+(function () {
+  "use strict";
+
+  if (!window.L || !window.fetch) return;
+
+  var HOUR = 3600 * 1000;
+  var DAY = 24 * HOUR;
+  var PERIODS = { "24h": DAY, "7d": 7 * DAY, "30d": 30 * DAY };
+  var MAX_PAGES = 5; // 5 x 1000 events: more than any sensible view shows
+  var LABEL_COUNTS = [[4, 8], [5, 20], [6, 45], [7, 110], [8, 250]];
+  var LIST_SIZE = 60; // the list beside the map (newest first); the markers show every event
+
+  function readConfig(container) {
+    var node = document.getElementById(container.getAttribute("data-config"));
+    return JSON.parse(node.textContent);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function svgDisc(color) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "map-disc");
+    var circle = document.createElementNS(ns, "circle");
+    circle.setAttribute("cx", "12");
+    circle.setAttribute("cy", "12");
+    circle.setAttribute("r", "11");
+    circle.setAttribute("fill", color);
+    svg.appendChild(circle);
+    return svg;
+  }
+
+  function categoryBadge(category, iconUrl) {
+    var badge = el("span", "map-badge");
+    badge.appendChild(svgDisc(category.color || "#555"));
+    if (iconUrl) {
+      var img = el("img", "map-badge__icon");
+      img.src = iconUrl;
+      img.alt = "";
+      badge.appendChild(img);
+    }
+    return badge;
+  }
+
+  // Dates shown as the server shows them: Gregorian calendar, Latin digits, UTC.
+  function formatter(lang, options) {
+    options.timeZone = "UTC";
+    try {
+      return new Intl.DateTimeFormat(lang + "-u-ca-gregory-nu-latn", options);
+    } catch (e) {
+      return new Intl.DateTimeFormat("en", options);
+    }
+  }
+
+  function Formats(config) {
+    var lang = config.lang;
+    var day = formatter(lang, { day: "numeric", month: "long", year: "numeric" });
+    var time = formatter(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var short = formatter(lang, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var labels = config.labels;
+    this.when = function (iso, precision) {
+      var date = new Date(iso);
+      if (precision === "exact") return day.format(date) + ", " + time.format(date) + " " + labels.utc;
+      if (precision === "approximate") return labels.approximately.replace("%s", day.format(date));
+      return day.format(date);
+    };
+    this.moment = function (ms) { return short.format(new Date(ms)); };
+    this.dayOf = function (date) { return day.format(date); };
+  }
+
+  function isoDay(date) { return date.toISOString().slice(0, 10); }
+
+  // ---- The filter state, kept in the address so that a view can be shared ----------
+
+  function FilterState(form, config) {
+    this.form = form;
+    this.config = config;
+  }
+
+  FilterState.prototype.period = function () {
+    var checked = this.form && this.form.querySelector("[name=period]:checked");
+    return checked ? checked.value : "30d";
+  };
+
+  FilterState.prototype.categories = function () {
+    if (!this.form) return [];
+    var boxes = this.form.querySelectorAll("[name=category]");
+    var on = [];
+    boxes.forEach(function (box) { if (box.checked) on.push(box.value); });
+    // None ticked and all ticked both mean every category; the address stays short.
+    return on.length === boxes.length ? [] : on;
+  };
+
+  // [since, until] in milliseconds, until defaulting to now.
+  FilterState.prototype.range = function () {
+    var now = Date.now();
+    var period = this.period();
+    if (period !== "custom") return [now - PERIODS[period], now];
+    var since = this.form.querySelector("[name=since]").value;
+    var until = this.form.querySelector("[name=until]").value;
+    var start = since ? Date.parse(since + "T00:00:00Z") : now - PERIODS["30d"];
+    var end = until ? Date.parse(until + "T23:59:59Z") : now;
+    return [Math.min(start, end), Math.max(start, end)];
+  };
+
+  FilterState.prototype.query = function () {
+    var params = new URLSearchParams();
+    var range = this.range();
+    params.set("since", new Date(range[0]).toISOString());
+    params.set("until", new Date(range[1]).toISOString());
+    var categories = this.categories();
+    if (categories.length) params.set("category", categories.join(","));
+    if (this.config.topic) params.set("topic", this.config.topic);
+    params.set("lang", this.config.lang);
+    params.set("limit", "1000");
+    return params;
+  };
+
+  FilterState.prototype.writeAddress = function (map) {
+    var params = new URLSearchParams(window.location.search);
+    ["period", "since", "until", "category", "page"].forEach(function (name) { params.delete(name); });
+    var period = this.period();
+    if (period !== "30d") params.set("period", period);
+    if (period === "custom") {
+      var range = this.range();
+      params.set("since", isoDay(new Date(range[0])));
+      params.set("until", isoDay(new Date(range[1])));
+    }
+    this.categories().forEach(function (slug) { params.append("category", slug); });
+    if (map) {
+      var centre = map.getCenter();
+      params.set("lat", centre.lat.toFixed(4));
+      params.set("lon", centre.lng.toFixed(4));
+      params.set("z", String(map.getZoom()));
+    }
+    var search = params.toString();
+    var address = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    window.history.replaceState(null, "", address);
+  };
+
+  function initialView(config) {
+    var params = new URLSearchParams(window.location.search);
+    var lat = parseFloat(params.get("lat"));
+    var lon = parseFloat(params.get("lon"));
+    var zoom = parseInt(params.get("z"), 10);
+    var fromAddress = isFinite(lat) && isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+    return {
+      centre: fromAddress ? [lat, lon] : config.centre,
+      zoom: isFinite(zoom) && zoom >= 2 && zoom <= 11 ? zoom : config.zoom,
+      fromAddress: fromAddress,
+    };
+  }
+
+  // ---- The basemap: countries and place labels, all from our own files --------------
+
+  function drawBasemap(map, config) {
+    map.createPane("basemap").classList.add("map-pane-basemap");
+    map.createPane("areas").classList.add("map-pane-areas");
+    map.createPane("places").classList.add("map-pane-places");
+    if (config.tiles && config.tiles.url) {
+      L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, pane: "basemap" }).addTo(map);
+    } else {
+      map.attributionControl.addAttribution(config.labels.basemap_attribution);
+      fetch(config.countries)
+        .then(function (response) { return response.json(); })
+        .then(function (topology) {
+          var countries = window.topojson.feature(topology, topology.objects.countries);
+          L.geoJSON(countries, {
+            pane: "basemap",
+            interactive: false,
+            style: function (feature) {
+              var focus = config.focus_countries.indexOf(String(feature.id)) !== -1;
+              return {
+                className: "map-country" + (focus ? " map-country--focus" : ""),
+                weight: 1,
+                fillOpacity: 1,
+              };
+            },
+          }).addTo(map);
+          map.getContainer().classList.add("news-map__canvas--drawn");
+        });
+    }
+    drawPlaces(map, config.places || []);
+  }
+
+  function drawPlaces(map, places) {
+    var layer = L.layerGroup().addTo(map);
+    function show() {
+      layer.clearLayers();
+      var zoom = map.getZoom();
+      var count = 0;
+      LABEL_COUNTS.forEach(function (step) { if (zoom >= step[0]) count = step[1]; });
+      if (zoom > LABEL_COUNTS[LABEL_COUNTS.length - 1][0]) count = places.length;
+      var bounds = map.getBounds().pad(0.2);
+      var taken = [];
+      places.slice(0, count).forEach(function (place) {
+        var at = L.latLng(place[1], place[2]);
+        if (!bounds.contains(at)) return;
+        // Larger places come first and keep their room: a label that would overlap one
+        // already placed is left out (its width estimated from its length).
+        var point = map.latLngToContainerPoint(at);
+        var half = place[0].length * 3.4 + 4;
+        var box = [point.x - half, point.y - 9, point.x + half, point.y + 9];
+        var overlaps = taken.some(function (other) {
+          return box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3];
+        });
+        if (overlaps) return;
+        taken.push(box);
+        var label = el("span", "map-place__name", place[0]);
+        label.setAttribute("dir", "auto");
+        L.marker(at, {
+          pane: "places",
+          interactive: false,
+          keyboard: false,
+          icon: L.divIcon({ className: "map-place", html: label, iconSize: null }),
+        }).addTo(layer);
+      });
+    }
+    map.on("zoomend moveend", show);
+    show();
+  }
+
+  // ---- Events ------------------------------------------------------------------------
+
+  function EventLayer(map, config, formats) {
+    this.map = map;
+    this.config = config;
+    this.formats = formats;
+    this.markers = {};
+    this.features = [];
+    this.cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 48,
+      spiderfyOnMaxZoom: true,
+      chunkedLoading: true,
+    }).addTo(map);
+  }
+
+  EventLayer.prototype.iconFor = function (category) {
+    var url = this.config.icons[category.icon] || this.config.icons.other;
+    var wrap = el("span", "map-marker");
+    wrap.appendChild(categoryBadge(category, url));
+    return L.divIcon({ className: "map-marker-icon", html: wrap, iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12] });
+  };
+
+  EventLayer.prototype.popupFor = function (feature) {
+    var p = feature.properties;
+    var labels = this.config.labels;
+    var box = el("div", "map-popup");
+    box.setAttribute("dir", this.config.dir);
+    var meta = el("p", "map-popup__meta");
+    meta.appendChild(el("span", "map-popup__category", p.category.name));
+    meta.appendChild(document.createTextNode(" · "));
+    var time = el("time", null, this.formats.when(p.occurred_at, p.precision));
+    time.setAttribute("datetime", p.occurred_at);
+    meta.appendChild(time);
+    box.appendChild(meta);
+    var title = el("h3", "map-popup__title", p.title);
+    title.setAttribute("dir", "auto");
+    box.appendChild(title);
+    if (p.place) box.appendChild(el("p", "map-popup__place", p.place));
+    if (p.description) {
+      var description = el("p", "map-popup__description", p.description);
+      description.setAttribute("dir", "auto");
+      box.appendChild(description);
+    }
+    if (p.articles && p.articles.length) {
+      box.appendChild(el("p", "map-popup__heading", labels.our_reporting));
+      var list = el("ul", "map-popup__articles");
+      p.articles.forEach(function (article) {
+        var item = el("li");
+        var link = el("a", null, article.title);
+        link.href = article.url;
+        link.setAttribute("dir", "auto");
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+    if (p.sources && p.sources.length) {
+      var sources = el("p", "map-popup__sources", labels.sources + " ");
+      p.sources.forEach(function (source, index) {
+        if (index) sources.appendChild(document.createTextNode(", "));
+        var link = el("a", null, source.label || source.url);
+        link.href = source.url;
+        link.rel = "noopener noreferrer nofollow";
+        sources.appendChild(link);
+      });
+      box.appendChild(sources);
+    }
+    return box;
+  };
+
+  EventLayer.prototype.set = function (features) {
+    var self = this;
+    this.features = features;
+    this.markers = {};
+    features.forEach(function (feature) {
+      var coords = feature.geometry.coordinates;
+      var marker = L.marker([coords[1], coords[0]], {
+        icon: self.iconFor(feature.properties.category),
+        title: feature.properties.title,
+        alt: feature.properties.category.name + ": " + feature.properties.title,
+        riseOnHover: true,
+      });
+      marker.bindPopup(function () { return self.popupFor(feature); }, { maxWidth: 300, autoPanPadding: [24, 24] });
+      marker.feature = feature;
+      self.markers[feature.id] = marker;
+    });
+  };
+
+  // Shows the events that happened by `at` (all when at is null); returns them.
+  EventLayer.prototype.show = function (at) {
+    var self = this;
+    var shown = this.features.filter(function (feature) {
+      return at == null || Date.parse(feature.properties.occurred_at) <= at;
+    });
+    this.cluster.clearLayers();
+    this.cluster.addLayers(shown.map(function (feature) { return self.markers[feature.id]; }));
+    return shown;
+  };
+
+  EventLayer.prototype.reveal = function (id) {
+    var marker = this.markers[id];
+    if (!marker || !this.cluster.hasLayer(marker)) return;
+    this.cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+  };
+
+  EventLayer.prototype.fit = function (maxZoom, padding) {
+    var bounds = this.cluster.getBounds();
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [padding, padding], maxZoom: maxZoom });
+  };
+
+  function fetchEvents(url, signal) {
+    var features = [];
+    function page(address, count) {
+      return fetch(address, { signal: signal, headers: { Accept: "application/geo+json" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (collection) {
+          features = features.concat(collection.features);
+          if (collection.next && count < MAX_PAGES) return page(collection.next, count + 1);
+          return features;
+        });
+    }
+    return page(url, 1);
+  }
+
+  // ---- Areas of control --------------------------------------------------------------
+
+  function AreaLayer(map, config) {
+    this.map = map;
+    this.config = config;
+    this.layer = L.geoJSON(null, {
+      pane: "areas",
+      style: function (feature) {
+        return { color: feature.properties.color, weight: 1, fillColor: feature.properties.color, fillOpacity: 0.22, className: "map-area" };
+      },
+      onEachFeature: function (feature, layer) {
+        layer.bindTooltip(feature.properties.party, { sticky: true, direction: "auto" });
+      },
+    }).addTo(map);
+    this.pending = null;
+    this.onChange = function () {};
+  }
+
+  AreaLayer.prototype.showAt = function (at) {
+    var self = this;
+    if (!this.config.api.areas) return;
+    if (this.pending) this.pending.abort();
+    var controller = new AbortController();
+    this.pending = controller;
+    var address = this.config.api.areas + "?at=" + encodeURIComponent(new Date(at).toISOString());
+    fetch(address, { signal: controller.signal })
+      .then(function (response) { return response.ok ? response.json() : { features: [] }; })
+      .then(function (collection) {
+        self.layer.clearLayers();
+        self.layer.addData(collection);
+        self.onChange(collection.features);
+      })
+      .catch(function () {});
+  };
+
+  // ---- Controls: legend (category toggles) and the timeline --------------------------
+
+  function legendControl(config, form, position) {
+    var Legend = L.Control.extend({
+      onAdd: function () {
+        var box = el("div", "map-legend leaflet-bar");
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        // On a phone the legend starts folded (it would cover the map); its heading opens it.
+        var heading = el("button", "map-legend__heading map-legend__fold", config.labels.categories);
+        heading.type = "button";
+        var folded = window.matchMedia("(max-width: 40rem)").matches;
+        heading.setAttribute("aria-expanded", folded ? "false" : "true");
+        heading.addEventListener("click", function () {
+          var open = heading.getAttribute("aria-expanded") !== "true";
+          heading.setAttribute("aria-expanded", open ? "true" : "false");
+        });
+        box.appendChild(heading);
+        var list = el("ul", "map-legend__list");
+        config.categories.forEach(function (category) {
+          var item = el("li");
+          var checkbox = form && form.querySelector("[name=category][value='" + category.slug + "']");
+          var button = el("button", "map-legend__toggle");
+          button.type = "button";
+          button.appendChild(categoryBadge(category, config.icons[category.icon] || config.icons.other));
+          button.appendChild(el("span", "map-legend__name", category.name));
+          button.setAttribute("data-category", category.slug);
+          function sync() { button.setAttribute("aria-pressed", checkbox && !checkbox.checked ? "false" : "true"); }
+          sync();
+          if (checkbox) {
+            button.addEventListener("click", function () {
+              checkbox.checked = !checkbox.checked;
+              checkbox.dispatchEvent(new Event("change", { bubbles: true }));
+            });
+            checkbox.addEventListener("change", sync);
+          } else {
+            button.disabled = true;
+          }
+          item.appendChild(button);
+          list.appendChild(item);
+        });
+        box.appendChild(list);
+        this.parties = el("ul", "map-legend__list map-legend__parties");
+        this.partiesHeading = el("p", "map-legend__heading", config.labels.areas);
+        this.partiesHeading.hidden = true;
+        box.appendChild(this.partiesHeading);
+        box.appendChild(this.parties);
+        return box;
+      },
+      showParties: function (features) {
+        var seen = {};
+        this.parties.textContent = "";
+        features.forEach(function (feature) {
+          var party = feature.properties.party;
+          if (seen[party]) return;
+          seen[party] = true;
+          var item = el("li", "map-legend__party");
+          var swatch = el("span", "map-legend__swatch");
+          swatch.style.backgroundColor = feature.properties.color;
+          item.appendChild(swatch);
+          item.appendChild(el("span", null, party));
+          this.parties.appendChild(item);
+        }, this);
+        this.partiesHeading.hidden = features.length === 0;
+      },
+    });
+    return new Legend({ position: position });
+  }
+
+  function Timeline(panel, config, formats, onMove) {
+    var labels = config.labels;
+    var box = el("div", "map-timeline");
+    var label = el("label", "map-timeline__label", labels.timeline);
+    var id = "map-timeline-" + Math.random().toString(36).slice(2);
+    label.htmlFor = id;
+    var slider = el("input", "map-timeline__slider");
+    slider.type = "range";
+    slider.id = id;
+    slider.step = String(HOUR);
+    var list = el("datalist");
+    list.id = id + "-changes";
+    slider.setAttribute("list", list.id);
+    var output = el("output", "map-timeline__value");
+    output.htmlFor = id;
+    var play = el("button", "map-timeline__play", labels.play);
+    play.type = "button";
+    box.appendChild(label);
+    box.appendChild(slider);
+    box.appendChild(list);
+    box.appendChild(output);
+    box.appendChild(play);
+    panel.appendChild(box);
+
+    var timer = null;
+    var debounce = null;
+    function report(immediate) {
+      var value = Number(slider.value);
+      output.textContent = Number(slider.value) >= Number(slider.max) ? labels.now : formats.moment(value);
+      window.clearTimeout(debounce);
+      debounce = window.setTimeout(function () { onMove(value); }, immediate ? 0 : 120);
+    }
+    function stop() {
+      window.clearInterval(timer);
+      timer = null;
+      play.textContent = labels.play;
+      play.setAttribute("aria-pressed", "false");
+    }
+    slider.addEventListener("input", function () { report(false); });
+    play.addEventListener("click", function () {
+      if (timer) return stop();
+      var min = Number(slider.min);
+      var max = Number(slider.max);
+      var step = Math.max(HOUR, Math.round((max - min) / 60 / HOUR) * HOUR);
+      if (Number(slider.value) >= max) slider.value = String(min);
+      play.textContent = labels.pause;
+      play.setAttribute("aria-pressed", "true");
+      timer = window.setInterval(function () {
+        var next = Math.min(max, Number(slider.value) + step);
+        slider.value = String(next);
+        report(true);
+        if (next >= max) stop();
+      }, 200);
+    });
+    play.setAttribute("aria-pressed", "false");
+
+    this.setRange = function (range) {
+      stop();
+      slider.min = String(range[0] - (range[0] % HOUR));
+      slider.max = String(range[1] - (range[1] % HOUR) + HOUR);
+      slider.value = slider.max;
+      output.textContent = labels.now;
+    };
+    this.setChanges = function (dates) {
+      list.textContent = "";
+      dates.forEach(function (iso) {
+        var option = el("option");
+        option.value = String(Date.parse(iso));
+        list.appendChild(option);
+      });
+    };
+    this.at = function () {
+      return Number(slider.value) >= Number(slider.max) ? null : Number(slider.value);
+    };
+  }
+
+  // ---- The list beside the map, kept in step with the markers ------------------------
+
+  function renderList(list, features, config, formats, events) {
+    if (!list) return;
+    list.textContent = "";
+    var pagination = document.querySelector("[data-map-pagination]");
+    if (pagination) pagination.hidden = true;
+    features.slice(0, LIST_SIZE).forEach(function (feature) {
+      var p = feature.properties;
+      var item = el("li", "map-event");
+      item.setAttribute("data-event-id", feature.id);
+      var meta = el("p", "map-event__meta");
+      meta.appendChild(categoryBadge(p.category, config.icons[p.category.icon] || config.icons.other));
+      meta.appendChild(el("span", "map-event__category", p.category.name));
+      var time = el("time", null, formats.when(p.occurred_at, p.precision));
+      time.setAttribute("datetime", p.occurred_at);
+      meta.appendChild(time);
+      if (p.place) meta.appendChild(el("span", "map-event__place", p.place));
+      item.appendChild(meta);
+      var title = el("h3", "map-event__title", p.title);
+      title.setAttribute("dir", "auto");
+      item.appendChild(title);
+      if (p.description) item.appendChild(el("p", "map-event__description", p.description));
+      if (p.articles && p.articles.length) {
+        var links = el("ul", "map-event__articles");
+        p.articles.forEach(function (article) {
+          var li = el("li");
+          var a = el("a", null, article.title);
+          a.href = article.url;
+          li.appendChild(a);
+          links.appendChild(li);
+        });
+        item.appendChild(links);
+      }
+      list.appendChild(item);
+    });
+    enableShowButtons(list, config, events);
+  }
+
+  function enableShowButtons(list, config, events) {
+    if (!list) return;
+    list.querySelectorAll(".map-event").forEach(function (item) {
+      if (item.querySelector(".map-event__show")) return;
+      var button = el("button", "map-event__show", config.labels.show_on_map);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        events.map.getContainer().scrollIntoView({ block: "nearest" });
+        events.reveal(item.getAttribute("data-event-id"));
+      });
+      item.appendChild(button);
+    });
+  }
+
+  // ---- Putting it together -----------------------------------------------------------
+
+  function makeMap(container, config) {
+    var rtl = config.dir === "rtl";
+    var canvas = container.querySelector("[data-map-canvas]");
+    var full = config.mode === "full";
+    var view = initialView(config);
+    // The canvas is hidden until now (the page without script shows no empty box), and
+    // Leaflet measures it when the map is made.
+    container.classList.add("news-map--ready");
+    var map = L.map(canvas, {
+      zoomControl: false,
+      attributionControl: false,
+      minZoom: 2,
+      maxZoom: 11,
+      scrollWheelZoom: full,
+      center: full ? view.centre : config.centre,
+      zoom: full ? view.zoom : config.zoom,
+    });
+    // Controls sit on the side where reading starts: mirrored for Arabic and Persian.
+    L.control.zoom({
+      position: rtl ? "topright" : "topleft",
+      zoomInTitle: config.labels.zoom_in,
+      zoomOutTitle: config.labels.zoom_out,
+    }).addTo(map);
+    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright", prefix: false }).addTo(map);
+    return { map: map, view: view, rtl: rtl };
+  }
+
+  function initSmall(container, config) {
+    var made = makeMap(container, config);
+    var formats = new Formats(config);
+    drawBasemap(made.map, config);
+    var events = new EventLayer(made.map, config, formats);
+    events.set((config.events && config.events.features) || []);
+    events.show(null);
+    // Small maps show where, at a glance: never closer than the region's scale.
+    events.fit(6, 40);
+  }
+
+  function initFull(container, config) {
+    var made = makeMap(container, config);
+    var map = made.map;
+    var formats = new Formats(config);
+    var form = document.querySelector(container.getAttribute("data-form") || "[data-map-form]");
+    var list = document.querySelector(container.getAttribute("data-list") || "[data-map-list]");
+    var status = container.querySelector("[data-map-status]");
+    var state = new FilterState(form, config);
+    drawBasemap(map, config);
+    var events = new EventLayer(map, config, formats);
+    var areas = new AreaLayer(map, config);
+    var legend = legendControl(config, form, made.rtl ? "topleft" : "topright").addTo(map);
+    areas.onChange = function (features) { legend.showParties(features); };
+    var panel = container.querySelector("[data-map-panel]") || container;
+    var timeline = new Timeline(panel, config, formats, function (at) {
+      render(at);
+      areas.showAt(at == null ? Date.now() : at);
+    });
+    var pending = null;
+    var firstLoad = true;
+
+    function say(text) { if (status) status.textContent = text; }
+
+    function render(at) {
+      var shown = events.show(at);
+      renderList(list, shown, config, formats, events);
+      var text = shown.length ? config.labels.showing.replace("%s", String(shown.length)) : config.labels.none;
+      if (shown.length > LIST_SIZE) text += " — " + config.labels.listed.replace("%s", String(LIST_SIZE));
+      say(text);
+    }
+
+    function load() {
+      if (pending) pending.abort();
+      pending = new AbortController();
+      var range = state.range();
+      timeline.setRange(range);
+      say(config.labels.loading);
+      fetchEvents(config.api.events + "?" + state.query().toString(), pending.signal)
+        .then(function (features) {
+          events.set(features);
+          render(null);
+          if (firstLoad && !made.view.fromAddress && features.length) events.fit(8, 16);
+          firstLoad = false;
+        })
+        .catch(function (error) {
+          if (error.name !== "AbortError") say(config.labels.failed);
+        });
+      areas.showAt(Date.now());
+    }
+
+    if (form) {
+      var custom = form.querySelector("[data-custom-range]");
+      var syncCustom = function () { if (custom) custom.hidden = state.period() !== "custom"; };
+      syncCustom();
+      form.addEventListener("change", function () {
+        syncCustom();
+        state.writeAddress(map);
+        load();
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        state.writeAddress(map);
+        load();
+      });
+      var submit = form.querySelector("[data-map-submit]");
+      if (submit) submit.hidden = true;
+    }
+    map.on("moveend", function () { state.writeAddress(map); });
+    enableShowButtons(list, config, events);
+    if (config.api.timeline) {
+      fetch(config.api.timeline)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (dates) { timeline.setChanges(Array.isArray(dates) ? dates : dates.changes || []); })
+        .catch(function () {});
+    }
+    load();
+  }
+
+  function init(container) {
+    var config = readConfig(container);
+    if (config.mode === "full") initFull(container, config);
+    else initSmall(container, config);
+  }
+
+  // Small maps further down a page are drawn when they come into view.
+  var lazy = "IntersectionObserver" in window ? new IntersectionObserver(function (entries, observer) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      init(entry.target);
+    });
+  }, { rootMargin: "200px" }) : null;
+
+  document.querySelectorAll("[data-map]").forEach(function (container) {
+    // The page lays the map out now, so that nothing moves when a lazy map is drawn.
+    container.classList.add("news-map--ready");
+    if (lazy && container.getAttribute("data-map") === "lazy") lazy.observe(container);
+    else init(container);
+  });
+})();

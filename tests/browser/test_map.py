@@ -1,0 +1,193 @@
+"""The map page in a real browser, with every request to another host refused.
+
+The basemap (country borders) comes from our own world-atlas file, the events and areas
+from our API: nothing may be fetched elsewhere, and the `foreign_requests` fixture
+(conftest.py) records any attempt."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+from wagtail.models import Locale, Site
+
+from newsdesk.maps.models import EventArticle, MapPage
+from tests import factories
+from tests.maps.factories import make_area, make_category, make_event
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Around Aleppo: close enough to cluster at low zoom.
+CLUSTERED = [(36.2 + i * 0.03, 37.15 + i * 0.04) for i in range(12)]
+
+
+def make_map(home, locale=None):  # type: ignore[no-untyped-def]
+    page = home.add_child(instance=MapPage(title="Map of Latest Developments", slug="map"))
+    page.save_revision().publish()
+    return page
+
+
+def fill(news, locale=None):  # type: ignore[no-untyped-def]
+    """12 events near Aleppo over the last 20 days, one in Basra linked to an article."""
+    now = timezone.now()
+    strike, clash = make_category("airstrike", color="#c0392b"), make_category("clashes")
+    extra = {"locale": locale} if locale else {}
+    for i, (lat, lon) in enumerate(CLUSTERED):
+        make_event(
+            (strike, clash)[i % 2],
+            title=f"Event near Aleppo {i}",
+            latitude=lat,
+            longitude=lon,
+            occurred_at=now - timedelta(days=2 + i * 1.5),
+            **extra,
+        )
+    article = factories.make_article(news, "The bridge at Basra")
+    bridge = make_event(
+        strike,
+        title="Bridge strike",
+        latitude=30.5,
+        longitude=47.8,
+        place_name="Basra",
+        occurred_at=now - timedelta(hours=2),
+        **extra,
+    )
+    EventArticle.objects.create(event=bridge, article=article)
+    make_area("Party A", valid_from=now - timedelta(days=40))
+    return article
+
+
+def events_on_map(page: Page) -> int:
+    """Markers drawn one by one plus the counts shown on cluster icons."""
+    return int(
+        page.evaluate(
+            """() => document.querySelectorAll('.map-marker-icon').length +
+            [...document.querySelectorAll('.marker-cluster span')]
+              .reduce((sum, span) => sum + parseInt(span.textContent, 10), 0)"""
+        )
+    )
+
+
+def wait_for_map(page: Page) -> None:
+    expect(page.locator(".news-map__canvas--drawn path.map-country").first).to_be_attached()
+    expect(page.locator("[data-map-status]")).to_contain_text("13")
+
+
+def test_it_draws_the_basemap_and_markers_from_our_host_only(
+    page: Page, home, news, foreign_requests: list[str]
+) -> None:
+    map_page = make_map(home)
+    fill(news)
+
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
+    wait_for_map(page)
+
+    assert page.locator("path.map-country").count() > 200  # every country of the atlas
+    assert page.locator("path.map-area").count() == 1  # the area of control, now
+    assert events_on_map(page) == 13
+    page.wait_for_load_state("networkidle")
+    assert foreign_requests == []
+
+
+def test_it_clusters_markers_at_low_zoom(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+
+    page.goto(f"{map_page.url}?lat=34&lon=40&z=4")
+    wait_for_map(page)
+
+    expect(page.locator(".marker-cluster").first).to_be_visible()
+    assert page.locator(".map-marker-icon").count() < 13
+
+
+def test_it_shows_fewer_markers_for_the_last_24_hours(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=5")
+    wait_for_map(page)
+
+    page.get_by_label("Last 24 hours").check()
+
+    expect(page.locator("[data-map-status]")).to_contain_text("1 events")
+    assert events_on_map(page) == 1
+    expect(page.locator("[data-map-list] .map-event")).to_have_count(1)
+    assert "period=24h" in page.url  # the view can be shared
+
+
+def test_it_hides_a_category_from_the_legend(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=5")
+    wait_for_map(page)
+
+    page.locator(".map-legend__toggle[data-category='clashes']").click()
+
+    expect(page.locator("[data-map-status]")).to_contain_text("7 events")
+    assert events_on_map(page) == 7
+    assert "category=airstrike" in page.url
+
+
+def test_it_opens_a_popup_that_links_to_the_article(page: Page, home, news, live_server) -> None:  # type: ignore[no-untyped-def]
+    # The API gives full addresses, made from the site's host and port: the live server's.
+    address = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
+    map_page = make_map(home)
+    article = fill(news)
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
+    wait_for_map(page)
+
+    page.locator(".leaflet-marker-icon[title='Bridge strike']").click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Bridge strike")
+    expect(popup).to_contain_text("Basra")
+    popup.get_by_role("link", name="The bridge at Basra").click()
+
+    expect(page).to_have_url(f"{live_server.url}{article.url}")
+    expect(page.locator("h1")).to_have_text("The bridge at Basra")
+
+
+def test_it_draws_the_map_in_arabic_right_to_left(
+    page: Page, home, news, foreign_requests: list[str]
+) -> None:
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    arabic_home = home.copy_for_translation(arabic)
+    arabic_home.save_revision().publish()
+    map_page = make_map(arabic_home)
+    fill(news, locale=arabic)
+
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
+    wait_for_map(page)
+
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert events_on_map(page) == 13
+    # Controls mirror: zoom where reading starts (right), legend on the left.
+    expect(page.locator(".leaflet-top.leaflet-right .leaflet-control-zoom")).to_be_visible()
+    expect(page.locator(".leaflet-top.leaflet-left .map-legend")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert foreign_requests == []
+
+
+def test_it_moves_events_and_areas_through_time_with_the_timeline(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+    make_area("Party B", valid_from=timezone.now() - timedelta(days=5))
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=5")
+    wait_for_map(page)
+    expect(page.locator("path.map-area")).to_have_count(2)
+
+    slider = page.get_by_label("Timeline")
+    ten_days_ago = int((timezone.now() - timedelta(days=10)).timestamp() * 1000)
+    slider.evaluate(
+        "(input, value) => { input.value = value; input.dispatchEvent(new Event('input')); }",
+        ten_days_ago,
+    )
+
+    expect(page.locator("path.map-area")).to_have_count(1)  # Party B came later
+    # Events 0-5 happened 2 to 9.5 days ago: only the older six remain.
+    expect(page.locator("[data-map-status]")).to_contain_text("6 events")
+    assert events_on_map(page) == 6
