@@ -31,8 +31,9 @@ from newsdesk.gallery.models import (
     PhotoGalleryPage,
 )
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
-from newsdesk.newsroom.demo import video
 from newsdesk.maps import demo as map_demo
+from newsdesk.maps.models import MapPage
+from newsdesk.newsroom.demo import video
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage, TopicPinnedArticle
 
