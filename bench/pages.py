@@ -160,6 +160,8 @@ def main() -> None:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "newsdesk.settings.dev"),
+        # What rendering costs: the page cache would answer every request but the first.
+        "PAGE_CACHE": "0",
         "DEBUG": "0",
     }
     database = (

@@ -33,6 +33,12 @@ def _clean_cache() -> None:
 
 
 @pytest.fixture
+def no_page_cache(settings):  # type: ignore[no-untyped-def]
+    """For tests of what rendering costs: every view renders (from kept parts or anew)."""
+    settings.NEWSDESK_PAGE_CACHE = {**settings.NEWSDESK_PAGE_CACHE, "ENABLED": False}
+
+
+@pytest.fixture
 def home(db):  # type: ignore[no-untyped-def]
     return factories.make_home()
 

@@ -94,7 +94,7 @@ def test_it_does_not_keep_a_fragment_whose_content_has_already_expired() -> None
 
 
 def test_it_keeps_a_fragment_no_longer_than_until_its_content_expires() -> None:
-    recording = fragments._Recording(expires_at=timezone.now() + timedelta(seconds=90))
+    recording = fragments.Recording(expires_at=timezone.now() + timedelta(seconds=90))
     assert 85 <= fragments._timeout_for(recording) <= 90
 
 
@@ -109,6 +109,7 @@ def article(news, topic_index, reporter):  # type: ignore[no-untyped-def]
     )
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_it_serves_a_viewed_article_from_kept_parts(client: Client, article) -> None:
     client.get(article.url)
     with CaptureQueriesContext(connection) as queries:
@@ -226,6 +227,7 @@ def test_it_shows_a_renamed_author_on_cards_at_once(client: Client, news, report
     assert "Leila H. Sayegh" in client.get(news.url).content.decode()
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("url", ["/news/", "/tags/aid/", "/authors/leila-haddad/"])
 def test_it_serves_a_viewed_list_with_one_query(client: Client, article, url: str) -> None:
     client.get(url)

@@ -17,7 +17,8 @@ from newsdesk.maps.models import EventArticle, EventTopic, MapPage
 from . import factories
 from .maps.factories import make_category, make_event
 
-pytestmark = pytest.mark.django_db
+# What rendering costs, below the page cache (whose hits cost no query: test_page_cache).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 # Rendering a page anew, as the first view after a publish does. Home and article pages
 # include Most Viewed: three queries rank the windows, one checks the ids are live. Home

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.core import fragments
 
@@ -13,17 +13,30 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         # Models are importable only once the apps are ready.
-        from .listings import LATEST  # noqa: PLC0415
+        from .listings import LATEST, forget_lists_of  # noqa: PLC0415
         from .models import ArticlePage  # noqa: PLC0415
 
         def forget_lists(**kwargs: Any) -> None:
             fragments.invalidate(LATEST)
 
-        for signal in (page_published, page_unpublished, post_delete):
+        def forget_article_lists(instance: Any, **kwargs: Any) -> None:
+            # Some signals send the generic page.
+            forget_lists_of(instance.specific)
+
+        def forget_deleted_article_lists(instance: ArticlePage, **kwargs: Any) -> None:
+            forget_lists_of(instance, still_exists=False)
+
+        for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(
-                forget_lists, sender=ArticlePage, weak=False, dispatch_uid=f"latest-{id(signal)}"
+                forget_article_lists,
+                sender=ArticlePage,
+                weak=False,
+                dispatch_uid=f"latest-{id(signal)}",
             )
-        # Cards show their authors' names.
+        post_delete.connect(
+            forget_deleted_article_lists, sender=ArticlePage, weak=False, dispatch_uid="latest-del"
+        )
+        # Cards show their authors' names (lists show `person:<id>`; feeds and search LATEST).
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_lists,

@@ -323,7 +323,9 @@ class ArticlePage(RestrictionAwareMixin, Page):
         found = {
             article.pk: article for article in ArticlePage.objects.live().cards().filter(pk__in=ids)
         }
-        return [found[pk] for pk in ids if pk in found]
+        articles = [found[pk] for pk in ids if pk in found]
+        listings.shows_cards(articles)
+        return articles
 
     def related_article_ids(self) -> list[int]:
         """Hand-picked items first, then the best automatic matches; cached per version."""

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from newsdesk.core import fragments
 from newsdesk.people.models import Person
 
-from .listings import article_list
+from .listings import archive_name, article_list
 from .models import ArticlePage, ArticleQuerySet
 
 FIRST_ARCHIVE_YEAR = 1990
@@ -36,6 +37,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    fragments.shows(f"person:{person.pk}")  # the header: name, picture, biography
     articles = article_list(
         request, f"author:{person.pk}", lambda: _articles_in_active_locale().by(person.pk)
     )
@@ -52,7 +54,7 @@ def archive(
     start, end = _archive_period(year, month, day)
     articles = article_list(
         request,
-        f"archive:{start.isoformat()}:{end.isoformat()}",
+        archive_name(year, month, day),
         lambda: _articles_in_active_locale().filter(published_at__gte=start, published_at__lt=end),
     )
     return render(

@@ -12,7 +12,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 
@@ -37,10 +36,10 @@ def comments_tag(article_id: int) -> str:
 def forget_page(article_id: int) -> None:
     """What readers see of this article's comments changed: render it again.
 
-    Cards show the count too: lists of articles (LATEST) and other articles' related
-    stories (`page:<id>`) are rendered again, which approvals are rare enough to afford."""
+    Cards show the count too: every list, related story and Most Viewed entry showing
+    the article's card shows `page:<id>`, so they are rendered again with it."""
     if recount(article_id):
-        fragments.invalidate(comments_tag(article_id), LATEST, f"page:{article_id}")
+        fragments.invalidate(comments_tag(article_id), f"page:{article_id}")
     else:
         fragments.invalidate(comments_tag(article_id))
 

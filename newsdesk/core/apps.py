@@ -11,16 +11,20 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # These modules use models, importable only once the apps are ready.
+        from wagtail.contrib.redirects.models import Redirect  # noqa: PLC0415
+        from wagtail.contrib.settings.models import BaseSiteSetting  # noqa: PLC0415
         from wagtail.models import Page, Site  # noqa: PLC0415
 
-        from . import fragments, navigation, routing, sites  # noqa: PLC0415
+        from . import fragments, navigation, pagecache, purging, routing, sites  # noqa: PLC0415
 
         def forget_site_structure(**kwargs: Any) -> None:
             navigation.forget()
             sites.forget()
 
         def forget_page(instance: Page, **kwargs: Any) -> None:
-            fragments.invalidate(f"page:{instance.pk}")
+            # A page appeared or went: a kept 404 or redirect may now be wrong.
+            fragments.invalidate(f"page:{instance.pk}", pagecache.ADDRESSES)
+            navigation.forget_if_in_menu(instance)
             forget_site_structure()
 
         def forget_moved_page(instance: Page, **kwargs: Any) -> None:
@@ -32,6 +36,13 @@ class CoreConfig(AppConfig):
             # A draft saved, a page locked: the kept page object (routing.py) is stale.
             if isinstance(instance, Page):
                 fragments.invalidate(f"page:{instance.pk}")
+            elif isinstance(instance, BaseSiteSetting) and not kwargs.get("created"):
+                # Site settings (comment rules, feed options) show on every page; rare. A
+                # new row holds the defaults pages were already rendered with.
+                fragments.invalidate(fragments.STRUCTURE)
+
+        def forget_addresses(**kwargs: Any) -> None:
+            fragments.invalidate(pagecache.ADDRESSES)
 
         def forget_if_structural(sender: type, instance: object, **kwargs: Any) -> None:
             if isinstance(instance, Page):
@@ -46,6 +57,13 @@ class CoreConfig(AppConfig):
         post_save.connect(forget_saved_page, weak=False, dispatch_uid="page-saved")
         post_save.connect(
             forget_site_structure, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_addresses, sender=Redirect, weak=False, dispatch_uid=f"redir-{id(signal)}"
+            )
+        fragments.invalidated.connect(
+            purging.purge_tags_later, weak=False, dispatch_uid="purge-tags"
         )
         for signal in (post_save, post_delete):
             signal.connect(

@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.core.cache import caches
+from django.dispatch import Signal
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
@@ -54,7 +55,7 @@ FRAGMENT_SECONDS = 60 * 60
 
 
 @dataclass
-class _Recording:
+class Recording:
     versions: dict[str, str] = field(default_factory=dict)
     expires_at: datetime | None = None
 
@@ -66,7 +67,11 @@ class _Stored:
     value: Any
 
 
-_recording: contextvars.ContextVar[tuple[_Recording, ...]] = contextvars.ContextVar(
+# Sent with `tags=` after tags got new versions: caches outside this process (a CDN, a
+# cache server) purge what carries those tags (see core.purging).
+invalidated = Signal()
+
+_recording: contextvars.ContextVar[tuple[Recording, ...]] = contextvars.ContextVar(
     "newsdesk_fragment_recording", default=()
 )
 
@@ -98,6 +103,22 @@ def invalidate(*tags: str) -> None:
         )
         # Parts rendered anew in the next moments must not come from a lagging replica.
         dbrouters.pause_replicas()
+        invalidated.send(sender=None, tags=frozenset(tags))
+
+
+@contextmanager
+def recording() -> Iterator[Recording]:
+    """Everything shown while the block runs, kept fragments included (a whole page's tags).
+
+    The result's `versions` holds each tag with the version it had when first shown, and
+    `expires_at` the earliest moment something shown changes by itself."""
+    with _recorder() as found:
+        yield found
+
+
+def still_current(versions: dict[str, str]) -> bool:
+    """Whether every tag still has the version recorded (one read of the shared cache)."""
+    return _still_current(_Stored(versions, None, None))
 
 
 def current_versions(tags: Iterable[str]) -> dict[str, str]:
@@ -197,8 +218,8 @@ def _still_current(stored: _Stored) -> bool:
 
 
 @contextmanager
-def _recorder() -> Iterator[_Recording]:
-    recording = _Recording(versions=current_versions([STRUCTURE]))
+def _recorder() -> Iterator[Recording]:
+    recording = Recording(versions=current_versions([STRUCTURE]))
     token = _recording.set((*_recording.get(), recording))
     try:
         # shows() and expires() record into every open recording: an outer fragment
@@ -208,7 +229,7 @@ def _recorder() -> Iterator[_Recording]:
         _recording.reset(token)
 
 
-def _timeout_for(recording: _Recording) -> int:
+def _timeout_for(recording: Recording) -> int:
     if recording.expires_at is None:
         return FRAGMENT_SECONDS
     left = (recording.expires_at - timezone.now()).total_seconds()

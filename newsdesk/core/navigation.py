@@ -1,7 +1,8 @@
 """The site's main navigation: the pages editors mark "show in menus" under the home page.
 
 It is on every page, so it is cached and forgotten whenever a page is published,
-unpublished, moved or deleted.
+unpublished, moved or deleted. Pages show TAG, which changes only when a page that can
+be in it (the home page or one of its children) changes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from . import fragments
+
 CACHE_SECONDS = 60 * 60
+TAG = "navigation"
+# The home page is at depth 2, the pages in its menu (its children) at 3.
+MENU_DEPTH = 3
 
 
 class NavItem(TypedDict):
@@ -31,6 +37,7 @@ def sections_for(request: HttpRequest) -> list[NavItem]:
     site = Site.find_for_request(request)
     if site is None:
         return []
+    fragments.shows(TAG)
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = _key(site.root_page_id, language)
     items = cache.get(key)
@@ -46,6 +53,11 @@ def _build(site: Site, request: HttpRequest) -> list[NavItem]:
         {"pk": page.pk, "title": page.title, "url": page.get_url(request) or ""}
         for page in home.get_children().live().in_menu()
     ]
+
+
+def forget_if_in_menu(page: Page) -> None:
+    if page.depth == MENU_DEPTH:
+        fragments.invalidate(TAG)
 
 
 def forget(**kwargs: Any) -> None:

@@ -110,3 +110,5 @@ def any_restrictions() -> bool:
 
 def forget_restrictions(**kwargs: Any) -> None:
     cache.delete(RESTRICTIONS_KEY)
+    # A page (and everything below it) became private or public: no kept copy may stay.
+    fragments.invalidate(fragments.STRUCTURE)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
-from . import sites
+from . import fragments, sites
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:
@@ -26,6 +26,9 @@ def _route(request: HttpRequest, path: str) -> Any:
         return None
     root = sites.root_page_for(site)
     try:
-        return root.route(request, [part for part in path.split("/") if part])
+        route = root.route(request, [part for part in path.split("/") if part])
     except Http404:
         return None
+    # The page shows itself: a whole-page copy (pagecache.py) goes when it changes.
+    fragments.shows(f"page:{route[0].pk}")
+    return route

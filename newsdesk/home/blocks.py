@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from newsdesk.articles.listings import LATEST
+from newsdesk.articles.listings import kind_list, shows_cards
 from newsdesk.articles.models import ArticleKind, ArticlePage
 from newsdesk.core import fragments
 
@@ -81,7 +81,7 @@ class LatestOfKindBlock(HomeBlock):
 
     def context(self, page: HomePage) -> dict[str, Any] | None:
         # Stories already in Editor's Choice above are not repeated.
-        fragments.shows(LATEST)
+        fragments.shows(kind_list(self.kind, page.locale_id))
         articles = list(
             ArticlePage.objects.live()
             .in_locale_of(page)
@@ -89,6 +89,7 @@ class LatestOfKindBlock(HomeBlock):
             .exclude(pk__in=page.editors_choice_ids)
             .cards()[: self.count]
         )
+        shows_cards(articles)
         if not articles:
             return None
         return {

@@ -13,6 +13,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
+from newsdesk.articles import listings
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 from newsdesk.core.routing import DirectRouteMixin, RestrictionAwareMixin
@@ -76,7 +77,9 @@ class HomePage(DirectRouteMixin, RestrictionAwareMixin, Page):
         ids = self.editors_choice_ids
         fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
-        return [found[pk] for pk in ids if pk in found]
+        articles = [found[pk] for pk in ids if pk in found]
+        listings.shows_cards(articles)
+        return articles
 
     def in_focus_topics(self) -> list[TopicPage]:
         fragments.shows(f"page:{self.pk}")

@@ -84,6 +84,8 @@ class Environment:
     web_workers: int
     trusted_proxies: int
     websub_hub: str | None
+    page_cache: bool  # whole pages for anonymous readers (newsdesk.core.pagecache)
+    varnish_url: str | None  # a Varnish in front, purged on publish (deploy/varnish)
     comments_spam_service_url: str | None
     database_replica_urls: list[str]
     replica_sticky_seconds: int
@@ -145,6 +147,8 @@ def read() -> Environment:
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
         trusted_proxies=int(os.environ.get("TRUSTED_PROXIES", "0")),
         websub_hub=os.environ.get("WEBSUB_HUB") or None,
+        page_cache=_bool("PAGE_CACHE", True),
+        varnish_url=os.environ.get("VARNISH_URL") or None,
         comments_spam_service_url=os.environ.get("COMMENTS_SPAM_SERVICE_URL") or None,
         database_replica_urls=_list("DATABASE_REPLICA_URLS", []),
         replica_sticky_seconds=int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "10")),

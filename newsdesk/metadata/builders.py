@@ -23,7 +23,6 @@ from taggit.models import Tag
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
-from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
 from newsdesk.core import fragments
 from newsdesk.core.pagination import PAGE_SIZE
@@ -220,10 +219,11 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
     canonical = canonical_for(request, page)
     description = _shorten(page.search_description or page.description)
     # The dossier's first page, as readers see it: pinned stories, then the newest.
-    fragments.shows(LATEST)
+    fragments.shows(f"list:topic:{page.pk}")
     pinned = page.pinned_list
     newest = page.articles().exclude(pk__in=[a.pk for a in pinned])[:PAGE_SIZE]
     listed = [*pinned, *newest]
+    fragments.shows(*(f"page:{article.pk}" for article in listed))
     collection = {
         "@context": SCHEMA,
         "@type": "CollectionPage",

@@ -10,8 +10,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments, navigation
 from newsdesk.core.pagination import paginate
+from newsdesk.gallery import selectors as gallery_selectors
 
 from . import selectors, text
 from .forms import SearchForm
@@ -26,6 +29,8 @@ class Hit:
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    # Any publication may change the results; the filter lists the sections.
+    fragments.shows(LATEST, gallery_selectors.LATEST, navigation.TAG)
     form = SearchForm(request.GET)
     locale = Locale.get_active()
     context: dict[str, Any] = {

@@ -84,6 +84,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Pages it does not answer from the cache are compressed here (its own hits are
+    # compressed once, when stored).
+    "django.middleware.gzip.GZipMiddleware",
+    "newsdesk.core.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -176,6 +180,43 @@ NEWSDESK_ANALYTICS: dict[str, Any] = {
     # How long a rendered Most Viewed list is reused before it is counted again.
     "LIST_SECONDS": 60,
 }
+
+# Whole pages for readers without a session (newsdesk.core.pagecache): kept until a tag
+# they show changes, and at most SECONDS. Browsers keep a page MAX_AGE seconds, shared
+# caches in front (CDN, Varnish; purged by tag) S_MAXAGE.
+NEWSDESK_PAGE_CACHE: dict[str, Any] = {
+    # PAGE_CACHE=0 turns it off, e.g. to measure what rendering costs.
+    "ENABLED": ENV.page_cache,
+    "SECONDS": 60 * 60,
+    # 404s and permanent redirects: any publish or new redirect drops them anyway.
+    "ERROR_SECONDS": 5 * 60,
+    "MAX_AGE": 30,
+    "S_MAXAGE": 60 * 60,
+    "STALE_WHILE_REVALIDATE": 30,
+    # Present only for people who logged in (or opened a password-protected page).
+    "BYPASS_COOKIES": ("sessionid",),
+    "NEVER_PATHS": ("/admin/", "/django-admin/", "/documents/"),
+    # The query parameters that change each kind of page (by URL name); all others are
+    # left out of the key, so ?utm_source=... shares the page everyone else gets.
+    "QUERY_PARAMS": {
+        "*": ("page",),
+        # Pages: list pages, comment pages, the comment form's reply and notice.
+        "wagtail_serve": ("page", "comments", "reply", "comment"),
+        "search": ("q", "kind", "section", "topic", "since", "until", "sort", "page"),
+    },
+    "COMPRESS_MIN_BYTES": 512,
+    "BROTLI_QUALITY": 5,
+}
+
+# Caches in front of the site, purged on publish by tag and by address (newsdesk.core.purging).
+# Cloudflare (CloudflareTagBackend) and Fastly (FastlyBackend) are configured the same way;
+# see docs/decisions/0007-page-cache.md.
+WAGTAILFRONTENDCACHE: dict[str, dict[str, Any]] = {}
+if ENV.varnish_url:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "newsdesk.core.purging.VarnishBackend",
+        "LOCATION": ENV.varnish_url,
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /health/ says "degraded" once a task has waited this long for the worker.

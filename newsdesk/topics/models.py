@@ -96,7 +96,9 @@ class TopicPage(RestrictionAwareMixin, Page):
         ids = list(self.pinned.order_by("sort_order").values_list("article_id", flat=True))
         fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
-        return [found[pk] for pk in ids if pk in found]
+        articles = [found[pk] for pk in ids if pk in found]
+        listings.shows_cards(articles)
+        return articles
 
     def articles(self) -> ArticleQuerySet:
         """Every live article filed under this topic, newest first."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone, translation
 from wagtail.models import Locale
@@ -106,3 +108,14 @@ def test_it_ranks_a_section_on_its_own(store, news, analysis) -> None:
 def test_it_names_the_windows_in_arabic_and_persian(language: str, label: str) -> None:
     with translation.override(language):
         assert str(Window.DAY.label) == label
+
+
+def test_it_refreshes_the_lists_of_a_cached_page_within_a_minute(
+    client: Client, store, stories
+) -> None:
+    most_read, read = stories
+    assert day_list(client.get("/").content.decode())[0] == most_read.title
+    count_views(store, read, 20)
+    assert client.get("/")["X-Cache"] == "HIT"
+    with time_machine.travel(timezone.now() + timedelta(seconds=61), tick=False):
+        assert day_list(client.get("/").content.decode())[0] == read.title

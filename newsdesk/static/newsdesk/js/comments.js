@@ -49,7 +49,7 @@
     })
       .then(function (response) {
         var type = response.headers.get("Content-Type") || "";
-        // Not our JSON (e.g. an expired CSRF cookie): let the ordinary post show the page.
+        // Not our JSON (e.g. an error page from a proxy): let the ordinary post show the page.
         if (type.indexOf("json") === -1) throw new Error("not json");
         return response.json().then(function (body) {
           return { ok: response.ok, body: body };

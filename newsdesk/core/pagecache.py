@@ -1,0 +1,285 @@
+"""Whole pages kept for anonymous readers, purged by the tags their parts show.
+
+A reader without a session sees the same page as every other such reader, so the
+finished response (its bytes, already compressed) is kept in the shared cache and
+served to the next one without running the view. What a page shows is known exactly:
+while it renders, every `fragments.shows()` and every kept fragment it reuses records
+its tags into the page's recording (see fragments.py), and the page is stored with the
+version each tag had. A hit is served only while all of them still have that version,
+so publishing article 42 (tag `page:42`, plus the lists it belongs to) drops precisely
+the pages that showed it, in every process at once; nothing else is touched.
+
+The same tags leave as `Surrogate-Key` / `Cache-Tag` headers, so a CDN or a cache
+server in front can be purged by the same invalidations (see purging.py).
+
+Bypassed: logged-in people (a session cookie; the session itself is not loaded to find
+out), previews, methods other than GET and HEAD, and responses that set a cookie, are
+private or no-store, stream, or are not HTML pages, redirects or 404s.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+
+from . import fragments
+
+ENTRY_KEY = "newsdesk:page:v1:{}"
+# Shown by cached 404s and redirects: any new address (a page published or moved, a
+# redirect added) may turn one of them into a page.
+ADDRESSES = "addresses"
+# Not stored with an entry: set for each answer, or meaningless once stored.
+_SKIPPED_HEADERS = {
+    "cache-control",
+    "content-encoding",
+    "content-length",
+    "date",
+    "etag",
+    "expires",
+    "last-modified",
+    "set-cookie",
+    "vary",
+    "x-cache",
+}
+_CACHEABLE_STATUSES = {200, 301, 404, 410}
+_ENCODINGS = ("br", "gzip")
+
+
+def config() -> dict[str, Any]:
+    return settings.NEWSDESK_PAGE_CACHE
+
+
+@dataclass(frozen=True)
+class Entry:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    # The body as sent for each content coding ("identity", "gzip", "br"): a hit
+    # compresses nothing.
+    bodies: dict[str, bytes]
+    # A hash of the identity body: the strong validator of every coding (with a suffix).
+    digest: str
+    versions: dict[str, str]
+    stored_at: float
+    expires_at: float
+
+    @property
+    def tags(self) -> list[str]:
+        return sorted(self.versions)
+
+
+class PageCacheMiddleware:
+    """Serves and fills the page cache. Sits after LocaleMiddleware (the language is part
+    of the key) and before everything that reads the session or the CSRF cookie."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not config()["ENABLED"]:
+            return self.get_response(request)
+        key = key_for(request) if is_anonymous_read(request) else None
+        if key is None:
+            return _bypassed(request, self.get_response(request))
+        entry: Entry | None = cache.get(key)
+        if entry is not None and _usable(entry):
+            return answer(request, entry, "HIT")
+        with fragments.recording() as shown:
+            response = self.get_response(request)
+        entry = _entry_for(request, response, shown)
+        if entry is None:
+            return _not_kept(response)
+        cache.set(key, entry, max(1, int(entry.expires_at - entry.stored_at)))
+        return answer(request, entry, "MISS")
+
+
+# Who and what is cached ----------------------------------------------------------------
+
+
+def is_anonymous_read(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    # A cookie is enough to tell: loading the session would cost a read for every reader.
+    return not any(name in request.COOKIES for name in config()["BYPASS_COOKIES"])
+
+
+def key_for(request: HttpRequest) -> str | None:
+    """Host, scheme, path, language and the query parameters this kind of page reads."""
+    if request.path_info.startswith(tuple(config()["NEVER_PATHS"])):
+        return None
+    try:
+        host = request.get_host()
+        match = resolve(request.path_info)
+    except (DisallowedHost, Resolver404):
+        return None
+    params = config()["QUERY_PARAMS"].get(match.url_name, config()["QUERY_PARAMS"]["*"])
+    query = urlencode(sorted(_kept_params(request, params)))
+    raw = "|".join((request.scheme or "", host, request.path, translation.get_language(), query))
+    return ENTRY_KEY.format(hashlib.sha256(raw.encode()).hexdigest())
+
+
+def _kept_params(request: HttpRequest, allowed: Iterable[str]) -> Iterable[tuple[str, str]]:
+    for name in allowed:
+        for value in request.GET.getlist(name):
+            # ?page=1 is the page without it: one entry, not two.
+            if value and not (name == "page" and value == "1"):
+                yield name, value
+
+
+def _usable(entry: Entry) -> bool:
+    return entry.expires_at > time.time() and fragments.still_current(entry.versions)
+
+
+def _entry_for(
+    request: HttpRequest, response: HttpResponseBase, shown: fragments.Recording
+) -> Entry | None:
+    if not _may_keep(request, response):
+        return None
+    assert isinstance(response, HttpResponse)
+    versions = dict(shown.versions)
+    if response.status_code == 200:
+        seconds = config()["SECONDS"]
+    else:
+        versions.update(fragments.current_versions([ADDRESSES]))
+        seconds = config()["ERROR_SECONDS"]
+    now = time.time()
+    expires_at = now + seconds
+    if shown.expires_at is not None:
+        expires_at = min(expires_at, shown.expires_at.timestamp())
+    if expires_at <= now:
+        return None
+    body = response.content
+    headers = tuple(
+        (name, value) for name, value in response.items() if name.lower() not in _SKIPPED_HEADERS
+    )
+    return Entry(
+        status=response.status_code,
+        headers=headers,
+        bodies=_compressed(body),
+        digest=hashlib.sha256(body).hexdigest()[:32],
+        versions=versions,
+        stored_at=now,
+        expires_at=expires_at,
+    )
+
+
+def _may_keep(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if getattr(request, "is_preview", False) or response.streaming:
+        return False
+    if response.status_code not in _CACHEABLE_STATUSES or response.cookies:
+        return False
+    if response.has_header("Content-Encoding"):
+        return False
+    if response.status_code == 200 and not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache", "max-age=0")):
+        return False
+    # The page wrote to the session: the middleware outside would set a cookie.
+    session = getattr(request, "session", None)
+    return not (session is not None and session.modified)
+
+
+def _compressed(body: bytes) -> dict[str, bytes]:
+    bodies = {"identity": body}
+    if len(body) >= config()["COMPRESS_MIN_BYTES"]:
+        bodies["br"] = brotli.compress(body, quality=config()["BROTLI_QUALITY"])
+        bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+    return bodies
+
+
+# Answers -------------------------------------------------------------------------------
+
+
+def answer(request: HttpRequest, entry: Entry, state: str) -> HttpResponse:
+    """The entry as a response for this request: its coding, a 304 when the reader has it."""
+    coding = _coding_for(request, entry)
+    etag = f'"{entry.digest}"' if coding == "identity" else f'"{entry.digest}-{coding}"'
+    if _matches(request.headers.get("If-None-Match", ""), entry.digest):
+        response = HttpResponse(status=304)
+        del response["Content-Type"]
+    else:
+        response = HttpResponse(status=entry.status)
+        for name, value in entry.headers:
+            response[name] = value
+        body = entry.bodies[coding]
+        if request.method != "HEAD":
+            response.content = body
+        response["Content-Length"] = str(len(body))
+        if coding != "identity":
+            response["Content-Encoding"] = coding
+    response["ETag"] = etag
+    response["Vary"] = "Accept-Encoding"
+    response["Cache-Control"] = _public_control(entry)
+    tags = entry.tags
+    response["Surrogate-Key"] = " ".join(tags)
+    response["Cache-Tag"] = ",".join(tags)
+    response["X-Cache"] = state
+    return response
+
+
+def _public_control(entry: Entry) -> str:
+    left = max(0, int(entry.expires_at - time.time()))
+    return (
+        f"public, max-age={min(config()['MAX_AGE'], left)}, "
+        f"s-maxage={min(config()['S_MAXAGE'], left)}, "
+        f"stale-while-revalidate={config()['STALE_WHILE_REVALIDATE']}"
+    )
+
+
+def _coding_for(request: HttpRequest, entry: Entry) -> str:
+    accepted = _accepted_codings(request.headers.get("Accept-Encoding", ""))
+    for coding in _ENCODINGS:
+        if coding in entry.bodies and coding in accepted:
+            return coding
+    return "identity"
+
+
+def _accepted_codings(header: str) -> set[str]:
+    accepted = set()
+    for item in header.split(","):
+        name, _sep, params = item.strip().partition(";")
+        quality = params.strip().removeprefix("q=").strip()
+        if name and quality not in ("0", "0.0", "0.00", "0.000"):
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+def _matches(if_none_match: str, digest: str) -> bool:
+    """Weak comparison (as for GET): any coding of the same body is the same page."""
+    for candidate in if_none_match.split(","):
+        value = candidate.strip().removeprefix("W/").strip('"')
+        if value == "*" or value.split("-", 1)[0] == digest:
+            return True
+    return False
+
+
+def _bypassed(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """A logged-in person's page is theirs alone: no shared cache may keep it."""
+    control = response.get("Cache-Control", "")
+    if request.method in ("GET", "HEAD") and (not control or "public" in control):
+        response.headers.pop("Cache-Control", None)
+        patch_cache_control(response, private=True, no_cache=True)
+    response["X-Cache"] = "BYPASS"
+    return response
+
+
+def _not_kept(response: HttpResponseBase) -> HttpResponseBase:
+    if response.cookies and not response.has_header("Cache-Control"):
+        # It is this reader's alone; a shared cache must not hand the cookie to others.
+        patch_cache_control(response, private=True, no_cache=True)
+    response["X-Cache"] = "BYPASS"
+    return response

@@ -1,0 +1,135 @@
+"""Varnish (Debian's package) in front of the site, with deploy/varnish/default.vcl.
+
+The test starts varnishd itself, as a child in the foreground on free ports, in front of
+a live server of the site; purges go to it from the site the way production sends them
+(newsdesk.core.purging.VarnishBackend through Wagtail's frontend cache settings).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import override_settings
+
+from newsdesk.articles.models import ArticlePage
+
+from . import factories
+
+# The live server reads what the test writes, so tests commit (and restore Wagtail's root).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"varnishd exited: {process.stderr.read()!r}")  # type: ignore[union-attr]
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("varnishd did not start")
+
+
+@pytest.fixture
+def varnish(live_server: Any, tmp_path: Path) -> Iterator[str]:
+    backend_port = urlsplit(live_server.url).port
+    vcl = tmp_path / "default.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            VARNISHD,
+            "-F",  # in the foreground: a child of this test, stopped with it
+            "-j",
+            "none",
+            "-n",
+            str(tmp_path / "varnish"),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-T",
+            f"127.0.0.1:{_free_port()}",
+            "-f",
+            str(vcl),
+            "-s",
+            "malloc,32m",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for(port, process)
+        base = f"http://127.0.0.1:{port}"
+        cache = {"varnish": {"BACKEND": "newsdesk.core.purging.VarnishBackend", "LOCATION": base}}
+        with override_settings(WAGTAILFRONTENDCACHE=cache):
+            yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _get(base: str, path: str) -> tuple[str, dict[str, str]]:
+    # The site's hostname, as a reader's browser would send it.
+    request = urllib.request.Request(f"{base}{path}", headers={"Host": "localhost"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read().decode(), dict(response.headers)
+
+
+@pytest.fixture
+def story(news: Any) -> ArticlePage:
+    return factories.make_article(news, "Talks resume in Geneva")
+
+
+def test_it_keeps_a_page_in_varnish(varnish: str, story: ArticlePage) -> None:
+    _get(varnish, story.url)
+    _body, headers = _get(varnish, story.url)
+    assert headers["X-Cache-Server"] == "HIT"
+
+
+def test_it_shows_an_edited_article_through_varnish_at_once(
+    varnish: str, story: ArticlePage
+) -> None:
+    _get(varnish, story.url)
+    article = ArticlePage.objects.get(pk=story.pk)
+    article.title = "Talks collapse in Geneva"
+    article.save_revision().publish()
+    body, _headers = _get(varnish, story.url)
+    assert "Talks collapse in Geneva" in body
+
+
+def test_it_shows_a_new_article_on_the_cached_home_page_through_varnish(
+    varnish: str, story: ArticlePage, news: Any
+) -> None:
+    # Wagtail purges only the new article's own address; the tag purge reaches the home page.
+    _get(varnish, "/")
+    assert _get(varnish, "/")[1]["X-Cache-Server"] == "HIT"
+    factories.make_article(news, "Ceasefire announced")
+    body, _headers = _get(varnish, "/")
+    assert "Ceasefire announced" in body
+
+
+def test_it_shares_one_copy_whatever_the_tracking_parameters(
+    varnish: str, story: ArticlePage
+) -> None:
+    _get(varnish, story.url)
+    _body, headers = _get(varnish, f"{story.url}?utm_source=feed&utm_medium=rss")
+    assert headers["X-Cache-Server"] == "HIT"
