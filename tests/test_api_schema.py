@@ -66,6 +66,9 @@ def test_it_answers_generated_requests_as_its_document_says(content, wsgi_app, p
         # A cursor is opaque: one that fits its pattern but was never given out is refused
         # with a 400, which is right but is not something the document can express.
         has_cursor = "cursor" in (case.query or {})
+        # Called through WSGI, nothing undoes a content coding as an HTTP client would:
+        # ask for the body as it is (compression has its own tests).
+        case.headers = {**(case.headers or {}), "Accept-Encoding": "identity"}
         case.call_and_validate(excluded_checks=[positive_data_acceptance] if has_cursor else [])
 
     check()
