@@ -22,12 +22,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_safe
+from wagtail.models import Page
 
 from newsdesk.core import fragments
 
 from . import selectors
 from .importers import parse_moment, safe_cell
-from .models import EVENTS_TAG, LANGUAGE_CODES, ControlArea, Event
+from .models import EVENTS_TAG, LANGUAGE_CODES, ControlArea
 from .selectors import BBox, EventFilter
 
 MAX_AGE = 60
@@ -162,8 +163,8 @@ def _limit(text: str | None, invalid: Callable[[str, str], None]) -> int:
     return int(text)
 
 
-def make_cursor(event: Event) -> str:
-    raw = f"{event.occurred_at.astimezone(UTC).isoformat()}|{event.pk}"
+def make_cursor(occurred_at: datetime, pk: int) -> str:
+    raw = f"{occurred_at.astimezone(UTC).isoformat()}|{pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
@@ -187,68 +188,87 @@ def _cursor(text: str | None, invalid: Callable[[str, str], None]) -> tuple[date
 
 def _events_geojson(request: HttpRequest) -> HttpResponse:
     f = parse_filter(request.GET)
-    found = selectors.public_events(f)
-    lang = f.lang or None
-    features = [_feature(event, request, lang) for event in found]
+    rows = selectors.public_event_rows(f)
+    urls = _ArticleUrls(request)
+    categories: dict[int, dict[str, str]] = {}
+    features = [_feature(row, urls, categories, f.lang or None) for row in rows]
     next_url = None
-    if len(found) == f.limit:
+    if len(rows) == f.limit:
         params = request.GET.copy()
-        params["cursor"] = make_cursor(found[-1])
+        params["cursor"] = make_cursor(rows[-1].values["occurred_at"], rows[-1].values["id"])
         next_url = request.build_absolute_uri(f"{request.path}?{urlencode(sorted(params.items()))}")
     body = {"type": "FeatureCollection", "features": features, "next": next_url}
     return _json(body, content_type="application/geo+json")
 
 
-def _feature(event: Event, request: HttpRequest, lang: str | None) -> dict[str, Any]:
-    category = event.category
+class _ArticleUrls:
+    """Each linked article's address, worked out once per request."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.known: dict[int, str] = {}
+
+    def __call__(self, page: Page) -> str:
+        if page.pk not in self.known:
+            self.known[page.pk] = page.get_full_url(self.request) or ""
+        return self.known[page.pk]
+
+
+def _feature(
+    row: selectors.EventRow,
+    urls: _ArticleUrls,
+    categories: dict[int, dict[str, str]],
+    lang: str | None,
+) -> dict[str, Any]:
+    v, category = row.values, row.category
+    if category.pk not in categories:
+        categories[category.pk] = {
+            "slug": category.slug,
+            "name": category.name(lang),
+            "color": category.color,
+            "icon": category.icon,
+        }
     return {
         "type": "Feature",
-        "id": event.pk,
-        "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+        "id": v["id"],
+        "geometry": {"type": "Point", "coordinates": [v["longitude"], v["latitude"]]},
         "properties": {
-            "title": event.title,
-            "description": event.description,
-            "occurred_at": _iso(event.occurred_at),
-            "precision": event.precision,
-            "place": event.place_name,
-            "country": event.country,
-            "category": {
-                "slug": category.slug,
-                "name": category.name(lang),
-                "color": category.color,
-                "icon": category.icon,
-            },
-            "articles": [
-                {"title": link.article.title, "url": link.article.get_full_url(request)}
-                for link in event.live_article_links
-            ],
-            "sources": [{"label": s.label, "url": s.url} for s in event.sources.all()],
+            "title": v["title"],
+            "description": v["description"],
+            "occurred_at": _iso(v["occurred_at"]),
+            "precision": v["precision"],
+            "place": v["place_name"],
+            "country": v["country"],
+            "category": categories[category.pk],
+            "articles": [{"title": page.title, "url": urls(page)} for page in row.articles],
+            "sources": [{"label": label, "url": url} for label, url in row.sources],
         },
     }
 
 
 def _events_csv(request: HttpRequest) -> HttpResponse:
     f = parse_filter(request.GET)
-    found = selectors.public_events(f)
+    urls = _ArticleUrls(request)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for event in found:
-        row = [
-            event.pk,
-            _iso(event.occurred_at),
-            event.precision,
-            event.title,
-            event.description,
-            event.latitude,
-            event.longitude,
-            event.place_name,
-            event.country,
-            event.category.slug,
-            " ".join(s.url for s in event.sources.all()),
-            " ".join(link.article.get_full_url(request) or "" for link in event.live_article_links),
+    for row in selectors.public_event_rows(f):
+        v = row.values
+        cells = [
+            v["id"],
+            _iso(v["occurred_at"]),
+            v["precision"],
+            v["title"],
+            v["description"],
+            v["latitude"],
+            v["longitude"],
+            v["place_name"],
+            v["country"],
+            row.category.slug,
+            " ".join(url for _label, url in row.sources),
+            " ".join(urls(page) for page in row.articles),
         ]
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow([safe_cell(value) for value in cells])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="map-events.csv"'
     return response
@@ -340,4 +360,6 @@ def _json(body: Any, content_type: str = "application/json") -> HttpResponse:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if moment.utcoffset():
+        moment = moment.astimezone(UTC)
+    return moment.isoformat().replace("+00:00", "Z")

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch, Q
+from wagtail.models import Page
 
 from newsdesk.core import fragments
 
-from .models import EVENTS_TAG, ControlArea, Event, EventArticle, EventCategory, EventTopic
+from .models import (
+    EVENTS_TAG,
+    ControlArea,
+    Event,
+    EventArticle,
+    EventCategory,
+    EventSource,
+    EventTopic,
+)
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000
@@ -69,6 +78,56 @@ def public_events(f: EventFilter) -> list[Event]:
         )
     )
     return list(filtered(events, f).order_by("-occurred_at", "-id")[: f.limit])
+
+
+@dataclass
+class EventRow:
+    """What the API serves of one event: plain values, no model instances."""
+
+    values: dict[str, Any]
+    category: EventCategory
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (label, url)
+    articles: list[Page] = field(default_factory=list)
+
+
+def public_event_rows(f: EventFilter) -> list[EventRow]:
+    """Like public_events(), as plain rows: the API serves up to 1,000 events a request,
+    and model instances with prefetched relations cost most of its time (measured: 450 ms
+    for 500 events on SQLite, see docs/benchmarks.md). Five queries, whatever the count."""
+    fragments.shows(EVENTS_TAG)
+    found = filtered(Event.objects.public(), f).order_by("-occurred_at", "-id")[: f.limit]
+    values = list(found.values(*ROW_FIELDS))
+    if not values:
+        return []
+    categories = {c.pk: c for c in EventCategory.objects.all()}
+    rows = {v["id"]: EventRow(v, categories[v["category_id"]]) for v in values}
+    sources = EventSource.objects.filter(event_id__in=rows).order_by("event_id", "sort_order")
+    for event_id, label, url in sources.values_list("event_id", "label", "url"):
+        rows[event_id].sources.append((label, url))
+    links = list(
+        EventArticle.objects.filter(event_id__in=rows, article__live=True)
+        .order_by("event_id", "sort_order")
+        .values_list("event_id", "article_id")
+    )
+    if links:
+        pages = Page.objects.in_bulk({article_id for _event, article_id in links})
+        for event_id, article_id in links:
+            rows[event_id].articles.append(pages[article_id])
+    return list(rows.values())
+
+
+ROW_FIELDS = (
+    "id",
+    "title",
+    "description",
+    "occurred_at",
+    "precision",
+    "latitude",
+    "longitude",
+    "place_name",
+    "country",
+    "category_id",
+)
 
 
 def filtered(events: Any, f: EventFilter) -> Any:

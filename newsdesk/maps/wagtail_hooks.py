@@ -14,7 +14,12 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import admin_views, services
 from .forms import EventForm
@@ -58,12 +63,27 @@ class EventIndexView(IndexView):
         return buttons
 
 
+class EventEditView(EditView):
+    @property
+    def header_more_buttons(self) -> list[Any]:
+        buttons = list(super().header_more_buttons)
+        event, user = self.object, self.request.user
+        if services.may_verify(user) and event.status != Event.Status.VERIFIED:
+            url = reverse("maps_event_verify", args=[event.pk])
+            buttons.append(Button(_("Verify"), url=url, icon_name="check", priority=5))
+        if user.has_perm(admin_views.ADD):
+            url = reverse("maps_event_duplicate", args=[event.pk])
+            buttons.append(Button(_("Duplicate"), url=url, icon_name="copy", priority=20))
+        return buttons
+
+
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "site"
     menu_label = _("Events")
     edit_handler = ObjectList(Event.panels, base_form_class=EventForm)
     index_view_class = EventIndexView
+    edit_view_class = EventEditView
     # Our duplicate keeps sources and links and starts as reported (services.duplicate).
     copy_view_enabled = False
     list_display = [

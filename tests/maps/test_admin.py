@@ -203,3 +203,9 @@ def test_it_searches_places_in_three_languages(client: Client, reporter: User) -
         places = client.get("/admin/map/places/", {"q": query}).json()["places"]
         assert "Mosul" in [p["name"] for p in places]
     assert client.get("/admin/map/places/", {"q": ""}).json() == {"places": []}
+
+
+def test_it_offers_verify_on_the_edit_page_to_an_editor(client: Client, editor: User) -> None:
+    event = make_event(status=Event.Status.REPORTED)
+    html = client.get(f"/admin/snippets/maps/event/edit/{event.pk}/").content.decode()
+    assert f"/admin/map/events/{event.pk}/verify/" in html

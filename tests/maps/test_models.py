@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
 
+from newsdesk.core import fragments
 from newsdesk.maps import gazetteer
-from newsdesk.maps.models import Event, EventArticle, EventCategory, Place
+from newsdesk.maps.models import EVENTS_TAG, Event, EventArticle, EventCategory, EventSource, Place
 from tests import factories
 
-from .factories import make_category, make_event
+from .factories import make_area, make_category, make_event
 
 
 @pytest.mark.django_db
@@ -94,3 +97,43 @@ def test_it_finds_a_place_by_name_in_each_language(query: str) -> None:
 def test_it_finds_a_persian_spelling_with_an_arabic_keyboard() -> None:
     # Persian کرمانشاه typed with the Arabic kaf.
     assert "Kermanshah" in [p.name_en for p in gazetteer.search(Place.objects.all(), "كرمانشاه")]
+
+
+def _version() -> str:
+    return fragments.current_versions([EVENTS_TAG])[EVENTS_TAG]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: make_event(),
+        lambda: make_category("clashes"),
+        lambda: make_area(),
+        lambda: EventSource.objects.create(
+            event=make_event(), url="https://example.org/x", label="X", sort_order=1
+        ),
+    ],
+)
+def test_it_gives_the_events_tag_a_new_version_on_every_change(change: Any) -> None:
+    make_category("airstrike")
+    before = _version()
+    change()
+    assert _version() != before
+
+
+@pytest.mark.django_db
+def test_it_gives_the_events_tag_a_new_version_when_an_event_is_deleted() -> None:
+    event = make_event()
+    before = _version()
+    event.delete()
+    assert _version() != before
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_area_whose_geometry_is_not_a_polygon() -> None:
+    area = make_area()
+    area.geometry = '{"type": "Point", "coordinates": [1, 2]}'
+    with pytest.raises(ValidationError) as error:
+        area.full_clean()
+    assert "Point is not allowed" in " ".join(error.value.message_dict["geometry"])
