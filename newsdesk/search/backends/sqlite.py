@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
     SQLiteIndex,
@@ -79,18 +78,21 @@ class SQLiteBackend(SQLiteSearchBackend):
         match = " ".join(fts_phrase(term) for term in ranking.terms)
         types = get_descendants_content_types_pks(ranking.pages.model)
         marks = ", ".join("%s" for _ in types)
-        if ranking.by_date:
-            matches = RawSQL(
-                f"SELECT CAST(e.object_id AS INTEGER) FROM {FTS} "
-                f"JOIN {ENTRIES} e ON e.id = {FTS}.rowid "
-                f"WHERE {FTS} MATCH %s AND e.content_type_id IN ({marks})",
-                (match, *types),
-            )
-            pages = ranking.pages.filter(pk__in=matches).order_by("-published_at", "-pk")
-            return list(pages.values_list("pk", flat=True)[ranking.start : ranking.stop])
         exists, exists_params = candidates_filter(ranking.pages, "CAST(e.object_id AS INTEGER)")
         rank_params: tuple[str, ...] = ()
-        if ranking.few:
+        if ranking.by_date:
+            # Every match is read, joined to its article and sorted by date: a page filter
+            # of `pk IN (matches)` let SQLite walk the date index and run the MATCH again
+            # for each article (60 s at 100,000 articles).
+            table = ranking.pages.model._meta.db_table
+            key = ranking.pages.model._meta.pk.column
+            source = (  # CROSS JOIN: SQLite keeps this order (FTS5 first)
+                f"{FTS} CROSS JOIN {ENTRIES} e ON e.id = {FTS}.rowid "
+                f"CROSS JOIN {table} a ON a.{key} = CAST(e.object_id AS INTEGER)"
+            )
+            order = f"a.published_at DESC, a.{key} DESC"
+            rank_filter = ""
+        elif ranking.few:
             # Few entries of these types (galleries, films): walk them and look each up in
             # FTS5, rather than walk every match of a common word in rank order.
             source = f"{ENTRIES} e CROSS JOIN {FTS} ON {FTS}.rowid = e.id"
