@@ -316,7 +316,10 @@
         alt: feature.properties.category.name + ": " + feature.properties.title,
         riseOnHover: true,
       });
-      marker.bindPopup(function () { return self.popupFor(feature); }, { maxWidth: 300, autoPanPadding: [24, 24] });
+      marker.bindPopup(function () { return self.popupFor(feature); }, {
+        maxWidth: Math.min(300, self.map.getSize().x - 72), // fits a phone's map too
+        autoPanPadding: [16, 16],
+      });
       marker.feature = feature;
       self.markers[feature.id] = marker;
     });
