@@ -4,8 +4,8 @@
 
 For the article, home, topic and search pages, measures with wrk on loopback:
 
-- newsdesk with its page cache on (NEWSDESK_PAGE_CACHE=1: every request after the first
-  is a cache hit) and off (NEWSDESK_PAGE_CACHE=0: every request is a miss and runs the
+- newsdesk with its page cache on (PAGE_CACHE=1: every request after the first
+  is a cache hit) and off (PAGE_CACHE=0: every request is a miss and runs the
   view, with the kept page parts of newsdesk.core.fragments as after any first view);
 - the ceiling: bench/bare_app.py under the same granian, answering each path with the
   very bytes newsdesk served for it;
@@ -50,7 +50,7 @@ from bench.stock_wagtail import generate as stock_wagtail  # noqa: E402 - needs 
 
 BIN = Path(sys.executable).parent
 HOST = "localhost"
-PAGE_CACHE_ENV = "NEWSDESK_PAGE_CACHE"  # 1: on (the default), 0: off; honoured by the page cache
+PAGE_CACHE_ENV = "PAGE_CACHE"  # 1: on (the default), 0: off; honoured by the page cache
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 

@@ -41,6 +41,11 @@ class CoreConfig(AppConfig):
                 # new row holds the defaults pages were already rendered with.
                 fragments.invalidate(fragments.STRUCTURE)
 
+        def forget_site(**kwargs: Any) -> None:
+            # A site's root page, host or port changed: every page and address may differ.
+            fragments.invalidate(fragments.STRUCTURE, pagecache.ADDRESSES)
+            forget_site_structure()
+
         def forget_addresses(**kwargs: Any) -> None:
             fragments.invalidate(pagecache.ADDRESSES)
 
@@ -48,7 +53,7 @@ class CoreConfig(AppConfig):
             if isinstance(instance, Page):
                 forget_page(instance)
             elif isinstance(instance, Site):
-                forget_site_structure()
+                forget_site()
 
         for signal in (page_published, page_unpublished):
             signal.connect(forget_page, weak=False, dispatch_uid=f"site-structure-{id(signal)}")
@@ -56,7 +61,7 @@ class CoreConfig(AppConfig):
         post_delete.connect(forget_if_structural, weak=False, dispatch_uid="site-structure-del")
         post_save.connect(forget_saved_page, weak=False, dispatch_uid="page-saved")
         post_save.connect(
-            forget_site_structure, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
+            forget_site, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
         )
         for signal in (post_save, post_delete):
             signal.connect(

@@ -24,7 +24,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 
@@ -126,7 +125,9 @@ def _day_start(day: date) -> datetime:
 
 def public_events(locale_id: int | None = None) -> QuerySet[Event]:
     """Verified events (in one language if asked), newest first, with what a row shows."""
-    fragments.shows(EVENTS_TAG, LATEST)
+    # The linked articles' titles are covered too: publishing or unpublishing an article
+    # that has events renews EVENTS_TAG (apps.py), so no list-wide article tag is needed.
+    fragments.shows(EVENTS_TAG)
     live_articles = ArticlePage.objects.live()
     events = Event.objects.public()
     if locale_id is not None:
