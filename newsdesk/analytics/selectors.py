@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -59,25 +60,35 @@ class MostViewed:
 
 
 def _key(locale_id: int, section_id: int | None, window: Window) -> str:
-    return f"analytics:top:v1:{locale_id}:{section_id or '-'}:{window.value}"
+    return f"analytics:top:v2:{locale_id}:{section_id or '-'}:{window.value}"
 
 
 def rankings(
     locale_id: int, section_id: int | None = None, now: datetime | None = None
 ) -> dict[Window, list[tuple[int, int]]]:
     """(page id, views) per window, most viewed first; from the cache when it has them."""
+    clock = timezone.now()
+    now = now or clock
     keys = {window: _key(locale_id, section_id, window) for window in Window}
-    found = cache.get_many(list(keys.values()))
+    found = _still_fresh(cache.get_many(list(keys.values())), clock)
     missing = {window: key for window, key in keys.items() if key not in found}
     if missing:
-        store, now = get_store(), now or timezone.now()
+        store = get_store()
         fresh = {
             key: store.top(window, locale_id, now, section_id=section_id, limit=CANDIDATES)
             for window, key in missing.items()
         }
-        cache.set_many(fresh, settings.NEWSDESK_ANALYTICS["LIST_SECONDS"])
+        stamped = {key: (clock.timestamp(), pairs) for key, pairs in fresh.items()}
+        cache.set_many(stamped, settings.NEWSDESK_ANALYTICS["LIST_SECONDS"])
         found.update(fresh)
     return {window: [(pk, views) for pk, views in found[key]] for window, key in keys.items()}
+
+
+def _still_fresh(found: dict[str, Any], now: datetime) -> dict[str, Any]:
+    # Ages are judged by our clock, not only by the cache's expiry: a page kept until
+    # the lists are LIST_SECONDS old must find them renewed when it is rendered again.
+    oldest = now.timestamp() - settings.NEWSDESK_ANALYTICS["LIST_SECONDS"]
+    return {key: pairs for key, (stamp, pairs) in found.items() if stamp > oldest}
 
 
 def forget_rankings(locale_id: int, section_id: int | None = None) -> None:
