@@ -46,6 +46,9 @@ T = TypeVar("T")
 TAG_KEY = "newsdesk:tag:v1:{}"
 # Shown by every fragment: moving a page changes the address of all pages below it.
 STRUCTURE = "structure"
+# Given a new version by every invalidation, whatever it names: one read of it tells a
+# reader whether anything at all changed since it last checked a page's tags.
+CHANGES = "changes"
 # A tag's version is kept a long time; if it is evicted anyway, fragments that used it
 # no longer match and are rendered again: eviction costs speed, never correctness.
 TAG_SECONDS = 60 * 60 * 24 * 30
@@ -98,9 +101,10 @@ def expires(at: datetime) -> None:
 
 def invalidate(*tags: str) -> None:
     if tags:
-        caches["default"].set_many(
-            {TAG_KEY.format(tag): _new_version() for tag in tags}, TAG_SECONDS
-        )
+        versions = {TAG_KEY.format(tag): _new_version() for tag in tags}
+        # Last, so that a reader who sees the new CHANGES version sees the tags' too.
+        versions[TAG_KEY.format(CHANGES)] = _new_version()
+        caches["default"].set_many(versions, TAG_SECONDS)
         # Parts rendered anew in the next moments must not come from a lagging replica.
         dbrouters.pause_replicas()
         invalidated.send(sender=None, tags=frozenset(tags))
@@ -119,6 +123,11 @@ def recording() -> Iterator[Recording]:
 def still_current(versions: dict[str, str]) -> bool:
     """Whether every tag still has the version recorded (one read of the shared cache)."""
     return _still_current(_Stored(versions, None, None))
+
+
+def changes() -> str:
+    """The version of CHANGES: it differs from any earlier reading once anything changed."""
+    return current_versions([CHANGES])[CHANGES]
 
 
 def current_versions(tags: Iterable[str]) -> dict[str, str]:

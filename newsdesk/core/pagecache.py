@@ -39,6 +39,9 @@ from django.utils.http import urlencode
 from . import fragments
 
 ENTRY_KEY = "newsdesk:page:v1:{}"
+# Where the middleware leaves the entry it answered with, in the WSGI environ.
+ENVIRON_KEY = "newsdesk.pagecache.key"
+ENVIRON_ENTRY = "newsdesk.pagecache.entry"
 # Shown by cached 404s and redirects: any new address (a page published or moved, a
 # redirect added) may turn one of them into a page.
 ADDRESSES = "addresses"
@@ -96,14 +99,22 @@ class PageCacheMiddleware:
             return _bypassed(request, self.get_response(request))
         entry: Entry | None = cache.get(key)
         if entry is not None and _usable(entry):
-            return answer(request, entry, "HIT")
+            return _answered(request, key, entry, "HIT")
         with fragments.recording() as shown:
             response = self.get_response(request)
         entry = _entry_for(request, response, shown)
         if entry is None:
             return _not_kept(response)
         cache.set(key, entry, max(1, int(entry.expires_at - entry.stored_at)))
-        return answer(request, entry, "MISS")
+        return _answered(request, key, entry, "MISS")
+
+
+def _answered(request: HttpRequest, key: str, entry: Entry, state: str) -> HttpResponse:
+    # Left for the WSGI fast path (fastpath.py), which learns from this answer how to
+    # give the next one itself.
+    request.META[ENVIRON_KEY] = key
+    request.META[ENVIRON_ENTRY] = entry
+    return answer(request, entry, state)
 
 
 # Who and what is cached ----------------------------------------------------------------
@@ -206,29 +217,59 @@ def _compressed(body: bytes) -> dict[str, bytes]:
 
 def answer(request: HttpRequest, entry: Entry, state: str) -> HttpResponse:
     """The entry as a response for this request: its coding, a 304 when the reader has it."""
-    coding = _coding_for(request, entry)
-    etag = f'"{entry.digest}"' if coding == "identity" else f'"{entry.digest}-{coding}"'
-    if _matches(request.headers.get("If-None-Match", ""), entry.digest):
-        response = HttpResponse(status=304)
-        del response["Content-Type"]
-    else:
-        response = HttpResponse(status=entry.status)
-        for name, value in entry.headers:
-            response[name] = value
-        body = entry.bodies[coding]
-        if request.method != "HEAD":
-            response.content = body
-        response["Content-Length"] = str(len(body))
-        if coding != "identity":
-            response["Content-Encoding"] = coding
-    response["ETag"] = etag
-    response["Vary"] = "Accept-Encoding"
-    response["Cache-Control"] = _public_control(entry)
-    tags = entry.tags
-    response["Surrogate-Key"] = " ".join(tags)
-    response["Cache-Tag"] = ",".join(tags)
-    response["X-Cache"] = state
+    found = reply(
+        entry,
+        method=request.method or "GET",
+        if_none_match=request.headers.get("If-None-Match", ""),
+        accept_encoding=request.headers.get("Accept-Encoding", ""),
+        state=state,
+    )
+    response = HttpResponse(status=found.status)
+    del response["Content-Type"]
+    for name, value in found.headers:
+        response[name] = value
+    if found.body:
+        response.content = found.body
     return response
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+def reply(
+    entry: Entry, *, method: str, if_none_match: str, accept_encoding: str, state: str
+) -> Reply:
+    """What answers a request for `entry`, as plain values: Django's middleware and the
+    WSGI fast path (fastpath.py) send the very same status, headers and bytes."""
+    coding = _coding_for(accept_encoding, entry)
+    etag = f'"{entry.digest}"' if coding == "identity" else f'"{entry.digest}-{coding}"'
+    headers: list[tuple[str, str]] = []
+    body = b""
+    if _matches(if_none_match, entry.digest):
+        status = 304
+    else:
+        status = entry.status
+        headers.extend(entry.headers)
+        coded = entry.bodies[coding]
+        if method != "HEAD":
+            body = coded
+        headers.append(("Content-Length", str(len(coded))))
+        if coding != "identity":
+            headers.append(("Content-Encoding", coding))
+    tags = entry.tags
+    headers += [
+        ("ETag", etag),
+        ("Vary", "Accept-Encoding"),
+        ("Cache-Control", _public_control(entry)),
+        ("Surrogate-Key", " ".join(tags)),
+        ("Cache-Tag", ",".join(tags)),
+        ("X-Cache", state),
+    ]
+    return Reply(status, headers, body)
 
 
 def _public_control(entry: Entry) -> str:
@@ -240,8 +281,8 @@ def _public_control(entry: Entry) -> str:
     )
 
 
-def _coding_for(request: HttpRequest, entry: Entry) -> str:
-    accepted = _accepted_codings(request.headers.get("Accept-Encoding", ""))
+def _coding_for(accept_encoding: str, entry: Entry) -> str:
+    accepted = _accepted_codings(accept_encoding)
     for coding in _ENCODINGS:
         if coding in entry.bodies and coding in accepted:
             return coding

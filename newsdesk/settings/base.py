@@ -206,6 +206,9 @@ NEWSDESK_PAGE_CACHE: dict[str, Any] = {
     },
     "COMPRESS_MIN_BYTES": 512,
     "BROTLI_QUALITY": 5,
+    # Hits answered before Django runs (newsdesk.core.fastpath), from copies of entries
+    # kept in each process's memory, up to this many bytes, for this many addresses.
+    "FAST_PATH": {"LOCAL_BYTES": 64 * 1024 * 1024, "LOCAL_SIGNATURES": 50_000},
 }
 
 # Caches in front of the site, purged on publish by tag and by address (newsdesk.core.purging).
