@@ -15,6 +15,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 
 from . import factories
+from .cache_helpers import counting_cache_reads
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +255,30 @@ def test_it_records_what_a_kept_value_shows_on_every_read(article) -> None:
     with fragments._recorder() as recording:
         page.byline  # noqa: B018 - read again by the article's own fragment
     assert any(tag.startswith("person:") for tag in recording.versions)
+
+
+def test_it_reads_only_the_changes_tag_for_a_kept_fragment_while_nothing_changes() -> None:
+    calls: list[str] = []
+    for _ in range(2):
+        fragments.get_or_render("k", _renderer("a", "page:1", "page:2", calls=calls))
+    with counting_cache_reads() as reads:
+        fragments.get_or_render("k", _renderer("a", "page:1", "page:2", calls=calls))
+    assert reads.keys == [fragments.TAG_KEY.format(fragments.CHANGES)]
+
+
+def test_it_checks_every_tag_of_a_kept_fragment_after_any_change() -> None:
+    calls: list[str] = []
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    fragments.invalidate("page:2")
+    with counting_cache_reads() as reads:
+        fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    assert fragments.TAG_KEY.format("page:1") in reads.keys
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_it_reads_the_changes_tag_once_for_a_whole_page(client: Client, article) -> None:
+    client.get(article.url)
+    with counting_cache_reads() as reads:
+        client.get(article.url)
+    assert reads.keys.count(fragments.TAG_KEY.format(fragments.CHANGES)) == 1

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -21,6 +20,7 @@ from newsdesk.core import fragments
 from newsdesk.core.fastpath import PageCacheHits
 
 from . import factories
+from .cache_helpers import counting_cache_reads
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +157,7 @@ def test_it_keeps_answering_after_a_change_to_something_the_page_does_not_show(
 def test_it_reads_one_tag_per_hit_while_nothing_changes(reader, article) -> None:
     reader.get(article.url)
     reader.get(article.url)
-    reads = _counting_cache_reads()
+    reads = counting_cache_reads()
     with reads:
         reader.get(article.url)
     assert reads.keys == [fragments.TAG_KEY.format(fragments.CHANGES)]
@@ -204,36 +204,3 @@ def test_it_is_off_with_the_page_cache(settings, reader, article) -> None:
     settings.NEWSDESK_PAGE_CACHE = {**settings.NEWSDESK_PAGE_CACHE, "ENABLED": False}
     reader.get(article.url)
     assert reader.get(article.url).ran_django
-
-
-class _counting_cache_reads:
-    """Records the keys read from the shared cache while the block runs (a get_many that
-    the backend makes of single gets counts once)."""
-
-    def __init__(self) -> None:
-        self.keys: list[str] = []
-        self._inside_get_many = False
-
-    def __enter__(self) -> _counting_cache_reads:
-        real_get_many, real_get = cache.get_many, cache.get
-
-        def get_many(keys: list[str], *args: Any, **kwargs: Any) -> Any:
-            self.keys.extend(keys)
-            self._inside_get_many = True
-            try:
-                return real_get_many(keys, *args, **kwargs)
-            finally:
-                self._inside_get_many = False
-
-        def get(key: str, *args: Any, **kwargs: Any) -> Any:
-            if not self._inside_get_many:
-                self.keys.append(key)
-            return real_get(key, *args, **kwargs)
-
-        cache.get_many = get_many  # type: ignore[method-assign]
-        cache.get = get  # type: ignore[method-assign]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        del cache.get_many
-        del cache.get

@@ -74,6 +74,9 @@ class _Stored:
 # cache server) purge what carries those tags (see core.purging).
 invalidated = Signal()
 
+_changes_reading: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "newsdesk_changes_reading", default=None
+)
 _recording: contextvars.ContextVar[tuple[Recording, ...]] = contextvars.ContextVar(
     "newsdesk_fragment_recording", default=()
 )
@@ -127,7 +130,18 @@ def still_current(versions: dict[str, str]) -> bool:
 
 def changes() -> str:
     """The version of CHANGES: it differs from any earlier reading once anything changed."""
-    return current_versions([CHANGES])[CHANGES]
+    return _changes_reading.get() or current_versions([CHANGES])[CHANGES]
+
+
+@contextmanager
+def changes_read_once() -> Iterator[None]:
+    """CHANGES is read once for everything the block renders (one page): the page is then
+    as current as at its start, never older."""
+    token = _changes_reading.set(current_versions([CHANGES])[CHANGES])
+    try:
+        yield
+    finally:
+        _changes_reading.reset(token)
 
 
 def current_versions(tags: Iterable[str]) -> dict[str, str]:
@@ -166,7 +180,7 @@ def kept(key: str, produce: Callable[[], T]) -> T:
     Any picklable value works (HTML, a page object); each use gets its own copy."""
     local = caches["fragments"]
     stored: _Stored | None = local.get(key)
-    if stored is not None and _still_current(stored):
+    if stored is not None and _current(key, stored):
         _pass_on(stored.versions, stored.expires_at)
         return stored.value
     with _recorder() as recording:
@@ -212,6 +226,28 @@ def _pass_on(versions: dict[str, str], expires_at: datetime | None) -> None:
         recording.versions.update(versions)
     if expires_at is not None:
         expires(expires_at)
+
+
+# Per process: for a kept value, the CHANGES version at which its tags were last found
+# current. While CHANGES keeps that version nothing was invalidated anywhere, so the
+# value is still current without reading each of its tags again.
+_checked: dict[str, tuple[str, dict[str, str]]] = {}
+_CHECKED_LIMIT = 20_000
+
+
+def _current(key: str, stored: _Stored) -> bool:
+    seen = changes()
+    checked = _checked.get(key)
+    # The versions too: the kept value may have been replaced since it was checked.
+    if checked is not None and checked[0] == seen and checked[1] == stored.versions:
+        return True
+    # Read after CHANGES: a change made in between makes the next reading differ.
+    if not _still_current(stored):
+        return False
+    if len(_checked) >= _CHECKED_LIMIT:
+        _checked.clear()
+    _checked[key] = (seen, stored.versions)
+    return True
 
 
 def _still_current(stored: _Stored) -> bool:

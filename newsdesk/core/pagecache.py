@@ -92,6 +92,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        # Every kept part this page uses is checked against one reading of CHANGES.
+        with fragments.changes_read_once():
+            return self._serve(request)
+
+    def _serve(self, request: HttpRequest) -> HttpResponseBase:
         if not config()["ENABLED"]:
             return self.get_response(request)
         key = key_for(request) if is_anonymous_read(request) else None

@@ -17,6 +17,9 @@ from ..forms import CommentForm
 
 register = template.Library()
 
+# Stands for the form token in the kept empty form; never a valid token.
+_TOKEN_SLOT = "newsdesk-comment-token-slot"
+
 
 class _WebLinks(Urlizer):
     """Django's urlize, for http(s) and www. addresses only: no mailto links from text."""
@@ -70,4 +73,21 @@ def comments_section(context: template.Context, article: ArticlePage) -> SafeStr
         "reply_to": reply_to,
         "state": request.GET.get("comment") if request else None,
     }
+    if reply_to is None and form_context["open"]:
+        form_context["blank_form"] = _blank_form(request, article, form_context["token"])
     return mark_safe(render_to_string("comments/section.html", form_context, request=request))
+
+
+def _blank_form(request: Any, article: ArticlePage, token: str) -> SafeString:
+    """The empty form, kept like any page part; only its token is new for each reader, so
+    the time-on-page check still sees when this reader got the form."""
+    html = fragments.cached(
+        request,
+        f"comment-form:{article.pk}:{translation.get_language()}",
+        lambda: render_to_string(
+            "comments/form.html",
+            {"article": article, "form": CommentForm(), "token": _TOKEN_SLOT, "reply_to": None},
+            request=request,
+        ),
+    )
+    return mark_safe(html.replace(_TOKEN_SLOT, token))
