@@ -32,7 +32,7 @@ class counting_cache_reads:
             return real_get(key, *args, **kwargs)
 
         cache.get_many = get_many  # type: ignore[method-assign,assignment]
-        cache.get = get  # type: ignore[method-assign,assignment]
+        cache.get = get  # type: ignore[method-assign]
         return self
 
     def __exit__(self, *exc: object) -> None:
