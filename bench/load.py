@@ -26,19 +26,13 @@ installs nothing.
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -46,10 +40,10 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.stock_wagtail import generate as stock_wagtail  # noqa: E402 - needs ROOT on the path
+from bench.servers import HOST, fetch, granian  # noqa: E402 - needs ROOT on the path
+from bench.stock_wagtail import generate as stock_wagtail  # noqa: E402
 
 BIN = Path(sys.executable).parent
-HOST = "localhost"
 PAGE_CACHE_ENV = "PAGE_CACHE"  # 1: on (the default), 0: off; honoured by the page cache
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -75,56 +69,6 @@ def require_tools() -> None:
         raise SystemExit(
             f"missing: {', '.join(missing)}. Install with: apt-get install wrk util-linux"
         )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def granian(target: str, env: dict[str, str], cpu: int, cwd: Path = ROOT) -> Iterator[int]:
-    """One granian worker serving `target`, pinned to `cpu`, stopped with its process group."""
-    port = free_port()
-    command = [
-        *("taskset", "-c", str(cpu)),
-        str(BIN / "granian"),
-        *("--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port)),
-        *("--workers", "1", "--log-level", "warning"),
-        target,
-    ]
-    process = subprocess.Popen(command, cwd=cwd, env=env, start_new_session=True)
-    try:
-        wait_for(port)
-        yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
-def wait_for(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"no server came up on port {port}")
-
-
-def fetch(port: int, path: str) -> bytes:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("GET", path, headers={"Host": HOST})
-    response = connection.getresponse()
-    body = response.read()
-    if response.status != 200:
-        raise SystemExit(f"GET {path} answered {response.status}")
-    return body
 
 
 def wrk(port: int, path: str, args: argparse.Namespace, seconds: float) -> Result:
@@ -184,6 +128,8 @@ def ensure_dataset(args: argparse.Namespace) -> None:
     subprocess.run([newsdesk, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
     demo = [newsdesk, "demo", "--articles", str(args.articles)]
     subprocess.run(demo, env=env, cwd=ROOT, check=True)
+    # The demo skips the search index above 10,000 articles; the search page needs it.
+    subprocess.run([newsdesk, "update_index"], env=env, cwd=ROOT, check=True)
 
 
 def discover(port: int) -> dict[str, str]:

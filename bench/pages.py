@@ -18,20 +18,19 @@ import argparse
 import http.client
 import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GRANIAN = str(Path(sys.executable).with_name("granian"))
+sys.path.insert(0, str(ROOT))
+
+from bench.servers import fetch, granian  # noqa: E402 - needs ROOT on the path
+
 WARMUP = 30
 
 
@@ -41,65 +40,6 @@ class Timing:
     p90: float
     p99: float
     per_second: float
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def granian(target: str, env: dict[str, str]) -> Iterator[int]:
-    """Serve `target` with one granian worker, in its own process group.
-
-    granian's workers outlive a killed parent, so the whole group is stopped."""
-    port = free_port()
-    command = [
-        GRANIAN,
-        "--interface",
-        "wsgi",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-        "--log-level",
-        "warning",
-        target,
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    try:
-        wait_for(port)
-        yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
-def wait_for(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"granian did not start on port {port}")
-
-
-def fetch(port: int, path: str) -> bytes:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Host": "localhost"})
-    response = connection.getresponse()
-    body = response.read()
-    if response.status != 200:
-        raise SystemExit(f"GET {path} answered {response.status}")
-    return body
 
 
 def measure(
@@ -128,7 +68,6 @@ def measure(
 def forget_every_fragment(env: dict[str, str]) -> Callable[[], None]:
     """What a publish that touches every page does: new versions for the tag all share."""
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
     import django  # noqa: PLC0415 - only the cold run needs Django in this process
 
     django.setup()
