@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 TAG_KEY = "newsdesk:tag:v1:{}"
-# Shown by every fragment: moving a page changes the address of all pages below it.
+# Shown by every fragment: for what may change any page (a site's settings or root, view
+# restrictions, a move of a subtree too large to name page by page; see relocation.py).
 STRUCTURE = "structure"
 # A tag's version is kept a long time; if it is evicted anyway, fragments that used it
 # no longer match and are rendered again: eviction costs speed, never correctness.
