@@ -134,3 +134,14 @@ def test_it_purges_the_in_focus_index_when_a_topic_is_published(client, topic_in
     client.get(topic_index.url)
     factories.make_topic(topic_index, "Floods").save_revision().publish()
     assert b"Floods" in client.get(topic_index.url).content
+
+
+def test_it_purges_search_results_linking_below_a_section_given_a_new_slug(
+    client, news, django_capture_on_commit_callbacks
+) -> None:
+    factories.make_article(news, "Wells run dry", slug="wells-run-dry")
+    client.get("/search/?q=wells")
+    _new_slug(news, "world", django_capture_on_commit_callbacks)
+    response = client.get("/search/?q=wells")
+    assert response["X-Cache"] == "MISS"
+    assert b"/world/wells-run-dry/" in response.content
