@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 class Site:
     def __init__(self, home, news, analysis, topic_index) -> None:  # type: ignore[no-untyped-def]
-        self.home, self.news = home, news
+        self.home, self.news, self.analysis = home, news, analysis
         self.drought = factories.make_topic(topic_index, "Drought")
         self.vote = factories.make_topic(topic_index, "Vote")
         self.sara = factories.PersonFactory(name="Sara", slug="sara")
@@ -111,4 +111,20 @@ def test_it_purges_only_the_home_page_when_editors_choice_is_reordered(site: Sit
 def test_it_purges_the_pages_showing_an_author_when_they_are_renamed(site: Site) -> None:
     site.sara.name = "Sara K."
     site.sara.save()
+    assert site.purged() == SHOWING_WELLS
+
+
+def test_it_purges_the_pages_showing_a_moved_article_and_no_others(site: Site) -> None:
+    ArticlePage.objects.get(pk=site.wells.pk).move(site.analysis, pos="last-child")
+    # Its old address, the lists it left and joined, and every list linking to it.
+    assert site.purged() == SHOWING_WELLS | {"analysis"}
+
+
+def test_it_purges_the_pages_linking_to_an_article_whose_slug_changed(
+    site: Site, django_capture_on_commit_callbacks
+) -> None:
+    wells = ArticlePage.objects.get(pk=site.wells.pk)
+    wells.slug = "wells-in-the-north"
+    with django_capture_on_commit_callbacks(execute=True):
+        wells.save_revision().publish()
     assert site.purged() == SHOWING_WELLS

@@ -7,6 +7,7 @@ a live server of the site; purges go to it from the site the way production send
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 from django.test import override_settings
 
@@ -133,3 +135,49 @@ def test_it_shares_one_copy_whatever_the_tracking_parameters(
     _get(varnish, story.url)
     _body, headers = _get(varnish, f"{story.url}?utm_source=feed&utm_medium=rss")
     assert headers["X-Cache-Server"] == "HIT"
+
+
+def _get_coded(base: str, path: str, accept_encoding: str) -> tuple[bytes, dict[str, str]]:
+    headers = {"Host": "localhost", "Accept-Encoding": accept_encoding}
+    request = urllib.request.Request(f"{base}{path}", headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), dict(response.headers)
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "coding", "decode"),
+    [
+        ("gzip, deflate, br, zstd", "br", brotli.decompress),
+        ("gzip, deflate", "gzip", gzip.decompress),
+        ("br;q=0, gzip", "gzip", gzip.decompress),
+    ],
+)
+def test_it_keeps_each_coding_the_site_made_as_its_own_copy(
+    varnish: str, story: ArticlePage, accept_encoding: str, coding: str, decode: Any
+) -> None:
+    _get_coded(varnish, story.url, accept_encoding)
+    body, headers = _get_coded(varnish, story.url, accept_encoding)
+    assert headers["X-Cache-Server"] == "HIT"
+    assert headers["Content-Encoding"] == coding
+    assert "Talks resume in Geneva" in decode(body).decode()
+
+
+def test_it_keeps_a_plain_copy_for_a_reader_without_compression(
+    varnish: str, story: ArticlePage
+) -> None:
+    _get_coded(varnish, story.url, "gzip, br")
+    body, headers = _get_coded(varnish, story.url, "identity")
+    assert "Content-Encoding" not in headers
+    assert "Talks resume in Geneva" in body.decode()
+
+
+def test_it_purges_every_coding_of_an_edited_article(varnish: str, story: ArticlePage) -> None:
+    for accept_encoding in ("br", "gzip"):
+        _get_coded(varnish, story.url, accept_encoding)
+    article = ArticlePage.objects.get(pk=story.pk)
+    article.title = "Talks collapse in Geneva"
+    article.save_revision().publish()
+    brotli_body, _headers = _get_coded(varnish, story.url, "br")
+    gzip_body, _headers = _get_coded(varnish, story.url, "gzip")
+    assert "Talks collapse in Geneva" in brotli.decompress(brotli_body).decode()
+    assert "Talks collapse in Geneva" in gzip.decompress(gzip_body).decode()

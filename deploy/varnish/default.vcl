@@ -8,6 +8,13 @@
 #   BAN /  with  X-Ban-Tags: page:42|list:section:7
 # and purges single addresses (Wagtail's frontend cache) with PURGE <path>.
 #
+# Compression: the site stores every page already compressed as brotli and gzip (and
+# plain), and answers each reader with the best coding they accept. Varnish 7.1 knows
+# gzip only: left alone it asks the backend for gzip and keeps that. So the reader's
+# Accept-Encoding is reduced to one of br, gzip or identity, that value is part of the
+# cache key, and it is what the backend is asked for: each coding is its own cached copy,
+# and brotli readers get brotli from Varnish too.
+#
 # Edit the backend and the purgers list for your servers; varnishd -f this file.
 vcl 4.1;
 
@@ -58,12 +65,37 @@ sub vcl_recv {
     unset req.http.Cookie;
     # The language is in the path (/ar/, /fa/); the site's Vary: Accept-Language is moot.
     unset req.http.Accept-Language;
+    # One of three codings (see the top); "br;q=0" refuses brotli.
+    if (req.http.Accept-Encoding ~ "(^|[ ,])br([ ,;]|$)" &&
+        req.http.Accept-Encoding !~ "(^|[ ,])br[ ]*;[ ]*q=0(\.0*)?([ ,]|$)") {
+        set req.http.X-Coding = "br";
+    } elsif (req.http.Accept-Encoding ~ "(^|[ ,])(x-)?gzip([ ,;]|$)" &&
+        req.http.Accept-Encoding !~ "(^|[ ,])gzip[ ]*;[ ]*q=0(\.0*)?([ ,]|$)") {
+        set req.http.X-Coding = "gzip";
+    } else {
+        set req.http.X-Coding = "identity";
+    }
     # Tracking parameters change nothing on a page: one cached copy for all of them.
     if (req.url ~ "[?&](utm_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga)=") {
         set req.url = regsuball(req.url, "(utm_[a-z]+|gclid|fbclid|msclkid|mc_cid|mc_eid|_ga)=[^&]*&?", "");
         set req.url = regsub(req.url, "[?&]+$", "");
     }
     return (hash);
+}
+
+sub vcl_hash {
+    # Besides the address and host (the built-in vcl_hash, which runs after this one).
+    hash_data(req.http.X-Coding);
+}
+
+sub vcl_backend_fetch {
+    # Varnish rewrites the request to ask for gzip; ask for the coding this copy is for.
+    if (bereq.http.X-Coding == "identity") {
+        unset bereq.http.Accept-Encoding;
+    } elsif (bereq.http.X-Coding) {
+        set bereq.http.Accept-Encoding = bereq.http.X-Coding;
+    }
+    unset bereq.http.X-Coding;
 }
 
 sub vcl_backend_response {

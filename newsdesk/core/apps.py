@@ -2,7 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 
 class CoreConfig(AppConfig):
@@ -15,21 +15,35 @@ class CoreConfig(AppConfig):
         from wagtail.contrib.settings.models import BaseSiteSetting  # noqa: PLC0415
         from wagtail.models import Page, Site  # noqa: PLC0415
 
-        from . import fragments, navigation, pagecache, purging, routing, sites  # noqa: PLC0415
+        from . import (  # noqa: PLC0415
+            fragments,
+            navigation,
+            pagecache,
+            purging,
+            relocation,
+            routing,
+            sites,
+        )
 
         def forget_site_structure(**kwargs: Any) -> None:
             navigation.forget()
             sites.forget()
 
         def forget_page(instance: Page, **kwargs: Any) -> None:
-            # A page appeared or went: a kept 404 or redirect may now be wrong.
-            fragments.invalidate(f"page:{instance.pk}", pagecache.ADDRESSES)
+            # A page appeared or went: a kept 404 or redirect may now be wrong, and so may
+            # a page listing its parent's children.
+            fragments.invalidate(
+                f"page:{instance.pk}", pagecache.ADDRESSES, *relocation.parent_list_tags(instance)
+            )
             navigation.forget_if_in_menu(instance)
             forget_site_structure()
 
-        def forget_moved_page(instance: Page, **kwargs: Any) -> None:
-            # Every address below the page changed, and any fragment may link to one.
-            fragments.invalidate(f"page:{instance.pk}", fragments.STRUCTURE)
+        def forget_moved_page(**kwargs: Any) -> None:
+            relocation.forget_moved_page(**kwargs)
+            forget_site_structure()
+
+        def forget_new_slug(**kwargs: Any) -> None:
+            relocation.forget_new_slug(**kwargs)
             forget_site_structure()
 
         def forget_saved_page(sender: type, instance: object, **kwargs: Any) -> None:
@@ -58,6 +72,7 @@ class CoreConfig(AppConfig):
         for signal in (page_published, page_unpublished):
             signal.connect(forget_page, weak=False, dispatch_uid=f"site-structure-{id(signal)}")
         post_page_move.connect(forget_moved_page, weak=False, dispatch_uid="site-structure-move")
+        page_slug_changed.connect(forget_new_slug, weak=False, dispatch_uid="site-structure-slug")
         post_delete.connect(forget_if_structural, weak=False, dispatch_uid="site-structure-del")
         post_save.connect(forget_saved_page, weak=False, dispatch_uid="page-saved")
         post_save.connect(

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 TAG_KEY = "newsdesk:tag:v1:{}"
-# Shown by every fragment: moving a page changes the address of all pages below it.
+# Shown by every fragment: for what may change any page (a site's settings or root, view
+# restrictions, a move of a subtree too large to name page by page; see relocation.py).
 STRUCTURE = "structure"
 # Given a new version by every invalidation, whatever it names: one read of it tells a
 # reader whether anything at all changed since it last checked a page's tags.

@@ -14,7 +14,8 @@ server in front can be purged by the same invalidations (see purging.py).
 
 Bypassed: logged-in people (a session cookie; the session itself is not loaded to find
 out), previews, methods other than GET and HEAD, and responses that set a cookie, are
-private or no-store, stream, or are not HTML pages, redirects or 404s.
+private or no-store, stream, or are not pages, feeds or sitemaps (CONTENT_TYPES), redirects
+or 404s.
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ def _may_keep(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False
     if response.has_header("Content-Encoding"):
         return False
-    if response.status_code == 200 and not response.get("Content-Type", "").startswith("text/html"):
+    if response.status_code == 200 and not _kept_content_type(response):
         return False
     control = response.get("Cache-Control", "").lower()
     if any(word in control for word in ("private", "no-store", "no-cache", "max-age=0")):
@@ -207,6 +208,12 @@ def _may_keep(request: HttpRequest, response: HttpResponseBase) -> bool:
     # The page wrote to the session: the middleware outside would set a cookie.
     session = getattr(request, "session", None)
     return not (session is not None and session.modified)
+
+
+def _kept_content_type(response: HttpResponseBase) -> bool:
+    """Pages, feeds and sitemaps (CONTENT_TYPES): what every anonymous reader shares."""
+    content_type = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    return content_type in config()["CONTENT_TYPES"]
 
 
 def _compressed(body: bytes) -> dict[str, bytes]:

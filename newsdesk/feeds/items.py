@@ -19,7 +19,10 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import Image
 from wagtail.rich_text import expand_db_html
 
+from newsdesk.articles import listings
 from newsdesk.articles.models import LEAD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
+from newsdesk.core import fragments
+from newsdesk.gallery import selectors as gallery_selectors
 from newsdesk.gallery.models import FilmPage, MediaPage
 
 from . import selectors
@@ -88,10 +91,14 @@ def edition(request: HttpRequest, source: ChannelSource, **kwargs: str) -> Editi
     channel = source(request, **kwargs)
     root = selectors.site_root_url(request)
     if channel.articles is None:
-        media = [_media_item(request, page, root) for page in channel.media or []]
+        pages = channel.media or []
+        fragments.shows(*(f"page:{page.pk}" for page in pages))
+        media = [_media_item(request, page, root) for page in pages]
         return Edition(channel, media, feed_url=absolute(root, request.path))
     full_text = FeedSettings.for_request(request).full_text
     articles = selectors.newest(channel.articles, with_body=full_text)
+    # Items are cards: their addresses, titles and authors' names (see listings.py).
+    listings.shows_cards(articles)
     sections = selectors.parent_titles(articles)
     items = [
         _item(request, article, root, sections.get(selectors.parent_path(article), ""), full_text)
@@ -192,7 +199,12 @@ def _named(title: str) -> str:
     return f"{settings.WAGTAIL_SITE_NAME}: {title}"
 
 
+# Each channel shows the tag of the list it is (listings.listed_in), given a new version
+# when an article joins or leaves it; the page cache keeps feeds until then (0007).
+
+
 def site_channel(request: HttpRequest) -> Channel:
+    fragments.shows(listings.LATEST)
     root = selectors.site_root_url(request)
     return Channel(
         title=settings.WAGTAIL_SITE_NAME,
@@ -204,6 +216,7 @@ def site_channel(request: HttpRequest) -> Channel:
 
 def section_channel(request: HttpRequest, slug: str) -> Channel:
     section = selectors.section_by_slug(slug)
+    fragments.shows(f"page:{section.pk}", f"list:section:{section.pk}")
     return Channel(
         title=_named(section.title),
         description=section.introduction or section.title,
@@ -214,6 +227,7 @@ def section_channel(request: HttpRequest, slug: str) -> Channel:
 
 def topic_channel(request: HttpRequest, slug: str) -> Channel:
     topic = selectors.topic_by_slug(slug)
+    fragments.shows(f"page:{topic.pk}", f"list:topic:{topic.pk}")
     return Channel(
         title=_named(topic.title),
         description=topic.description,
@@ -224,6 +238,7 @@ def topic_channel(request: HttpRequest, slug: str) -> Channel:
 
 def tag_channel(request: HttpRequest, slug: str) -> Channel:
     tag = selectors.tag_by_slug(slug)
+    fragments.shows(f"list:tag:{tag.pk}")
     root = selectors.site_root_url(request)
     return Channel(
         title=_named(tag.name),
@@ -234,6 +249,7 @@ def tag_channel(request: HttpRequest, slug: str) -> Channel:
 
 
 def gallery_channel(request: HttpRequest) -> Channel:
+    fragments.shows(gallery_selectors.LATEST)
     root = selectors.site_root_url(request)
     return Channel(
         title=_named(_("Gallery")),
@@ -246,6 +262,7 @@ def gallery_channel(request: HttpRequest) -> Channel:
 
 def author_channel(request: HttpRequest, slug: str) -> Channel:
     person = selectors.person_by_slug(slug)
+    fragments.shows(f"person:{person.pk}", f"list:author:{person.pk}")
     root = selectors.site_root_url(request)
     return Channel(
         title=_named(person.name),

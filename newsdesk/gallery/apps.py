@@ -2,7 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class GalleryConfig(AppConfig):
@@ -27,7 +27,8 @@ class GalleryConfig(AppConfig):
             fragments.invalidate(selectors.LATEST)
 
         for model in (PhotoGalleryPage, FilmPage):
-            for signal in (page_published, page_unpublished, post_delete):
+            # A move changes the address the lists link to.
+            for signal in (page_published, page_unpublished, post_delete, post_page_move):
                 signal.connect(
                     forget_lists,
                     sender=model,

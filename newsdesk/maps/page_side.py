@@ -14,7 +14,8 @@ from typing import Any
 from django.db.models.signals import post_delete
 from django.http import HttpRequest, HttpResponse
 from wagtail import hooks
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from newsdesk.home.blocks import register
 
@@ -44,5 +45,13 @@ for _signal in (page_published, page_unpublished, post_delete):
     _signal.connect(
         _forget_map_page, sender=MapPage, weak=False, dispatch_uid=f"map-page-{id(_signal)}"
     )
-# Moving any page may move the map page (or its home) to another address.
-post_page_move.connect(_forget_map_page, weak=False, dispatch_uid="map-page-move")
+
+
+def _forget_map_page_if_below(instance: Page, **kwargs: Any) -> None:
+    # A new address for a map page or a page above it (its home): the links change.
+    if MapPage.objects.descendant_of(instance, inclusive=True).exists():
+        views.forget_map_pages()
+
+
+post_page_move.connect(_forget_map_page_if_below, weak=False, dispatch_uid="map-page-move")
+page_slug_changed.connect(_forget_map_page_if_below, weak=False, dispatch_uid="map-page-slug")

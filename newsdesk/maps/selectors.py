@@ -77,7 +77,12 @@ def public_events(f: EventFilter) -> list[Event]:
             ),
         )
     )
-    return list(filtered(events, f).order_by("-occurred_at", "-id")[: f.limit])
+    found = list(filtered(events, f).order_by("-occurred_at", "-id")[: f.limit])
+    # Markers link to these articles: a new address (slug, move) must reach the map.
+    fragments.shows(
+        *{f"page:{link.article_id}" for event in found for link in event.live_article_links}
+    )
+    return found
 
 
 @dataclass
@@ -110,6 +115,7 @@ def public_event_rows(f: EventFilter) -> list[EventRow]:
         .values_list("event_id", "article_id")
     )
     if links:
+        fragments.shows(*{f"page:{article_id}" for _event, article_id in links})
         pages = Page.objects.in_bulk({article_id for _event, article_id in links})
         for event_id, article_id in links:
             rows[event_id].articles.append(pages[article_id])

@@ -53,6 +53,8 @@ def search(request: HttpRequest) -> HttpResponse:
     if filters is None:
         return render(request, "search/search.html", context, status=400)
     results = paginate(request, selectors.search_articles(terms, filters))
+    # Each hit links to its article: a new address below a moved section must reach it.
+    fragments.shows(*(f"page:{article.pk}" for article in results.object_list))
     context["results"] = results
     if results.number == 1 and not _narrowed_to_articles(filters):
         context["media"] = selectors.search_media(terms, locale.pk, locale.language_code)

@@ -204,6 +204,14 @@ NEWSDESK_PAGE_CACHE: dict[str, Any] = {
         "wagtail_serve": ("page", "comments", "reply", "comment"),
         "search": ("q", "kind", "section", "topic", "since", "until", "sort", "page"),
     },
+    # 200 responses of these types are kept: pages, feeds (RSS, Atom, JSON Feed), sitemaps.
+    "CONTENT_TYPES": (
+        "text/html",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/feed+json",
+        "application/xml",
+    ),
     "COMPRESS_MIN_BYTES": 512,
     "BROTLI_QUALITY": 5,
     # Hits answered before Django runs (newsdesk.core.fastpath), from copies of entries

@@ -14,6 +14,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from newsdesk.core import fragments
+from newsdesk.core.pagecache import ADDRESSES
+
 from . import selectors, xml
 from .addresses import Addresses
 
@@ -42,8 +45,15 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def shows_addresses() -> None:
+    """Sitemaps list addresses and their last publication: ADDRESSES changes with every
+    publish, withdrawal, move and deletion, so the page cache keeps them until then."""
+    fragments.shows(ADDRESSES)
+
+
 @require_GET
 def sitemap_index(request: HttpRequest) -> HttpResponse:
+    shows_addresses()
     addresses = Addresses(request)
     entries: list[tuple[str, datetime | None]] = [
         (addresses.absolute(reverse("sitemap-pages")), None)
@@ -57,6 +67,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def pages_sitemap(request: HttpRequest) -> HttpResponse:
+    shows_addresses()
     addresses = Addresses(request)
     rows = selectors.other_pages()
     versions = selectors.translations([key for _path, _lastmod, key in rows])
@@ -70,6 +81,7 @@ def pages_sitemap(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def articles_sitemap(request: HttpRequest, number: int) -> HttpResponse:
+    shows_addresses()
     rows = selectors.articles_in_range(number) if number < MAX_RANGE else []
     if not rows:
         raise Http404("No articles in this range.")
@@ -96,10 +108,17 @@ def _alternates(addresses: Addresses, versions: list[tuple[str, str]]) -> list[t
 
 @require_GET
 def news_sitemap(request: HttpRequest) -> HttpResponse:
+    shows_addresses()
     addresses = Addresses(request)
+    recent = selectors.recent_articles()
+    if recent:
+        # The oldest story leaves the two-day window by itself: the kept copy ends then.
+        fragments.expires(
+            min(published for _path, published, _t, _l in recent) + selectors.NEWS_WINDOW
+        )
     entries = [
         (loc, published, title, language)
-        for url_path, published, title, language in selectors.recent_articles()
+        for url_path, published, title, language in recent
         if (loc := addresses.page(url_path)) is not None
     ]
     body = xml.news_urlset(settings.WAGTAIL_SITE_NAME, entries)

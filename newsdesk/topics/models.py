@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core import fragments
+from newsdesk.core import fragments, relocation
 from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
@@ -47,7 +47,11 @@ class TopicIndexPage(RestrictionAwareMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().cards().order_by("title")
+        # A topic published, withdrawn or moved changes the list; one renamed, its card.
+        fragments.shows(relocation.children_tag(self.pk))
+        topics = list(TopicPage.objects.child_of(self).live().cards().order_by("title"))
+        fragments.shows(*(f"page:{topic.pk}" for topic in topics))
+        context["topics"] = topics
         return context
 
 

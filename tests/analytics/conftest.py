@@ -51,7 +51,6 @@ def _forget_process_memory() -> Iterator[None]:
     pipeline.forget_pages()
     visitors.forget_salts()
     pipeline.is_bot.cache_clear()
-    pipeline.rate_limiter.reset()
     yield
     pipeline.forget_pages()
     visitors.forget_salts()

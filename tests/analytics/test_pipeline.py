@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -271,3 +274,34 @@ def test_it_counts_queued_views_and_writes_the_batch_on_shutdown(
 
     store_rows = store.top(Window.DAY, article.locale_id, timezone.now())
     assert store_rows == [(article.pk, 2)]
+
+
+# Counted in one place for every worker process: a second process, as a second worker.
+SEND_FROM_ANOTHER_PROCESS = """
+import django, sys
+django.setup()
+from newsdesk.analytics import pipeline
+client, minute, times = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+print(sum(pipeline.rate_limiter.allow(client, minute) for _ in range(times)))
+"""
+
+
+def send_from_another_process(client_id: str, minute: int, times: int) -> int:
+    """How many of `times` events the other process let through."""
+    result = subprocess.run(
+        [sys.executable, "-c", SEND_FROM_ANOTHER_PROCESS, client_id, str(minute), str(times)],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsdesk.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def test_it_counts_one_clients_events_across_worker_processes(db) -> None:
+    minute = int(timezone.now().timestamp()) // 60
+    first = send_from_another_process("client-a", minute, 20)
+    second = send_from_another_process("client-a", minute, 20)
+    assert (first, second) == (20, RATE_LIMIT_PER_MINUTE - 20)
+    assert not pipeline.rate_limiter.allow("client-a", minute)
