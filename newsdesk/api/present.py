@@ -16,6 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
+from newsdesk.articles import selectors as article_selectors
 from newsdesk.articles.models import (
     CARD_IMAGE_FILTER,
     LEAD_IMAGE_FILTER,
@@ -95,6 +96,13 @@ class Presenter:
         }
 
     # Resources ---------------------------------------------------------------------------
+
+    def articles(self, items: list[ArticlePage]) -> list[dict[str, Any]]:
+        sections = article_selectors.sections_of(items)
+        return [self.article(article, sections) for article in items]
+
+    def article_with_text(self, article: ArticlePage) -> dict[str, Any]:
+        return self.article(article, article_selectors.sections_of([article]), detail=True)
 
     def article(
         self, article: ArticlePage, sections: dict[str, SectionPage], detail: bool = False
@@ -201,6 +209,9 @@ class Presenter:
                 for item in pictures
             ]
         return data
+
+    def gallery_with_pictures(self, page: PhotoGalleryPage) -> dict[str, Any]:
+        return self.gallery(page, pictures=page.pictures())
 
     def film(self, page: FilmPage) -> dict[str, Any]:
         return {
