@@ -43,6 +43,9 @@ _RELATIVE_URL = re.compile(r'(\s(?:href|src)=")/(?!/)')
 class Presenter:
     request: HttpRequest
     languages: dict[int, str] = field(default_factory=selectors.language_codes)
+    # The fragment tags of everything presented (see newsdesk.core.fragments and answers.py):
+    # an answer kept by the API is made again when one of them changes.
+    shown: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         site = Site.find_for_request(self.request)
@@ -84,6 +87,7 @@ class Presenter:
         }
 
     def page_basics(self, page: Page, name: str) -> dict[str, Any]:
+        self.shown.add(f"page:{page.pk}")
         return {
             "id": page.pk,
             "api_url": self.api_url(name, page.pk),
@@ -108,6 +112,10 @@ class Presenter:
         self, article: ArticlePage, sections: dict[str, SectionPage], detail: bool = False
     ) -> dict[str, Any]:
         section = sections.get(article.path[: -Page.steplen])
+        self.shown.update(f"page:{link.topic_id}" for link in article.topic_links.all())
+        self.shown.update(f"person:{link.person_id}" for link in article.authors.all())
+        if section:
+            self.shown.add(f"page:{section.pk}")
         data = {
             **self.page_basics(article, "article"),
             "kind": article.kind,
@@ -179,6 +187,7 @@ class Presenter:
         }
 
     def author(self, person: Any) -> dict[str, Any]:
+        self.shown.add(f"person:{person.pk}")
         return {
             "id": person.pk,
             "api_url": self.api_url("author", person.pk),

@@ -16,7 +16,10 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 from ninja.params.functions import Path
 
+from newsdesk.articles.listings import LATEST as LATEST_ARTICLES
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments, pagecache
+from newsdesk.gallery.selectors import LATEST as LATEST_GALLERIES
 
 from . import pagination, schemas, selectors
 from .present import (
@@ -65,6 +68,10 @@ class Resource:
     summary: str
     items: Callable[[Any], QuerySet]
     present: Callable[[Presenter, list[Any]], list[dict[str, Any]]]
+    # The tags the list changes with (an item published, withdrawn, moved: see answers.py).
+    changes_with: tuple[str, ...]
+    # What one item's tag starts with: "page" (`page:<id>`) or "person".
+    item_tag: str = "page"
     params: type[schemas.ListParams] = schemas.ListParams
     detail: Detail | None = None
 
@@ -78,14 +85,18 @@ def expose(resource: Resource) -> None:
 
 def _add_list(resource: Resource) -> None:
     def endpoint(request: HttpRequest, params: schemas.ListParams) -> dict[str, Any]:
+        # Before reading: an item published meanwhile makes the kept answer stale at once.
+        fragments.shows(*resource.changes_with)
         presenter = Presenter(request)
-        return _listing(
+        found = _listing(
             request,
             params,
             resource.items(params),
             resource.ordering,
             lambda items: resource.present(presenter, items),
         )
+        fragments.shows(*presenter.shown)
+        return found
 
     # A parameter type chosen at run time, which mypy cannot follow.
     _declare(endpoint, params=Query[resource.params])  # type: ignore[misc, name-defined]
@@ -97,8 +108,12 @@ def _add_detail(resource: Resource, detail: Detail) -> None:
     id_name = f"{resource.singular}_id"
 
     def endpoint(request: HttpRequest, **path: int) -> dict[str, Any]:
-        item = _one(resource.ordering.placed(detail.items()), path[id_name])
-        return detail.present(Presenter(request), item)
+        pk = path[id_name]
+        fragments.shows(f"{resource.item_tag}:{pk}")
+        presenter = Presenter(request)
+        found = detail.present(presenter, _one(resource.ordering.placed(detail.items()), pk))
+        fragments.shows(*presenter.shown)
+        return found
 
     _declare(endpoint, **{id_name: Id})
     route = _route(resource, f"{{{id_name}}}/", f"get_{resource.singular}", resource.singular)
@@ -209,8 +224,9 @@ RESOURCES = (
         "Published articles, newest first",
         _articles,
         Presenter.articles,
-        schemas.ArticleParams,
-        Detail(
+        (LATEST_ARTICLES,),
+        params=schemas.ArticleParams,
+        detail=Detail(
             schemas.ArticleDetail,
             "One published article, with its text",
             _one_article,
@@ -225,6 +241,7 @@ RESOURCES = (
         "In Focus topics, by title",
         TOPICS,
         _each(Presenter.topic),
+        (pagecache.ADDRESSES,),  # a topic published or withdrawn: no tag of its own
         detail=Detail(schemas.Topic, "One In Focus topic", ONE_TOPIC, Presenter.topic),
     ),
     Resource(
@@ -235,6 +252,8 @@ RESOURCES = (
         "Authors, by name",
         AUTHORS,
         _each(Presenter.author),
+        (LATEST_ARTICLES,),  # changed by any article published and any person saved
+        "person",
         detail=Detail(schemas.Author, "One author", ONE_AUTHOR, Presenter.author),
     ),
     Resource(
@@ -245,6 +264,7 @@ RESOURCES = (
         "Tags of published articles, by name",
         lambda params: selectors.tags_in(_language(params)),
         _each(Presenter.tag),
+        (LATEST_ARTICLES,),
     ),
     Resource(
         "galleries",
@@ -254,6 +274,7 @@ RESOURCES = (
         "Photo galleries, newest first",
         GALLERIES,
         _each(Presenter.gallery),
+        (LATEST_GALLERIES,),
         detail=Detail(
             schemas.GalleryDetail,
             "One photo gallery, with its pictures",
@@ -269,6 +290,7 @@ RESOURCES = (
         "Films, newest first",
         FILMS,
         _each(Presenter.film),
+        (LATEST_GALLERIES,),
         detail=Detail(schemas.Film, "One film", ONE_FILM, Presenter.film),
     ),
 )
