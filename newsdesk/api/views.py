@@ -86,7 +86,7 @@ def expose(resource: Resource) -> None:
 def _add_list(resource: Resource) -> None:
     def endpoint(request: HttpRequest, params: schemas.ListParams) -> dict[str, Any]:
         # Before reading: an item published meanwhile makes the kept answer stale at once.
-        fragments.shows(*resource.changes_with)
+        fragments.shows(*resource.changes_with, list_wide=True)
         presenter = Presenter(request)
         found = _listing(
             request,

@@ -41,7 +41,7 @@ from . import fragments
 ENTRY_KEY = "newsdesk:page:v1:{}"
 # Shown by cached 404s and redirects: any new address (a page published or moved, a
 # redirect added) may turn one of them into a page.
-ADDRESSES = "addresses"
+ADDRESSES = fragments.list_wide_tag("addresses")
 # Not stored with an entry: set for each answer, or meaningless once stored.
 _SKIPPED_HEADERS = {
     "cache-control",
