@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -11,6 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+import newsdesk
+from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 
@@ -282,3 +285,33 @@ def test_it_reads_the_changes_tag_once_for_a_whole_page(client: Client, article)
     with counting_cache_reads() as reads:
         client.get(article.url)
     assert reads.keys.count(fragments.TAG_KEY.format(fragments.CHANGES)) == 1
+
+
+# List-wide tags ----------------------------------------------------------------------------
+
+
+def test_it_refuses_a_list_wide_tag_shown_by_a_part_of_a_page() -> None:
+    with fragments.recording(), pytest.raises(fragments.ListWideTag, match="articles:latest"):
+        fragments.shows("page:1", LATEST)
+
+
+def test_it_records_a_list_wide_tag_shown_by_what_lists_everything_new() -> None:
+    with fragments.recording() as shown:
+        fragments.shows(LATEST, list_wide=True)
+    assert LATEST in shown.versions
+
+
+# Only these may say list_wide=True: they list everything new, whatever was published.
+LISTS_OF_EVERYTHING = {"search", "feeds", "sitemaps", "api"}
+
+
+def test_it_lets_only_search_feeds_sitemaps_and_the_api_show_list_wide_tags() -> None:
+    package = Path(newsdesk.__file__).parent
+    defined_in = Path(fragments.__file__)
+    opting_in = {
+        path.relative_to(package).parts[0]
+        for path in package.rglob("*.py")
+        if path != defined_in and "list_wide=True" in path.read_text(encoding="utf-8")
+    }
+    assert opting_in
+    assert opting_in <= LISTS_OF_EVERYTHING, opting_in - LISTS_OF_EVERYTHING

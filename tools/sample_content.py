@@ -315,9 +315,11 @@ def build(rng: random.Random) -> None:
         )
         for name, role in PEOPLE
     ]
-    english_home = build_edition(rng, root, ENGLISH, people, translation_of=None)
-    build_edition(rng, root, PERSIAN, people, translation_of=english_home)
-    build_edition(rng, root, ARABIC, people, translation_of=english_home)
+    english_home: HomePage | None = None  # the first edition: the others are its translations
+    for edition in EDITIONS:
+        home = build_edition(rng, root, edition, people, translation_of=english_home)
+        english_home = english_home or home
+    assert english_home is not None
     map_demo.build_map(rng, timezone.now(), lambda message: None)
     Site.objects.all().delete()
     Site.objects.create(
@@ -422,10 +424,9 @@ def build_edition(
 
 def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: TopicPage) -> None:
     """A Gallery with one photo essay (filed under `topic`), an external film and one we host."""
-    index = home.add_child(
-        instance=GalleryIndexPage(title=edition.gallery, slug="gallery", locale=home.locale)
+    index = published(
+        home, GalleryIndexPage(title=edition.gallery, slug="gallery", locale=home.locale)
     )
-    index.save_revision().publish()
     title = edition.topics[0][0]
     cover = picture(rng, title)
     gallery = PhotoGalleryPage(
@@ -448,41 +449,51 @@ def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: T
             )
         )
     gallery.topic_links.add(GalleryTopicLink(topic=topic, sort_order=0))
-    index.add_child(instance=gallery)
-    gallery.save_revision().publish()
-    film = FilmPage(
-        title=edition.headlines[0],
+    published(index, gallery)
+    external = film(
+        edition,
+        edition.headlines[0],
+        home,
         slug="film",
-        summary=edition.lead.format(headline=edition.headlines[0]),
         external_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
         cover=picture(rng, "Film poster"),
         cover_alt=edition.alt.format(title="film"),
         duration_seconds=596,
-        caption=edition.caption,
-        credit=edition.credit,
-        description=edition.paragraph,
-        locale=home.locale,
     )
-    index.add_child(instance=film)
-    film.save_revision().publish()
+    published(index, external)
     # The frames' title is drawn in Pillow's own font, which has Latin letters only.
     made = video.make_film("newsdesk", "sea", (edition.caption, edition.embed), rng)
-    hosted = FilmPage(
-        title=edition.headlines[1],
+    hosted = film(
+        edition,
+        edition.headlines[1],
+        home,
         slug="film-hosted",
-        summary=edition.lead.format(headline=edition.headlines[1]),
         video_file=ContentFile(made.video, name="film-hosted.webm"),
         captions_file=ContentFile(made.captions.encode(), name="film-hosted.vtt"),
         cover=saved(made.poster, "Hosted film poster", rng),
         cover_alt=made.alt,
         duration_seconds=made.seconds,
+    )
+    published(index, hosted)
+
+
+def film(edition: Edition, headline: str, home: HomePage, **media: object) -> FilmPage:
+    """A film about `headline`, with the edition's caption, credit and text."""
+    return FilmPage(
+        title=headline,
+        locale=home.locale,
+        summary=edition.lead.format(headline=headline),
         caption=edition.caption,
         credit=edition.credit,
         description=edition.paragraph,
-        locale=home.locale,
+        **media,
     )
-    index.add_child(instance=hosted)
-    hosted.save_revision().publish()
+
+
+def published(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def body(edition: Edition) -> list[dict]:

@@ -16,6 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
+from newsdesk.articles import selectors as article_selectors
 from newsdesk.articles.models import (
     CARD_IMAGE_FILTER,
     LEAD_IMAGE_FILTER,
@@ -42,6 +43,9 @@ _RELATIVE_URL = re.compile(r'(\s(?:href|src)=")/(?!/)')
 class Presenter:
     request: HttpRequest
     languages: dict[int, str] = field(default_factory=selectors.language_codes)
+    # The fragment tags of everything presented (see newsdesk.core.fragments and answers.py):
+    # an answer kept by the API is made again when one of them changes.
+    shown: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         site = Site.find_for_request(self.request)
@@ -83,6 +87,7 @@ class Presenter:
         }
 
     def page_basics(self, page: Page, name: str) -> dict[str, Any]:
+        self.shown.add(f"page:{page.pk}")
         return {
             "id": page.pk,
             "api_url": self.api_url(name, page.pk),
@@ -96,10 +101,21 @@ class Presenter:
 
     # Resources ---------------------------------------------------------------------------
 
+    def articles(self, items: list[ArticlePage]) -> list[dict[str, Any]]:
+        sections = article_selectors.sections_of(items)
+        return [self.article(article, sections) for article in items]
+
+    def article_with_text(self, article: ArticlePage) -> dict[str, Any]:
+        return self.article(article, article_selectors.sections_of([article]), detail=True)
+
     def article(
         self, article: ArticlePage, sections: dict[str, SectionPage], detail: bool = False
     ) -> dict[str, Any]:
         section = sections.get(article.path[: -Page.steplen])
+        self.shown.update(f"page:{link.topic_id}" for link in article.topic_links.all())
+        self.shown.update(f"person:{link.person_id}" for link in article.authors.all())
+        if section:
+            self.shown.add(f"page:{section.pk}")
         data = {
             **self.page_basics(article, "article"),
             "kind": article.kind,
@@ -171,6 +187,7 @@ class Presenter:
         }
 
     def author(self, person: Any) -> dict[str, Any]:
+        self.shown.add(f"person:{person.pk}")
         return {
             "id": person.pk,
             "api_url": self.api_url("author", person.pk),
@@ -201,6 +218,9 @@ class Presenter:
                 for item in pictures
             ]
         return data
+
+    def gallery_with_pictures(self, page: PhotoGalleryPage) -> dict[str, Any]:
+        return self.gallery(page, pictures=page.pictures())
 
     def film(self, page: FilmPage) -> dict[str, Any]:
         return {

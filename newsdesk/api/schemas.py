@@ -142,12 +142,17 @@ class Tag(Schema):
     url: str
 
 
-class Article(Schema):
+class PageItem(Schema):
+    """The first fields of every page the API gives (articles, topics, galleries, films)."""
+
     id: int
     api_url: str
     url: str
     title: str
     slug: str
+
+
+class Article(PageItem):
     kind: str
     kicker: str
     section: SectionRef | None
@@ -170,12 +175,7 @@ class ArticleDetail(Article):
     body_html: str = Field(description="The article text as HTML, with absolute links.")
 
 
-class Topic(Schema):
-    id: int
-    api_url: str
-    url: str
-    title: str
-    slug: str
+class Topic(PageItem):
     language: str
     description: str
     first_published_at: datetime | None
@@ -194,17 +194,17 @@ class Author(Schema):
     photo: Picture | None
 
 
-class Gallery(Schema):
-    id: int
-    api_url: str
-    url: str
-    title: str
-    slug: str
+class GalleryPage(PageItem):
+    """What photo galleries and films both have (the Gallery section's pages)."""
+
     language: str
     summary: str
     published_at: datetime
     first_published_at: datetime
     last_published_at: datetime
+
+
+class Gallery(GalleryPage):
     cover: Picture | None
 
 
@@ -217,17 +217,7 @@ class Video(Schema):
     url: str
 
 
-class Film(Schema):
-    id: int
-    api_url: str
-    url: str
-    title: str
-    slug: str
-    language: str
-    summary: str
-    published_at: datetime
-    first_published_at: datetime
-    last_published_at: datetime
+class Film(GalleryPage):
     poster: Picture | None
     duration_seconds: int | None
     caption: str

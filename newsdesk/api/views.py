@@ -1,20 +1,25 @@
-"""The endpoints: each reads through selectors, pages with a keyset cursor, presents."""
+"""The endpoints: each reads through selectors, pages with a keyset cursor, presents.
+
+Every kind of item has the same two endpoints, a list and one item by id, so each kind is
+described once (a `Resource`) and `expose()` makes its endpoints.
+"""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 from ninja.params.functions import Path
 
-from newsdesk.articles import selectors as articles
+from newsdesk.articles.listings import LATEST as LATEST_ARTICLES
 from newsdesk.articles.models import ArticlePage
-from newsdesk.gallery.models import FilmPage, PhotoGalleryPage
-from newsdesk.people.models import Person
-from newsdesk.topics.models import TopicPage
+from newsdesk.core import fragments, pagecache
+from newsdesk.gallery.selectors import LATEST as LATEST_GALLERIES
 
 from . import pagination, schemas, selectors
 from .present import (
@@ -36,6 +41,113 @@ BY_TITLE = pagination.Ordering("title", descending=False, is_datetime=False)
 Id = Annotated[int, Path(..., ge=1, le=pagination.MAX_ID, description="The item's id.")]
 NOT_FOUND = {400: schemas.Problem, 404: schemas.Problem}
 BAD_REQUEST = {400: schemas.Problem}
+# The operation ids the document has always had (clients generate method names from them).
+OPERATION_ID = "newsdesk_api_views_{}"
+
+Present = Callable[[Presenter, Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """`/<plural>/{<singular>_id}/`: one item among those readers may see, or a 404."""
+
+    schema: type[Schema]
+    summary: str
+    items: Callable[[], QuerySet]
+    present: Present
+
+
+@dataclass(frozen=True)
+class Resource:
+    """`/<plural>/`: the items matching the parameters, a page at a time, in `ordering`."""
+
+    plural: str
+    singular: str
+    ordering: pagination.Ordering
+    schema: type[Schema]
+    summary: str
+    items: Callable[[Any], QuerySet]
+    present: Callable[[Presenter, list[Any]], list[dict[str, Any]]]
+    # The tags the list changes with (an item published, withdrawn, moved: see answers.py).
+    changes_with: tuple[str, ...]
+    # What one item's tag starts with: "page" (`page:<id>`) or "person".
+    item_tag: str = "page"
+    params: type[schemas.ListParams] = schemas.ListParams
+    detail: Detail | None = None
+
+
+def expose(resource: Resource) -> None:
+    """Add the resource's list endpoint, and its detail endpoint if it has one."""
+    _add_list(resource)
+    if resource.detail is not None:
+        _add_detail(resource, resource.detail)
+
+
+def _add_list(resource: Resource) -> None:
+    def endpoint(request: HttpRequest, params: schemas.ListParams) -> dict[str, Any]:
+        # Before reading: an item published meanwhile makes the kept answer stale at once.
+        fragments.shows(*resource.changes_with, list_wide=True)
+        presenter = Presenter(request)
+        found = _listing(
+            request,
+            params,
+            resource.items(params),
+            resource.ordering,
+            lambda items: resource.present(presenter, items),
+        )
+        fragments.shows(*presenter.shown)
+        return found
+
+    # A parameter type chosen at run time, which mypy cannot follow.
+    _declare(endpoint, params=Query[resource.params])  # type: ignore[misc, name-defined]
+    route = _route(resource, "", f"list_{resource.plural}", resource.plural)
+    route({200: resource.schema, **BAD_REQUEST}, resource.summary, endpoint)
+
+
+def _add_detail(resource: Resource, detail: Detail) -> None:
+    id_name = f"{resource.singular}_id"
+
+    def endpoint(request: HttpRequest, **path: int) -> dict[str, Any]:
+        pk = path[id_name]
+        fragments.shows(f"{resource.item_tag}:{pk}")
+        presenter = Presenter(request)
+        found = detail.present(presenter, _one(resource.ordering.placed(detail.items()), pk))
+        fragments.shows(*presenter.shown)
+        return found
+
+    _declare(endpoint, **{id_name: Id})
+    route = _route(resource, f"{{{id_name}}}/", f"get_{resource.singular}", resource.singular)
+    route({200: detail.schema, **NOT_FOUND}, detail.summary, endpoint)
+
+
+def _route(
+    resource: Resource, path: str, operation: str, url_name: str
+) -> Callable[[dict[int, Any], str, Callable[..., Any]], None]:
+    """Adds an endpoint at `/<plural>/<path>`, filed under the resource's tag."""
+
+    def add(responses: dict[int, Any], summary: str, endpoint: Callable[..., Any]) -> None:
+        router.get(
+            f"/{resource.plural}/{path}",
+            response=responses,
+            url_name=url_name,
+            tags=[resource.plural],
+            summary=summary,
+            operation_id=OPERATION_ID.format(operation),
+        )(endpoint)
+
+    return add
+
+
+def _declare(endpoint: Callable[..., Any], **params: Any) -> None:
+    """Give `endpoint` the signature ninja reads its parameters from: the request, then
+    `params` (name: annotation), so each resource's parameters keep their own names."""
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("request", keyword, annotation=HttpRequest),
+            *(inspect.Parameter(name, keyword, annotation=kind) for name, kind in params.items()),
+        ]
+    )
 
 
 def _language(params: schemas.ListParams) -> str | None:
@@ -74,170 +186,113 @@ def _one(items: QuerySet, pk: int) -> Any:
     return found
 
 
-# Articles --------------------------------------------------------------------------------
+def _each(present: Present) -> Callable[[Presenter, list[Any]], list[dict[str, Any]]]:
+    return lambda presenter, items: [present(presenter, item) for item in items]
 
 
-@router.get(
-    "/articles/",
-    response={200: schemas.ArticleList, **BAD_REQUEST},
-    url_name="articles",
-    tags=["articles"],
-    summary="Published articles, newest first",
+def _by_language(
+    select: Callable[[str | None, list[str]], QuerySet], renditions: dict[str, str]
+) -> tuple[Callable[[Any], QuerySet], Callable[[], QuerySet]]:
+    """A list's items in the `language` asked for, and one item's among all languages."""
+    images = list(renditions.values())
+    return (lambda params: select(_language(params), images)), (lambda: select(None, images))
+
+
+TOPICS, ONE_TOPIC = _by_language(selectors.topics_in, TOPIC_RENDITIONS)
+AUTHORS, ONE_AUTHOR = _by_language(selectors.authors_in, PHOTO_RENDITIONS)
+GALLERIES, ONE_GALLERY = _by_language(selectors.galleries_in, CARD_RENDITIONS)
+FILMS, ONE_FILM = _by_language(selectors.films_in, CARD_RENDITIONS)
+
+
+def _articles(params: schemas.ArticleParams) -> QuerySet:
+    found = selectors.articles_matching(params)
+    return selectors.article_details(found, list(CARD_RENDITIONS.values()))
+
+
+def _one_article() -> QuerySet:
+    found = selectors.visible(ArticlePage.objects.all())
+    return selectors.article_details(found, list(ARTICLE_RENDITIONS.values()))
+
+
+# In the order of the OpenAPI document.
+RESOURCES = (
+    Resource(
+        "articles",
+        "article",
+        NEWEST_FIRST,
+        schemas.ArticleList,
+        "Published articles, newest first",
+        _articles,
+        Presenter.articles,
+        (LATEST_ARTICLES,),
+        params=schemas.ArticleParams,
+        detail=Detail(
+            schemas.ArticleDetail,
+            "One published article, with its text",
+            _one_article,
+            Presenter.article_with_text,
+        ),
+    ),
+    Resource(
+        "topics",
+        "topic",
+        BY_TITLE,
+        schemas.TopicList,
+        "In Focus topics, by title",
+        TOPICS,
+        _each(Presenter.topic),
+        (pagecache.ADDRESSES,),  # a topic published or withdrawn: no tag of its own
+        detail=Detail(schemas.Topic, "One In Focus topic", ONE_TOPIC, Presenter.topic),
+    ),
+    Resource(
+        "authors",
+        "author",
+        BY_NAME,
+        schemas.AuthorList,
+        "Authors, by name",
+        AUTHORS,
+        _each(Presenter.author),
+        (LATEST_ARTICLES,),  # changed by any article published and any person saved
+        "person",
+        detail=Detail(schemas.Author, "One author", ONE_AUTHOR, Presenter.author),
+    ),
+    Resource(
+        "tags",
+        "tag",
+        BY_NAME,
+        schemas.TagList,
+        "Tags of published articles, by name",
+        lambda params: selectors.tags_in(_language(params)),
+        _each(Presenter.tag),
+        (LATEST_ARTICLES,),
+    ),
+    Resource(
+        "galleries",
+        "gallery",
+        NEWEST_FIRST,
+        schemas.GalleryList,
+        "Photo galleries, newest first",
+        GALLERIES,
+        _each(Presenter.gallery),
+        (LATEST_GALLERIES,),
+        detail=Detail(
+            schemas.GalleryDetail,
+            "One photo gallery, with its pictures",
+            ONE_GALLERY,
+            Presenter.gallery_with_pictures,
+        ),
+    ),
+    Resource(
+        "films",
+        "film",
+        NEWEST_FIRST,
+        schemas.FilmList,
+        "Films, newest first",
+        FILMS,
+        _each(Presenter.film),
+        (LATEST_GALLERIES,),
+        detail=Detail(schemas.Film, "One film", ONE_FILM, Presenter.film),
+    ),
 )
-def list_articles(request: HttpRequest, params: Query[schemas.ArticleParams]) -> dict[str, Any]:
-    found = selectors.article_details(
-        selectors.articles_matching(params), list(CARD_RENDITIONS.values())
-    )
-    presenter = Presenter(request)
-
-    def present(items: list[ArticlePage]) -> list[dict[str, Any]]:
-        sections = articles.sections_of(items)
-        return [presenter.article(article, sections) for article in items]
-
-    return _listing(request, params, found, NEWEST_FIRST, present)
-
-
-@router.get(
-    "/articles/{article_id}/",
-    response={200: schemas.ArticleDetail, **NOT_FOUND},
-    url_name="article",
-    tags=["articles"],
-    summary="One published article, with its text",
-)
-def get_article(request: HttpRequest, article_id: Id) -> dict[str, Any]:
-    found = selectors.article_details(
-        selectors.visible(ArticlePage.objects.all()), list(ARTICLE_RENDITIONS.values())
-    )
-    article = _one(NEWEST_FIRST.placed(found), article_id)
-    return Presenter(request).article(article, articles.sections_of([article]), detail=True)
-
-
-# Topics, authors, tags -------------------------------------------------------------------
-
-
-@router.get(
-    "/topics/",
-    response={200: schemas.TopicList, **BAD_REQUEST},
-    url_name="topics",
-    tags=["topics"],
-    summary="In Focus topics, by title",
-)
-def list_topics(request: HttpRequest, params: Query[schemas.ListParams]) -> dict[str, Any]:
-    found = selectors.topics_in(_language(params), list(TOPIC_RENDITIONS.values()))
-    presenter = Presenter(request)
-    return _listing(
-        request, params, found, BY_TITLE, lambda items: [presenter.topic(t) for t in items]
-    )
-
-
-@router.get(
-    "/topics/{topic_id}/",
-    response={200: schemas.Topic, **NOT_FOUND},
-    url_name="topic",
-    tags=["topics"],
-    summary="One In Focus topic",
-)
-def get_topic(request: HttpRequest, topic_id: Id) -> dict[str, Any]:
-    topic: TopicPage = _one(selectors.topics_in(None, list(TOPIC_RENDITIONS.values())), topic_id)
-    return Presenter(request).topic(topic)
-
-
-@router.get(
-    "/authors/",
-    response={200: schemas.AuthorList, **BAD_REQUEST},
-    url_name="authors",
-    tags=["authors"],
-    summary="Authors, by name",
-)
-def list_authors(request: HttpRequest, params: Query[schemas.ListParams]) -> dict[str, Any]:
-    found = selectors.authors_in(_language(params), list(PHOTO_RENDITIONS.values()))
-    presenter = Presenter(request)
-    return _listing(
-        request, params, found, BY_NAME, lambda items: [presenter.author(p) for p in items]
-    )
-
-
-@router.get(
-    "/authors/{author_id}/",
-    response={200: schemas.Author, **NOT_FOUND},
-    url_name="author",
-    tags=["authors"],
-    summary="One author",
-)
-def get_author(request: HttpRequest, author_id: Id) -> dict[str, Any]:
-    person: Person = _one(selectors.authors_in(None, list(PHOTO_RENDITIONS.values())), author_id)
-    return Presenter(request).author(person)
-
-
-@router.get(
-    "/tags/",
-    response={200: schemas.TagList, **BAD_REQUEST},
-    url_name="tags",
-    tags=["tags"],
-    summary="Tags of published articles, by name",
-)
-def list_tags(request: HttpRequest, params: Query[schemas.ListParams]) -> dict[str, Any]:
-    found = selectors.tags_in(_language(params))
-    presenter = Presenter(request)
-    return _listing(
-        request, params, found, BY_NAME, lambda items: [presenter.tag(t) for t in items]
-    )
-
-
-# Galleries and films ---------------------------------------------------------------------
-
-
-@router.get(
-    "/galleries/",
-    response={200: schemas.GalleryList, **BAD_REQUEST},
-    url_name="galleries",
-    tags=["galleries"],
-    summary="Photo galleries, newest first",
-)
-def list_galleries(request: HttpRequest, params: Query[schemas.ListParams]) -> dict[str, Any]:
-    found = selectors.galleries_in(_language(params), list(CARD_RENDITIONS.values()))
-    presenter = Presenter(request)
-    return _listing(
-        request, params, found, NEWEST_FIRST, lambda items: [presenter.gallery(g) for g in items]
-    )
-
-
-@router.get(
-    "/galleries/{gallery_id}/",
-    response={200: schemas.GalleryDetail, **NOT_FOUND},
-    url_name="gallery",
-    tags=["galleries"],
-    summary="One photo gallery, with its pictures",
-)
-def get_gallery(request: HttpRequest, gallery_id: Id) -> dict[str, Any]:
-    found = selectors.galleries_in(None, list(CARD_RENDITIONS.values()))
-    page: PhotoGalleryPage = _one(NEWEST_FIRST.placed(found), gallery_id)
-    return Presenter(request).gallery(page, pictures=page.pictures())
-
-
-@router.get(
-    "/films/",
-    response={200: schemas.FilmList, **BAD_REQUEST},
-    url_name="films",
-    tags=["films"],
-    summary="Films, newest first",
-)
-def list_films(request: HttpRequest, params: Query[schemas.ListParams]) -> dict[str, Any]:
-    found = selectors.films_in(_language(params), list(CARD_RENDITIONS.values()))
-    presenter = Presenter(request)
-    return _listing(
-        request, params, found, NEWEST_FIRST, lambda items: [presenter.film(f) for f in items]
-    )
-
-
-@router.get(
-    "/films/{film_id}/",
-    response={200: schemas.Film, **NOT_FOUND},
-    url_name="film",
-    tags=["films"],
-    summary="One film",
-)
-def get_film(request: HttpRequest, film_id: Id) -> dict[str, Any]:
-    found = selectors.films_in(None, list(CARD_RENDITIONS.values()))
-    page: FilmPage = _one(NEWEST_FIRST.placed(found), film_id)
-    return Presenter(request).film(page)
+for resource in RESOURCES:
+    expose(resource)

@@ -25,7 +25,7 @@ from newsdesk.core import fragments
 from newsdesk.core.pagination import page_number, paginate
 
 # Shown by every list of newest articles: publishing or withdrawing any article changes them.
-LATEST = "articles:latest"
+LATEST = fragments.list_wide_tag("articles:latest")
 LIST_TEMPLATE = "components/article_list.html"
 # Which lists an article was in when it was last published: those it leaves when edited.
 LISTED_KEY = "newsdesk:listed:v1:{}"

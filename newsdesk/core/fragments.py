@@ -58,6 +58,23 @@ TAG_SECONDS = 60 * 60 * 24 * 30
 FRAGMENT_SECONDS = 60 * 60
 
 
+# Tags that every publication of a kind changes (`articles:latest`, `addresses`). Only
+# what lists everything new may show one: search results, feeds, sitemaps, the API's
+# lists. A part of a page that showed one would be made again, and purged from the caches
+# in front, on every publication; shows() refuses them unless told `list_wide=True`.
+_LIST_WIDE: set[str] = set()
+
+
+class ListWideTag(ValueError):
+    """A list-wide tag shown by code that did not say it lists everything new."""
+
+
+def list_wide_tag(tag: str) -> str:
+    """Declare `tag` list-wide (see _LIST_WIDE); returns it, for the module's constant."""
+    _LIST_WIDE.add(tag)
+    return tag
+
+
 @dataclass
 class Recording:
     versions: dict[str, str] = field(default_factory=dict)
@@ -83,11 +100,18 @@ _recording: contextvars.ContextVar[tuple[Recording, ...]] = contextvars.ContextV
 )
 
 
-def shows(*tags: str) -> None:
+def shows(*tags: str, list_wide: bool = False) -> None:
     """Record that what is being rendered shows the objects named by `tags`.
 
     Call it before reading the content the tags cover: the versions are read now, so a
-    change made while the fragment renders makes it stale instead of being missed."""
+    change made while the fragment renders makes it stale instead of being missed.
+    `list_wide=True` says that this lists everything new, and may show list-wide tags."""
+    refused = set() if list_wide else _LIST_WIDE.intersection(tags)
+    if refused:
+        raise ListWideTag(
+            f"{', '.join(sorted(refused))} changes with every publication: only search, "
+            "feeds, sitemaps and the API's lists show it, with shows(..., list_wide=True)."
+        )
     stack = _recording.get()
     if not stack or not tags:
         return

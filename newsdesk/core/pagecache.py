@@ -45,7 +45,7 @@ ENVIRON_KEY = "newsdesk.pagecache.key"
 ENVIRON_ENTRY = "newsdesk.pagecache.entry"
 # Shown by cached 404s and redirects: any new address (a page published or moved, a
 # redirect added) may turn one of them into a page.
-ADDRESSES = "addresses"
+ADDRESSES = fragments.list_wide_tag("addresses")
 # Not stored with an entry: set for each answer, or meaningless once stored.
 _SKIPPED_HEADERS = {
     "cache-control",

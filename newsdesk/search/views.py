@@ -30,7 +30,7 @@ class Hit:
 
 def search(request: HttpRequest) -> HttpResponse:
     # Any publication may change the results; the filter lists the sections.
-    fragments.shows(LATEST, gallery_selectors.LATEST, navigation.TAG)
+    fragments.shows(LATEST, gallery_selectors.LATEST, navigation.TAG, list_wide=True)
     form = SearchForm(request.GET)
     locale = Locale.get_active()
     context: dict[str, Any] = {
