@@ -204,7 +204,7 @@ def _named(title: str) -> str:
 
 
 def site_channel(request: HttpRequest) -> Channel:
-    fragments.shows(listings.LATEST)
+    fragments.shows(listings.LATEST, list_wide=True)
     root = selectors.site_root_url(request)
     return Channel(
         title=settings.WAGTAIL_SITE_NAME,

@@ -48,7 +48,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def shows_addresses() -> None:
     """Sitemaps list addresses and their last publication: ADDRESSES changes with every
     publish, withdrawal, move and deletion, so the page cache keeps them until then."""
-    fragments.shows(ADDRESSES)
+    fragments.shows(ADDRESSES, list_wide=True)
 
 
 @require_GET
