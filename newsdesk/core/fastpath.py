@@ -31,7 +31,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
@@ -54,6 +54,7 @@ _PER_ANSWER = {
     "surrogate-key",
     "x-cache",
 }
+_ANSWERS_PER_ADDRESS = 16
 _SIGNATURE_KEYS = (
     "wsgi.url_scheme",
     "HTTP_HOST",
@@ -69,9 +70,20 @@ _SIGNATURE_KEYS = (
 
 
 @dataclass(frozen=True)
+class _Answer:
+    status_line: str
+    # Every header but Cache-Control, whose max-age shrinks as the entry ages.
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+
+@dataclass(frozen=True)
 class _Known:
     key: str
     outer_headers: tuple[tuple[str, str], ...]
+    # The answers given lately, by entry and by what the request asked for (method,
+    # If-None-Match, Accept-Encoding): most readers ask alike.
+    answers: dict[tuple[str, float, str, str, str], _Answer] = field(default_factory=dict)
 
 
 @dataclass
@@ -103,17 +115,10 @@ class PageCacheHits:
         entry = self._usable_entry(known.key) if known else None
         if known is None or entry is None:
             return self._learning(environ, start_response, signature)
-        found = pagecache.reply(
-            entry,
-            method=environ["REQUEST_METHOD"],
-            if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
-            accept_encoding=environ.get("HTTP_ACCEPT_ENCODING", ""),
-            state="HIT",
-        )
-        outer = {name.lower() for name, _value in known.outer_headers}
-        headers = [(n, v) for n, v in found.headers if n.lower() not in outer]
-        start_response(_status_line(found.status), headers + list(known.outer_headers))
-        return [found.body] if found.body else []
+        answer = _answer_for(known, entry, environ)
+        control = ("Cache-Control", pagecache.public_control(entry))
+        start_response(answer.status_line, [*answer.headers, control])
+        return [answer.body] if answer.body else []
 
     def _may_answer(self, environ: dict[str, Any]) -> bool:
         if not pagecache.config()["ENABLED"]:
@@ -206,6 +211,29 @@ class PageCacheHits:
         dropped = self._kept.pop(key, None)
         if dropped is not None:
             self._kept_bytes -= dropped.size
+
+
+def _answer_for(known: _Known, entry: pagecache.Entry, environ: dict[str, Any]) -> _Answer:
+    method = environ["REQUEST_METHOD"]
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
+    accept_encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
+    asked = (entry.digest, entry.stored_at, method, if_none_match, accept_encoding)
+    answer = known.answers.get(asked)
+    if answer is None:
+        found = pagecache.reply(
+            entry,
+            method=method,
+            if_none_match=if_none_match,
+            accept_encoding=accept_encoding,
+            state="HIT",
+        )
+        replaced = {name.lower() for name, _value in known.outer_headers} | {"cache-control"}
+        own = tuple((n, v) for n, v in found.headers if n.lower() not in replaced)
+        answer = _Answer(_status_line(found.status), own + known.outer_headers, found.body)
+        if len(known.answers) >= _ANSWERS_PER_ADDRESS:
+            known.answers.clear()
+        known.answers[asked] = answer
+    return answer
 
 
 def _servable(entry: pagecache.Entry) -> bool:

@@ -276,7 +276,7 @@ def reply(
     headers += [
         ("ETag", etag),
         ("Vary", "Accept-Encoding"),
-        ("Cache-Control", _public_control(entry)),
+        ("Cache-Control", public_control(entry)),
         ("Surrogate-Key", " ".join(tags)),
         ("Cache-Tag", ",".join(tags)),
         ("X-Cache", state),
@@ -284,7 +284,7 @@ def reply(
     return Reply(status, headers, body)
 
 
-def _public_control(entry: Entry) -> str:
+def public_control(entry: Entry) -> str:
     left = max(0, int(entry.expires_at - time.time()))
     return (
         f"public, max-age={min(config()['MAX_AGE'], left)}, "
