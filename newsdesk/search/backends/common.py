@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from modelsearch.utils import get_descendants_content_types_pks
 
 from ..text import normalize
 
@@ -49,14 +50,30 @@ class Ranking:
     by_date: bool = False
     # The model has few pages (galleries, films): the engine may start from them.
     few: bool = False
+    # Pages of other models ranked in the same list by relevance (In Focus topics beside
+    # articles). Sorting by date orders `pages` only: the others have no date of their own.
+    also: tuple[QuerySet, ...] = ()
+
+    def ranked(self) -> tuple[QuerySet, ...]:
+        return (self.pages,) if self.by_date else (self.pages, *self.also)
+
+    def content_types(self) -> list[int]:
+        return sorted(
+            {pk for pages in self.ranked() for pk in get_descendants_content_types_pks(pages.model)}
+        )
 
 
-def candidates_filter(pages: QuerySet, page_id_sql: str) -> tuple[str, tuple[Any, ...]]:
-    """`pages` as an SQL condition on one matched page id (EXISTS, checked row by row,
-    so that the engine stops as soon as a page of results passed it)."""
-    inner = pages.order_by().filter(pk=RawSQL(page_id_sql, ())).values("pk")
-    sql, params = inner.query.sql_with_params()
-    return f"EXISTS ({sql})", tuple(params)
+def candidates_filter(ranking: Ranking, page_id_sql: str) -> tuple[str, tuple[Any, ...]]:
+    """The ranked querysets as an SQL condition on one matched page id (an EXISTS for each,
+    checked row by row, so that the engine stops as soon as a page of results passed)."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    for pages in ranking.ranked():
+        inner = pages.order_by().filter(pk=RawSQL(page_id_sql, ())).values("pk")
+        sql, inner_params = inner.query.sql_with_params()
+        conditions.append(f"EXISTS ({sql})")
+        params += inner_params
+    return f"({' OR '.join(conditions)})", tuple(params)
 
 
 def closest(word: str, vocabulary: list[str]) -> str | None:

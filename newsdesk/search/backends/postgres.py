@@ -16,14 +16,13 @@ import re
 from typing import Any
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
     ObjectIndexer,
     PostgresIndex,
     PostgresSearchBackend,
 )
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
@@ -113,26 +112,35 @@ class PostgresBackend(PostgresSearchBackend):
 
     def rank(self, ranking: Ranking) -> list[int]:
         """The ids of one page of matching pages, best first (or newest first)."""
-        query = (self.config_for(ranking.language), " ".join(ranking.terms))
-        types = get_descendants_content_types_pks(ranking.pages.model)
-        if ranking.by_date:
-            matches = RawSQL(
-                f"SELECT e.object_id::integer FROM {ENTRIES} e "
-                f"WHERE e.content_type_id = ANY(%s) "
-                f"AND {DOCUMENT} @@ plainto_tsquery(%s::regconfig, %s)",
-                (types, *query),
-            )
-            pages = ranking.pages.filter(pk__in=matches).order_by("-published_at", "-pk")
-            return list(pages.values_list("pk", flat=True)[ranking.start : ranking.stop])
-        exists, exists_params = candidates_filter(ranking.pages, "e.object_id::integer")
-        sql = (
-            f"SELECT e.object_id::integer FROM {ENTRIES} e, plainto_tsquery(%s::regconfig, %s) q "
-            f"WHERE e.content_type_id = ANY(%s) AND {DOCUMENT} @@ q AND {exists} "
-            f"ORDER BY ts_rank_cd({DOCUMENT}, q) DESC, e.id DESC LIMIT %s OFFSET %s"
+        exists, exists_params = candidates_filter(ranking, "e.object_id::integer")
+        words = "plainto_tsquery(%s::regconfig, %s) q"
+        params = (
+            self.config_for(ranking.language),
+            " ".join(ranking.terms),
+            ranking.content_types(),
+            *exists_params,
+            ranking.stop - ranking.start,
+            ranking.start,
         )
-        params = (*query, types, *exists_params, ranking.stop - ranking.start, ranking.start)
+        match = f"e.content_type_id = ANY(%s) AND {DOCUMENT} @@ q AND {exists}"
+        if ranking.by_date:
+            # The matches read from the GIN index, joined to their pages and sorted by
+            # date (a top-N sort): the shape SQLite's date order has. Joined on
+            # `object_id::integer`, the planner cannot walk the date index instead and
+            # test every article for the words (3.8 s at 100,000 articles).
+            table, key = ranking.pages.model._meta.db_table, ranking.pages.model._meta.pk.column
+            sql = (
+                f"SELECT a.{key} FROM {ENTRIES} e JOIN {table} a ON a.{key} = e.object_id::integer"
+                f", {words} WHERE {match} "
+                f"ORDER BY a.published_at DESC, a.{key} DESC"
+            )
+        else:
+            sql = (
+                f"SELECT e.object_id::integer FROM {ENTRIES} e, {words} "
+                f"WHERE {match} ORDER BY ts_rank_cd({DOCUMENT}, q) DESC, e.id DESC"
+            )
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(f"{sql} LIMIT %s OFFSET %s", params)
             return [row[0] for row in cursor.fetchall()]
 
     def suggest(self, terms: list[str], language: str) -> list[str]:

@@ -17,7 +17,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
     SQLiteSearchBackend,
 )
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
 from .common import NormalizedValues, Ranking, candidates_filter, closest
@@ -76,9 +76,9 @@ class SQLiteBackend(SQLiteSearchBackend):
     def rank(self, ranking: Ranking) -> list[int]:
         """The ids of one page of matching pages, best first (or newest first)."""
         match = " ".join(fts_phrase(term) for term in ranking.terms)
-        types = get_descendants_content_types_pks(ranking.pages.model)
+        types = ranking.content_types()
         marks = ", ".join("%s" for _ in types)
-        exists, exists_params = candidates_filter(ranking.pages, "CAST(e.object_id AS INTEGER)")
+        exists, exists_params = candidates_filter(ranking, "CAST(e.object_id AS INTEGER)")
         rank_params: tuple[str, ...] = ()
         if ranking.by_date:
             # Every match is read, joined to its article and sorted by date: a page filter
