@@ -537,3 +537,39 @@ def test_it_finds_topics_only_in_the_readers_language(client: Client, home, topi
 
     assert titles(client, "/ar/search/?q=المياه") == ["أزمة المياه"]
     assert titles(client, "/search/?q=المياه") == ["Water crisis المياه"]
+
+
+def test_it_pages_through_articles_and_topics_showing_each_once(
+    client: Client, news, topic_index
+) -> None:
+    factories.make_topic(topic_index, "Drought", description="The long drought.")
+    for n in range(23):
+        factories.make_article(news, f"Drought report {n}")
+
+    first = titles(client, "/search/?q=drought")
+    second = titles(client, "/search/?q=drought&page=2")
+
+    assert len(first) == 20 and len(second) == 4
+    assert sorted(first + second) == sorted(
+        ["Drought", *(f"Drought report {n}" for n in range(23))]
+    )
+
+
+def test_it_sorts_a_word_rare_among_the_newest_articles_by_date_too(
+    client: Client, news, settings
+) -> None:
+    """PostgreSQL walks the newest articles first (DATE_WALK of them), then, for a word
+    too rare there, sorts all its matches."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "newsdesk.search.backends", "DATE_WALK": 2}
+    }
+    now = timezone.now()
+    factories.make_article(news, "Locusts in spring", published_at=now - timedelta(days=30))
+    factories.make_article(news, "Locusts in winter", published_at=now - timedelta(days=20))
+    for n in range(3):
+        factories.make_article(news, f"Harvest {n}", published_at=now - timedelta(days=n))
+
+    assert titles(client, "/search/?q=locusts&sort=date") == [
+        "Locusts in winter",
+        "Locusts in spring",
+    ]
