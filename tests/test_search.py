@@ -573,3 +573,9 @@ def test_it_sorts_a_word_rare_among_the_newest_articles_by_date_too(
         "Locusts in winter",
         "Locusts in spring",
     ]
+
+
+def test_it_names_the_topic_kind_in_the_readers_language(client: Client, home) -> None:
+    html = client.get("/fa/search/?q=").content.decode()
+
+    assert '<option value="topic">موضوع‌های در کانون توجه</option>' in html
