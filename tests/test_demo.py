@@ -264,3 +264,15 @@ def test_it_builds_a_film_we_host_as_a_playable_webm_with_poster_and_captions(
     assert film.cover is not None and film.cover_alt
     html = client.get(film.url).content.decode()
     assert 'type="video/webm"' in html and "<track" in html and "poster=" in html
+
+
+def test_it_suggests_the_word_meant_when_a_reader_misspells_one(
+    demo_site: str, client: Client
+) -> None:
+    word = max(newest_article().title.lower().split(), key=len).strip(":,.'")
+    misspelled = word[:2] + word[3] + word[2] + word[4:]  # two letters swapped
+
+    html = client.get("/search/", {"q": misspelled}).content.decode()
+
+    assert "Did you mean" in html
+    assert f'href="?q={word}"' in html

@@ -24,6 +24,12 @@ RELEVANCE = {
     "ceasefire": "Ceasefire holds along the northern border",
     "election turnout": "Record turnout in the parliamentary election",
     "refugees": "Refugees return to rebuilt villages",
+    # An In Focus topic, against an article with the same words in its lead.
+    "climate rivers": "Climate and water",
+}
+TOPICS = {
+    "Climate and water": "How a hotter climate is changing rivers, harvests and farmers' lives.",
+    "Elections": "Who votes, who counts the ballots and who wins.",
 }
 DISTRACTORS = [
     ("Football league opens its new season", "Fans fill the stadium for the first match."),
@@ -31,6 +37,7 @@ DISTRACTORS = [
     ("Wheat harvest beats forecasts", "Farmers report a strong year despite dry spells."),
     ("Border crossing reopens for trade", "Lorries queue at the northern checkpoint."),
     ("Bank branches close in rural towns", "Customers travel further for services."),
+    ("Rivers rise after spring storms", "Climate scientists warn of more floods on the rivers."),
 ]
 LEADS = {
     "Wells run dry as drought grips the valley": (
@@ -50,16 +57,18 @@ LEADS = {
 
 
 @pytest.fixture
-def archive(news, analysis):  # type: ignore[no-untyped-def]
+def archive(news, analysis, topic_index):  # type: ignore[no-untyped-def]
     for title, lead in [*LEADS.items(), *DISTRACTORS]:
         factories.make_article(news, title, lead=lead)
+    for title, description in TOPICS.items():
+        factories.make_topic(topic_index, title, description=description)
     return news
 
 
 def titles(client: Client, url: str) -> list[str]:
     response = client.get(url)
     assert response.status_code == 200, url
-    return [hit.article.title for hit in response.context["hits"]]
+    return [hit.page.title for hit in response.context["hits"]]
 
 
 @pytest.mark.parametrize("query", RELEVANCE)
@@ -460,3 +469,113 @@ def test_it_costs_the_same_queries_for_few_and_many_results(
     grow_to(25)
 
     assert queries() == few
+
+
+# In Focus topics: ranked with the articles, found and dropped as they are published.
+
+
+def test_it_finds_a_topic_with_a_marked_snippet_and_its_link(
+    client: Client, news, topic_index
+) -> None:
+    topic = factories.make_topic(topic_index, "Water", description="Rivers, wells and drought.")
+
+    response = client.get("/search/", {"q": "drought"})
+    html = response.content.decode()
+
+    assert [hit.page for hit in response.context["hits"]] == [topic]
+    assert f'<a href="{topic.url}">Water</a>' in html
+    assert "Rivers, wells and <mark>drought</mark>." in html
+
+
+def test_it_ranks_topics_and_articles_in_one_list(client: Client, archive) -> None:
+    found = titles(client, "/search/?q=climate")
+
+    assert set(found) == {"Climate and water", "Rivers rise after spring storms"}
+
+
+def test_it_lists_only_topics_when_the_kind_asks_for_them(client: Client, archive) -> None:
+    assert titles(client, "/search/?q=climate&kind=topic") == ["Climate and water"]
+
+
+def test_it_leaves_topics_out_when_filtering_by_article_kind(client: Client, archive) -> None:
+    assert titles(client, "/search/?q=climate&kind=news") == ["Rivers rise after spring storms"]
+
+
+def test_it_leaves_topics_out_when_sorting_by_date(client: Client, archive) -> None:
+    assert titles(client, "/search/?q=climate&sort=date") == ["Rivers rise after spring storms"]
+
+
+def test_it_offers_topics_as_a_kind(client: Client, archive) -> None:
+    html = client.get("/search/", {"q": "climate", "kind": "topic"}).content.decode()
+
+    assert '<option value="topic" selected>In Focus topics</option>' in html
+
+
+def test_it_finds_a_topic_as_soon_as_it_is_published(client: Client, topic_index) -> None:
+    topic = factories.make_topic(topic_index, "Locusts", live=False)
+    assert titles(client, "/search/?q=locusts") == []
+
+    topic.save_revision().publish()
+
+    assert titles(client, "/search/?q=locusts") == ["Locusts"]
+
+
+def test_it_drops_a_topic_once_it_is_unpublished(client: Client, topic_index) -> None:
+    topic = factories.make_topic(topic_index, "Locusts")
+    assert titles(client, "/search/?q=locusts") == ["Locusts"]
+
+    topic.unpublish()
+
+    assert titles(client, "/search/?q=locusts") == []
+
+
+def test_it_finds_topics_only_in_the_readers_language(client: Client, home, topic_index) -> None:
+    section = translated_section(home, "ar")
+    arabic_topics = factories.make_topic_index(section.get_parent())
+    factories.make_topic(arabic_topics, "أزمة المياه")
+    factories.make_topic(topic_index, "Water crisis المياه")
+
+    assert titles(client, "/ar/search/?q=المياه") == ["أزمة المياه"]
+    assert titles(client, "/search/?q=المياه") == ["Water crisis المياه"]
+
+
+def test_it_pages_through_articles_and_topics_showing_each_once(
+    client: Client, news, topic_index
+) -> None:
+    factories.make_topic(topic_index, "Drought", description="The long drought.")
+    for n in range(23):
+        factories.make_article(news, f"Drought report {n}")
+
+    first = titles(client, "/search/?q=drought")
+    second = titles(client, "/search/?q=drought&page=2")
+
+    assert len(first) == 20 and len(second) == 4
+    assert sorted(first + second) == sorted(
+        ["Drought", *(f"Drought report {n}" for n in range(23))]
+    )
+
+
+def test_it_sorts_a_word_rare_among_the_newest_articles_by_date_too(
+    client: Client, news, settings
+) -> None:
+    """PostgreSQL walks the newest articles first (DATE_WALK of them), then, for a word
+    too rare there, sorts all its matches."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "newsdesk.search.backends", "DATE_WALK": 2}
+    }
+    now = timezone.now()
+    factories.make_article(news, "Locusts in spring", published_at=now - timedelta(days=30))
+    factories.make_article(news, "Locusts in winter", published_at=now - timedelta(days=20))
+    for n in range(3):
+        factories.make_article(news, f"Harvest {n}", published_at=now - timedelta(days=n))
+
+    assert titles(client, "/search/?q=locusts&sort=date") == [
+        "Locusts in winter",
+        "Locusts in spring",
+    ]
+
+
+def test_it_names_the_topic_kind_in_the_readers_language(client: Client, home) -> None:
+    html = client.get("/fa/search/?q=").content.decode()
+
+    assert '<option value="topic">موضوع‌های در کانون توجه</option>' in html

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.models import ArticleKind
 
+from .selectors import TOPIC_KIND
+
 # Longer queries are not searches but pasted text; the backends slow down with every term.
 MAX_QUERY_LENGTH = 200
 
@@ -12,7 +14,9 @@ MAX_QUERY_LENGTH = 200
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds")), *ArticleKind.choices], required=False
+        label=_("Kind"),
+        choices=[("", _("All kinds")), *ArticleKind.choices, (TOPIC_KIND, _("In Focus topics"))],
+        required=False,
     )
     section = forms.SlugField(label=_("Section"), required=False, allow_unicode=True)
     topic = forms.SlugField(label=_("Topic"), required=False, allow_unicode=True)

@@ -1,6 +1,7 @@
-"""What site search reads: live articles of one language, filtered, and the photo
-galleries and films that match, from Wagtail's search index (SQLite FTS5 or PostgreSQL
-full text, kept current on publish), ranked by our backend's own query (decision 0010)."""
+"""What site search reads: live articles and In Focus topics of one language, filtered,
+and the photo galleries and films that match, from Wagtail's search index (SQLite FTS5 or
+PostgreSQL full text, kept current on publish), ranked by our backend's own query
+(decision 0010)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from .backends.common import Ranking
 
 # Photo galleries and films shown above the articles that match, of each kind.
 MEDIA_LIMIT = 4
+# The `kind` that asks for In Focus topics rather than articles of a kind.
+TOPIC_KIND = "topic"
 
 
 @dataclass(frozen=True)
@@ -47,24 +50,58 @@ def sections(locale_id: int) -> list[SectionPage]:
 
 
 class Results:
-    """The articles that match, found one page at a time: paginate() slices it, and each
-    slice is one ranking query (the engine stops after the page) and one card query."""
+    """The pages that match (articles, and In Focus topics unless the filters are the
+    articles' own), found one page at a time: paginate() slices it, and each slice is one
+    ranking query (the engine stops after the page) and one card query per kind of page."""
 
-    def __init__(self, terms: list[str], articles: QuerySet, language: str, by_date: bool):
-        self.terms, self.articles, self.language, self.by_date = terms, articles, language, by_date
+    def __init__(
+        self,
+        terms: list[str],
+        pages: QuerySet,
+        language: str,
+        by_date: bool,
+        also: tuple[QuerySet, ...] = (),
+    ):
+        self.terms, self.pages, self.language = terms, pages, language
+        self.by_date, self.also = by_date, also
 
-    def __getitem__(self, window: slice) -> list[ArticlePage]:
+    def __getitem__(self, window: slice) -> list[ArticlePage | TopicPage]:
         ranking = Ranking(
-            self.terms, self.articles, self.language, window.start, window.stop, self.by_date
+            self.terms,
+            self.pages,
+            self.language,
+            window.start,
+            window.stop,
+            self.by_date,
+            few=self.pages.model is TopicPage,
+            also=self.also,
         )
-        return _in_order(ArticlePage.objects.cards(), backend().rank(ranking))
+        ids = backend().rank(ranking)
+        return _in_order_of_kinds((ArticlePage.objects.cards(), TopicPage.objects.all()), ids)
 
 
 def backend() -> Any:
     return get_search_backend()
 
 
-def search_articles(terms: list[str], filters: Filters) -> Results:
+def search(terms: list[str], filters: Filters) -> Results:
+    """Articles and topics ranked together; only topics when the kind asks for them, only
+    articles when a filter is one that only articles have."""
+    topics = TopicPage.objects.live().filter(locale=filters.locale_id)
+    if filters.kind == TOPIC_KIND:
+        # Topics have no date of their own: their list is in relevance order.
+        return Results(terms, topics, filters.language, by_date=False)
+    articles = _articles(filters)
+    also = () if narrowed_to_articles(filters) else (topics,)
+    return Results(terms, articles, filters.language, filters.by_date, also)
+
+
+def narrowed_to_articles(filters: Filters) -> bool:
+    """Filters that only articles have: topics, galleries and films are then left out."""
+    return bool(filters.kind or filters.section or filters.topic or filters.since or filters.until)
+
+
+def _articles(filters: Filters) -> QuerySet:
     articles = ArticlePage.objects.live().filter(locale=filters.locale_id)
     if filters.kind:
         articles = articles.filter(kind=filters.kind)
@@ -77,7 +114,7 @@ def search_articles(terms: list[str], filters: Filters) -> Results:
         articles = articles.filter(published_at__gte=_midnight(filters.since))
     if filters.until is not None:
         articles = articles.filter(published_at__lt=_midnight(filters.until + timedelta(days=1)))
-    return Results(terms, articles, filters.language, filters.by_date)
+    return articles
 
 
 def search_media(terms: list[str], locale_id: int, language: str) -> list[MediaPage]:
@@ -94,7 +131,7 @@ def suggestion(terms: list[str], filters: Filters) -> str | None:
     """Other words to search for, when some of `terms` were never indexed and the words
     most like them find something under the same filters."""
     suggested = backend().suggest(terms, filters.language)
-    if suggested == terms or not search_articles(suggested, filters)[0:1]:
+    if suggested == terms or not search(suggested, filters)[0:1]:
         return None
     return " ".join(suggested)
 
@@ -102,6 +139,17 @@ def suggestion(terms: list[str], filters: Filters) -> str | None:
 def _in_order(pages: QuerySet, ids: list[int]) -> list[Any]:
     by_id = pages.in_bulk(ids) if ids else {}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _in_order_of_kinds(kinds: tuple[QuerySet, ...], ids: list[int]) -> list[Any]:
+    """The pages of `ids`, in that order, each from the first queryset that holds it; a
+    kind is asked only for the ids the kinds before it did not hold."""
+    found: dict[int, Any] = {}
+    for pages in kinds:
+        missing = [pk for pk in ids if pk not in found]
+        if missing:
+            found.update(pages.in_bulk(missing))
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _midnight(day: date) -> datetime:

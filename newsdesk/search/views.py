@@ -1,4 +1,5 @@
-"""/search?q=: full-text search over the live articles of the page's language."""
+"""/search?q=: full-text search over the live articles and In Focus topics of the page's
+language, with the photo galleries and films that match."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments, navigation
 from newsdesk.core.pagination import paginate
 from newsdesk.gallery import selectors as gallery_selectors
+from newsdesk.topics import selectors as topic_selectors
+from newsdesk.topics.models import TopicPage
 
 from . import selectors, text
 from .forms import SearchForm
@@ -23,14 +26,25 @@ from .highlight import highlight
 
 @dataclass(frozen=True)
 class Hit:
-    article: ArticlePage
+    page: ArticlePage | TopicPage
     title: str
     snippet: str
+
+    @property
+    def is_topic(self) -> bool:
+        return isinstance(self.page, TopicPage)
+
+    @classmethod
+    def of(cls, page: ArticlePage | TopicPage, terms: list[str]) -> Hit:
+        text = page.description if isinstance(page, TopicPage) else page.lead
+        return cls(page, highlight(page.title, terms), highlight(text, terms))
 
 
 def search(request: HttpRequest) -> HttpResponse:
     # Any publication may change the results; the filter lists the sections.
-    fragments.shows(LATEST, gallery_selectors.LATEST, navigation.TAG, list_wide=True)
+    fragments.shows(
+        LATEST, gallery_selectors.LATEST, topic_selectors.LISTED, navigation.TAG, list_wide=True
+    )
     form = SearchForm(request.GET)
     locale = Locale.get_active()
     context: dict[str, Any] = {
@@ -52,18 +66,16 @@ def search(request: HttpRequest) -> HttpResponse:
     filters = _filters(form.cleaned_data, locale, context)
     if filters is None:
         return render(request, "search/search.html", context, status=400)
-    results = paginate(request, selectors.search_articles(terms, filters))
-    # Each hit links to its article: a new address below a moved section must reach it.
-    fragments.shows(*(f"page:{article.pk}" for article in results.object_list))
+    results = paginate(request, selectors.search(terms, filters))
+    # Each hit links to its page: a new address below a moved section must reach it.
+    fragments.shows(*(f"page:{page.pk}" for page in results.object_list))
     context["results"] = results
-    if results.number == 1 and not _narrowed_to_articles(filters):
+    if results.number == 1 and not selectors.narrowed_to_articles(filters):
         context["media"] = selectors.search_media(terms, locale.pk, locale.language_code)
     if results.number == 1 and not results.object_list:
         context["suggestion"] = suggestion = selectors.suggestion(terms, filters)
         context["suggestion_query"] = suggestion and _with_query(request, suggestion)
-    context["hits"] = [
-        Hit(a, highlight(a.title, terms), highlight(a.lead, terms)) for a in results.object_list
-    ]
+    context["hits"] = [Hit.of(page, terms) for page in results.object_list]
     context["page_query"] = _without_page(request)
     return render(request, "search/search.html", context)
 
@@ -91,11 +103,6 @@ def _filters(data: dict, locale: Locale, context: dict) -> selectors.Filters | N
         until=data["until"],
         by_date=data["sort"] == "date",
     )
-
-
-def _narrowed_to_articles(filters: selectors.Filters) -> bool:
-    """Filters that only articles have: galleries and films are then left out."""
-    return bool(filters.kind or filters.section or filters.topic or filters.since or filters.until)
 
 
 def _with_query(request: HttpRequest, query: str) -> str:

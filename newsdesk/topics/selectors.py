@@ -12,6 +12,9 @@ from newsdesk.articles.models import ArticleQuerySet
 
 from .models import ArticleTopic, TopicPage
 
+# The fragment tag of lists that any topic's publication may change (site search).
+LISTED = "topics:listed"
+
 
 def topics() -> PageQuerySet:
     return TopicPage.objects.all()

@@ -59,8 +59,9 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
     return Summary(articles=articles, seconds=time.monotonic() - started)
 
 
-# Wagtail's database search backend indexes about 80 articles a second here: a small demo
-# is indexed at once so editors can search it in the admin; a benchmark-sized one is not.
+# A small demo is indexed at once, so that site search, its "Did you mean" suggestions
+# (their words are collected as pages are indexed) and the admin's search work from the
+# start; a benchmark-sized one is not (100,000 articles: minutes; see docs/benchmarks.md).
 SEARCH_INDEX_LIMIT = 10_000
 
 
@@ -68,11 +69,11 @@ def index_for_search(articles: int, log: Log) -> None:
     if articles > SEARCH_INDEX_LIMIT:
         log(
             f"Skipped the search index for {articles:,} articles; "
-            "run `newsdesk update_index` to make them searchable in the admin."
+            "run `newsdesk update_index` to make them searchable."
         )
         return
     call_command("update_index", stdout=io.StringIO())
-    log("Indexed the articles for the admin's search.")
+    log("Indexed the articles for site search, its suggestions and the admin.")
 
 
 def refresh_planner_statistics() -> None:

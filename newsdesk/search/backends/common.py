@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from modelsearch.utils import get_descendants_content_types_pks
 
 from ..text import normalize
 
@@ -49,14 +51,42 @@ class Ranking:
     by_date: bool = False
     # The model has few pages (galleries, films): the engine may start from them.
     few: bool = False
+    # Pages of other models, few of them (In Focus topics), ranked in the same list by
+    # relevance: each model gets its own statement and the lists are merged by score.
+    # Sorting by date orders `pages` only: the others have no date of their own.
+    also: tuple[QuerySet, ...] = ()
+
+    def content_types(self) -> list[int]:
+        return get_descendants_content_types_pks(self.pages.model)
 
 
 def candidates_filter(pages: QuerySet, page_id_sql: str) -> tuple[str, tuple[Any, ...]]:
     """`pages` as an SQL condition on one matched page id (EXISTS, checked row by row,
-    so that the engine stops as soon as a page of results passed it)."""
+    so that the engine stops as soon as a page of results passed it). One EXISTS, never
+    an OR of several: PostgreSQL then checks only the rows it returns, after the sort."""
     inner = pages.order_by().filter(pk=RawSQL(page_id_sql, ())).values("pk")
     sql, params = inner.query.sql_with_params()
     return f"EXISTS ({sql})", tuple(params)
+
+
+class MergedRanking:
+    """`rank` for the backends: one statement per model, best first, merged by score."""
+
+    def scored(self, ranking: Ranking) -> list[tuple[int, float]]:
+        """One page of `ranking.pages` as (id, score), best (highest score) first."""
+        raise NotImplementedError
+
+    def rank(self, ranking: Ranking) -> list[int]:
+        """The ids of one page of matching pages, best first (or newest first)."""
+        if ranking.by_date or not ranking.also:
+            return [pk for pk, _score in self.scored(ranking)]
+        # Each list up to the end of the page: the merged page may come from any of them.
+        lists = [
+            self.scored(replace(ranking, pages=pages, start=0, few=few, also=()))
+            for pages, few in [(ranking.pages, ranking.few), *((p, True) for p in ranking.also)]
+        ]
+        merged = sorted(chain.from_iterable(lists), key=lambda hit: -hit[1])
+        return [pk for pk, _score in merged[ranking.start : ranking.stop]]
 
 
 def closest(word: str, vocabulary: list[str]) -> str | None:

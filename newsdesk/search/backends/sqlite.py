@@ -17,10 +17,10 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
     SQLiteSearchBackend,
 )
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
-from .common import NormalizedValues, Ranking, candidates_filter, closest
+from .common import MergedRanking, NormalizedValues, Ranking, candidates_filter, closest
 
 ENTRIES = IndexEntry._meta.db_table
 FTS = SQLiteFTSIndexEntry._meta.db_table
@@ -70,13 +70,14 @@ class Index(SQLiteIndex):
         self._refresh_title_norms()
 
 
-class SQLiteBackend(SQLiteSearchBackend):
+class SQLiteBackend(MergedRanking, SQLiteSearchBackend):
     index_class = Index
 
-    def rank(self, ranking: Ranking) -> list[int]:
-        """The ids of one page of matching pages, best first (or newest first)."""
+    def scored(self, ranking: Ranking) -> list[tuple[int, float]]:
+        """One page of matching pages with their bm25 scores (negated: higher is better),
+        best first; or newest first (score 0)."""
         match = " ".join(fts_phrase(term) for term in ranking.terms)
-        types = get_descendants_content_types_pks(ranking.pages.model)
+        types = ranking.content_types()
         marks = ", ".join("%s" for _ in types)
         exists, exists_params = candidates_filter(ranking.pages, "CAST(e.object_id AS INTEGER)")
         rank_params: tuple[str, ...] = ()
@@ -91,19 +92,22 @@ class SQLiteBackend(SQLiteSearchBackend):
                 f"CROSS JOIN {table} a ON a.{key} = CAST(e.object_id AS INTEGER)"
             )
             order = f"a.published_at DESC, a.{key} DESC"
+            score = "0"
             rank_filter = ""
         elif ranking.few:
             # Few entries of these types (galleries, films): walk them and look each up in
             # FTS5, rather than walk every match of a common word in rank order.
             source = f"{ENTRIES} e CROSS JOIN {FTS} ON {FTS}.rowid = e.id"
             order = f"bm25({FTS}, {BM25_WEIGHTS}), e.id DESC"
+            score = f"-bm25({FTS}, {BM25_WEIGHTS})"
             rank_filter = ""
         else:
             source = f"{FTS} JOIN {ENTRIES} e ON e.id = {FTS}.rowid"
             order = f"{FTS}.rank"  # alone: a second key would make SQLite sort every match
+            score = f"-{FTS}.rank"
             rank_filter, rank_params = f"AND {FTS}.rank MATCH %s", (f"bm25({BM25_WEIGHTS})",)
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) FROM {source} "
+            f"SELECT CAST(e.object_id AS INTEGER), {score} FROM {source} "
             f"WHERE {FTS} MATCH %s {rank_filter} AND e.content_type_id IN ({marks}) "
             f"AND {exists} ORDER BY {order} LIMIT %s OFFSET %s"
         )
@@ -117,7 +121,7 @@ class SQLiteBackend(SQLiteSearchBackend):
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], row[1]) for row in cursor.fetchall()]
 
     def suggest(self, terms: list[str], language: str) -> list[str]:
         """The terms with each one the index does not hold replaced by the closest word it
