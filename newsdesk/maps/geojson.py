@@ -135,12 +135,17 @@ def check_area_geometry(geometry: Any, where: str, problems: Problems) -> int:
         return 0
     count = 0
     for p_number, polygon in enumerate(polygons, start=1):
-        here = where if kind == "Polygon" else f"{where}, " + _("polygon %(n)d") % {"n": p_number}
+        here = (
+            where
+            if kind == "Polygon"
+            else _("%(where)s, polygon %(n)d") % {"where": where, "n": p_number}
+        )
         if not isinstance(polygon, list) or not polygon:
             problems.add(_("%(where)s: a polygon needs at least one ring.") % {"where": here})
             continue
         for r_number, ring in enumerate(polygon, start=1):
-            count += _check_ring(ring, f"{here}, " + _("ring %(n)d") % {"n": r_number}, problems)
+            ring_where = _("%(where)s, ring %(n)d") % {"where": here, "n": r_number}
+            count += _check_ring(ring, ring_where, problems)
     return count
 
 
