@@ -257,6 +257,8 @@ def labels() -> dict[str, str]:
         "none": gettext("No events match these filters."),
         # %s: how many of the newest events the list beside the map shows.
         "listed": gettext("The list shows the newest %s."),
+        # %s: how many more events the button adds to the list (at most one list's worth).
+        "more": gettext("Show %s more events"),
         "our_reporting": gettext("Our reporting"),
         "sources": gettext("Sources:"),
         "show_on_map": gettext("Show on map"),
