@@ -2,9 +2,10 @@
 
 A ring that crosses itself (a bow tie, a spike folding back) has no clear inside: browsers
 fill it differently and any later "is this point in the area" answer would be wrong. The
-check compares edges whose longitude spans overlap (a sweep over edges sorted by their
-western end), which is quick for the shapes people draw; rings above MAX_CHECKED_POINTS
-are not checked, since the worst case grows with the square of the points.
+check compares edges whose spans overlap (a sweep over edges sorted by their western or,
+when that prunes more, southern end), which is quick for the shapes people draw; rings
+above MAX_CHECKED_POINTS are not checked, since the worst case grows with the square of
+the points.
 """
 
 from __future__ import annotations
@@ -56,6 +57,30 @@ def self_crossing(ring: Sequence[Sequence[float]]) -> Crossing | None:
     edges = _edges(ring)
     if len(edges) < 3:
         return None
+    # Sweep along the axis where edges overlap least: a comb of long east-west teeth is
+    # quick to sweep from south to north. Swapping the axes changes no crossing.
+    swapped = _spread(edges, 1) < _spread(edges, 0)
+    if swapped:
+        edges = [_Edge(e.number, _flip(e.start), _flip(e.end)) for e in edges]
+    crossing = _first_crossing(edges)
+    if crossing is not None and swapped:
+        return Crossing(crossing.first_edge, crossing.second_edge, _flip(crossing.at))
+    return crossing
+
+
+def _flip(point: Point) -> Point:
+    return (point[1], point[0])
+
+
+def _spread(edges: list[_Edge], axis: int) -> float:
+    """How much of the ring's extent along `axis` its edges cover, added up."""
+    low = min(min(e.start[axis], e.end[axis]) for e in edges)
+    high = max(max(e.start[axis], e.end[axis]) for e in edges)
+    covered = sum(abs(e.end[axis] - e.start[axis]) for e in edges)
+    return covered / (high - low) if high > low else float("inf")
+
+
+def _first_crossing(edges: list[_Edge]) -> Crossing | None:
     last = len(edges) - 1
     by_west = sorted(range(len(edges)), key=lambda i: (edges[i].west, i))
     for position, i in enumerate(by_west):

@@ -61,6 +61,27 @@ def test_it_finds_a_crossing_in_a_long_ring() -> None:
     assert (crossing.first_edge, crossing.second_edge) == (700, 702)
 
 
+def comb(teeth: int) -> list[list[float]]:
+    """A ring of long east-west teeth: every edge spans most of the ring's longitudes."""
+    points: list[list[float]] = [[0, 0]]
+    for k in range(teeth):
+        y = k * 0.02
+        points += [[1, y], [10, y], [10, y + 0.01], [1, y + 0.01]]
+    return [*points, [0, teeth * 0.02], [0, 0]]
+
+
+def test_it_accepts_a_comb_of_long_teeth() -> None:
+    assert self_crossing(comb(400)) is None
+
+
+def test_it_finds_a_tooth_of_a_comb_bent_across_the_next() -> None:
+    ring = comb(400)
+    ring[2] = [10, 0.025]  # the first tooth's tip now reaches past the second tooth's base
+    crossing = self_crossing(ring)
+    assert crossing is not None
+    assert crossing.first_edge == 2
+
+
 def test_it_leaves_rings_above_the_point_limit_unchecked() -> None:
     crossing = [[0, 0], [2, 2], [2, 0], [0, 2]]
     padding = [[0, 2 + i / rings.MAX_CHECKED_POINTS] for i in range(rings.MAX_CHECKED_POINTS)]
