@@ -429,6 +429,20 @@ class ArticleRelatedLink(Orderable):
     panels = [PageChooserPanel("page", "articles.ArticlePage")]
 
 
+class ArticleLink(Orderable):
+    """An article linked from something else: a photo gallery, a film, a map event.
+
+    Concrete links add the parental key to what they belong to."""
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [PageChooserPanel("article")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
 class SectionPage(RestrictionAwareMixin, Page):
     """A listing of the articles filed under it: News, Analysis, Opinion, ..."""
 

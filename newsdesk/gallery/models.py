@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import Image
@@ -20,9 +20,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage
+from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
 from newsdesk.core.routing import RestrictionAwareMixin
-from newsdesk.topics.models import TopicPage
+from newsdesk.topics.models import TopicLink, TopicPage
 
 from . import media
 
@@ -316,30 +316,6 @@ class FilmPage(MediaPage):
         context = super().get_context(request, *args, **kwargs)
         context["external"] = self.external
         return context
-
-
-class ArticleLink(Orderable):
-    """An article to read next, linked from a photo gallery or a film."""
-
-    article = models.ForeignKey(
-        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [PageChooserPanel("article")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class TopicLink(Orderable):
-    """The In Focus topic a photo gallery or a film is filed under."""
-
-    topic = models.ForeignKey(
-        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [PageChooserPanel("topic")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
 
 
 class GalleryArticleLink(ArticleLink):

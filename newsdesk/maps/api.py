@@ -119,6 +119,9 @@ def parse_filter(params: Any) -> EventFilter:
     topic = params.get("topic", "").strip()
     if len(topic) > 255:
         invalid("topic", "too long")
+    elif topic and not selectors.is_public_topic(topic):
+        # An empty list would read as "no events on this topic" for a mistyped slug.
+        invalid("topic", f"unknown topic: {topic}")
     if problems:
         raise InvalidParams(problems)
     return EventFilter(

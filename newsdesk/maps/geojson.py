@@ -13,6 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from . import rings
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_FEATURES = 1000
 MAX_POSITIONS = 250_000
@@ -135,12 +137,17 @@ def check_area_geometry(geometry: Any, where: str, problems: Problems) -> int:
         return 0
     count = 0
     for p_number, polygon in enumerate(polygons, start=1):
-        here = where if kind == "Polygon" else f"{where}, " + _("polygon %(n)d") % {"n": p_number}
+        here = (
+            where
+            if kind == "Polygon"
+            else _("%(where)s, polygon %(n)d") % {"where": where, "n": p_number}
+        )
         if not isinstance(polygon, list) or not polygon:
             problems.add(_("%(where)s: a polygon needs at least one ring.") % {"where": here})
             continue
         for r_number, ring in enumerate(polygon, start=1):
-            count += _check_ring(ring, f"{here}, " + _("ring %(n)d") % {"n": r_number}, problems)
+            ring_where = _("%(where)s, ring %(n)d") % {"where": here, "n": r_number}
+            count += _check_ring(ring, ring_where, problems)
     return count
 
 
@@ -170,7 +177,35 @@ def _check_ring(ring: Any, where: str, problems: Problems) -> int:
             _("%(where)s: the ring is not closed (its last point must repeat its first).")
             % {"where": where}
         )
+    elif valid:
+        _check_crossing(ring, where, problems)
     return len(ring)
+
+
+def _check_crossing(ring: list[Any], where: str, problems: Problems) -> None:
+    crossing = rings.self_crossing(ring)
+    if crossing is None:
+        return
+    problems.add(
+        _(
+            "%(where)s: the ring crosses itself: its line from point %(a)d to point %(a_next)d "
+            "meets its line from point %(b)d to point %(b_next)d at longitude %(lon)s, "
+            "latitude %(lat)s."
+        )
+        % {
+            "where": where,
+            "a": crossing.first_edge,
+            "a_next": crossing.first_edge + 1,
+            "b": crossing.second_edge,
+            "b_next": crossing.second_edge + 1,
+            "lon": _degrees(crossing.at[0]),
+            "lat": _degrees(crossing.at[1]),
+        }
+    )
+
+
+def _degrees(value: float) -> str:
+    return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
 def position_problem(position: Any) -> str:

@@ -16,10 +16,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, Page
 
+from newsdesk.articles.models import ArticleLink
 from newsdesk.core.routing import RestrictionAwareMixin
+from newsdesk.topics.models import TopicLink
 
 from . import geojson
 from .validation import (
@@ -251,36 +253,20 @@ class EventSource(Orderable):
         return self.label or self.url
 
 
-class EventArticle(Orderable):
+class EventArticle(ArticleLink):
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="article_links")
-    article = models.ForeignKey(
-        "articles.ArticlePage",
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [PageChooserPanel("article", "articles.ArticlePage")]
-
-    class Meta(Orderable.Meta):
+    class Meta(ArticleLink.Meta):
         verbose_name = _("linked article")
         constraints = [
             models.UniqueConstraint(fields=["event", "article"], name="maps_eventarticle_unique")
         ]
 
 
-class EventTopic(Orderable):
+class EventTopic(TopicLink):
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        "topics.TopicPage",
-        verbose_name=_("topic"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [PageChooserPanel("topic", "topics.TopicPage")]
-
-    class Meta(Orderable.Meta):
+    class Meta(TopicLink.Meta):
         verbose_name = _("linked topic")
         constraints = [
             models.UniqueConstraint(fields=["event", "topic"], name="maps_eventtopic_unique")

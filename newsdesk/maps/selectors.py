@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
 from newsdesk.core import fragments
+from newsdesk.topics import selectors as topic_selectors
 
 from .models import (
     EVENTS_TAG,
@@ -166,6 +167,11 @@ def categories() -> list[EventCategory]:
 def unknown_categories(slugs: Sequence[str]) -> list[str]:
     known = set(EventCategory.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     return [slug for slug in slugs if slug not in known]
+
+
+def is_public_topic(slug: str) -> bool:
+    """Whether a published In Focus topic has this slug: drafts are unknown to readers."""
+    return bool(topic_selectors.topics().live().filter(slug=slug).exists())
 
 
 def areas_at(moment: datetime) -> list[ControlArea]:

@@ -153,6 +153,17 @@ def categories() -> list[EventCategory]:
     return list(EventCategory.objects.order_by("sort_order", "name_en"))
 
 
+def categories_for(request: HttpRequest) -> list[EventCategory]:
+    """categories(), read once per request: a filtered map checks its filters before
+    serving (page_side.py) and then renders them."""
+    known: list[EventCategory] | None = getattr(request, "_map_categories", None)
+    if known is None:
+        known = categories()
+        request._map_categories = known  # type: ignore[attr-defined]
+    fragments.shows(EVENTS_TAG)
+    return known
+
+
 @dataclass
 class Explorer:
     """Everything the map page shows below its header."""
@@ -163,7 +174,7 @@ class Explorer:
 
 
 def explorer(page: MapPage, request: HttpRequest) -> Explorer:
-    every = categories()
+    every = categories_for(request)
     form = EventFilterForm(request.GET, every)
     window = window_of(form, [c.slug for c in every])
     events = Paginator(events_in(window, page.locale_id), LIST_PAGE_SIZE).get_page(
@@ -175,7 +186,7 @@ def explorer(page: MapPage, request: HttpRequest) -> Explorer:
 def filters_are_valid(page: MapPage, request: HttpRequest) -> bool:
     if not request.GET:
         return True
-    return EventFilterForm(request.GET, categories()).is_valid()
+    return EventFilterForm(request.GET, categories_for(request)).is_valid()
 
 
 def icon_urls() -> dict[str, str]:
@@ -246,6 +257,8 @@ def labels() -> dict[str, str]:
         "none": gettext("No events match these filters."),
         # %s: how many of the newest events the list beside the map shows.
         "listed": gettext("The list shows the newest %s."),
+        # %s: how many more events the button adds to the list (at most one list's worth).
+        "more": gettext("Show %s more events"),
         "our_reporting": gettext("Our reporting"),
         "sources": gettext("Sources:"),
         "show_on_map": gettext("Show on map"),

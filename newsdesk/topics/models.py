@@ -140,6 +140,20 @@ class TopicPinnedArticle(Orderable):
     panels = [PageChooserPanel("article")]
 
 
+class TopicLink(Orderable):
+    """The In Focus topic something else is filed under: a photo gallery, a film, a map event.
+
+    Concrete links add the parental key to what they belong to."""
+
+    topic = models.ForeignKey(
+        TopicPage, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [PageChooserPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
 class ArticleTopic(Orderable):
     """Files an article under an In Focus topic. The first topic is the article's main one."""
 

@@ -191,3 +191,40 @@ def test_it_moves_events_and_areas_through_time_with_the_timeline(page: Page, ho
     # Events 0-5 happened 2 to 9.5 days ago: only the older six remain.
     expect(page.locator("[data-map-status]")).to_contain_text("6 events")
     assert events_on_map(page) == 6
+
+
+def test_it_lists_more_than_one_list_of_events_on_request(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+    map_page = make_map(home)
+    now = timezone.now()
+    category = make_category("clashes")
+    for i in range(65):
+        make_event(category, title=f"Clash {i}", occurred_at=now - timedelta(hours=i + 1))
+    page.goto(f"{map_page.url}?lat=36&lon=37&z=6")
+    expect(page.locator("[data-map-status]")).to_contain_text("65 events")
+    items = page.locator("[data-map-list] .map-event")
+    expect(items).to_have_count(60)
+
+    page.get_by_role("button", name="Show 5 more events").click()
+
+    expect(items).to_have_count(65)
+    expect(items.nth(60)).to_be_focused()
+    expect(items.nth(64)).to_contain_text("Clash 64")
+    expect(page.locator("[data-map-more]")).to_be_hidden()
+
+
+def test_it_pages_through_the_list_without_script(browser, live_server, home, news) -> None:  # type: ignore[no-untyped-def]
+    map_page = make_map(home)
+    now = timezone.now()
+    category = make_category("clashes")
+    for i in range(35):
+        make_event(category, title=f"Clash {i}", occurred_at=now - timedelta(hours=i + 1))
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(map_page.url)
+    expect(page.locator("[data-map-list] .map-event")).to_have_count(30)
+
+    page.get_by_role("link", name="Older").click()
+
+    expect(page.locator("[data-map-list] .map-event")).to_have_count(5)
+    expect(page.locator("[data-map-list] .map-event").last).to_contain_text("Clash 34")
+    context.close()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.users.models import UserProfile
 
 from newsdesk.maps.models import Event, EventSource
 from newsdesk.newsroom.roles import EDITOR, WRITER
@@ -209,3 +211,48 @@ def test_it_offers_verify_on_the_edit_page_to_an_editor(client: Client, editor: 
     event = make_event(status=Event.Status.REPORTED)
     html = client.get(f"/admin/snippets/maps/event/edit/{event.pk}/").content.decode()
     assert f"/admin/map/events/{event.pk}/verify/" in html
+
+
+def _prefers(user: User, language: str) -> None:
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("ar", ["خط العرض", "خط الطول", "ابحث عن مكان", "المصادر", "دقة الوقت"]),
+        ("fa", ["عرض جغرافیایی", "طول جغرافیایی", "یافتن مکان", "منابع", "دقت زمان"]),
+    ],
+)
+def test_it_shows_the_event_form_in_the_editors_language(
+    client: Client, editor: User, home, language: str, labels: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    _prefers(editor, language)
+    html = client.get("/admin/snippets/maps/event/add/").content.decode()
+    for label in labels:
+        assert label in html, label
+
+
+def test_it_lists_events_with_arabic_buttons(client: Client, editor: User) -> None:
+    _prefers(editor, "ar")
+    make_event(status=Event.Status.REPORTED)
+    html = client.get("/admin/snippets/maps/event/").content.decode()
+    for label in ("تصدير CSV", "استيراد CSV أو GeoJSON", "تحقق", "التحقق"):
+        assert label in html, label
+
+
+def test_it_says_what_is_wrong_with_an_area_upload_in_arabic(client: Client, editor: User) -> None:
+    _prefers(editor, "ar")
+    bad = b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},'
+    bad += b' "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]]}}]}'
+    upload = SimpleUploadedFile("areas.geojson", bad, content_type="application/geo+json")
+    response = client.post(
+        "/admin/map/areas/upload/",
+        {"file": upload, "party": "North", "color": "#aa0000", "valid_from": "2026-11-01 00:00"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "لم يُستورد الملف، ولم يُحفظ أي شيء:" in html
+    assert "العنصر 1، الحلقة 1: تحتاج الحلقة إلى 4 نقاط على الأقل" in html

@@ -164,6 +164,26 @@ def test_it_filters_by_topic(client: Client, topic_index) -> None:  # type: igno
     assert ids(get(client, topic=topic.slug)) == [linked.pk]
 
 
+def test_it_refuses_an_unknown_topic(client: Client, topic_index) -> None:  # type: ignore[no-untyped-def]
+    factories.make_topic(topic_index, "Water")
+    make_event()
+    assert reasons(get(client, topic="watr")) == {"topic": "unknown topic: watr"}
+
+
+def test_it_refuses_an_unknown_topic_in_the_csv_too(client: Client) -> None:
+    assert "topic" in reasons(get(client, URL + ".csv", topic="nope"))
+
+
+def test_it_treats_an_unpublished_topic_as_unknown(client: Client, topic_index) -> None:  # type: ignore[no-untyped-def]
+    topic = factories.make_topic(topic_index, "Water")
+    topic.unpublish()
+    assert "topic" in reasons(get(client, topic=topic.slug))
+
+
+def test_it_refuses_an_unknown_category_even_alone(client: Client) -> None:
+    assert reasons(get(client, category="nope")) == {"category": "unknown category: nope"}
+
+
 def test_it_filters_by_language_and_names_categories_in_it(client: Client, home) -> None:  # type: ignore[no-untyped-def]
     arabic = Locale.objects.get_or_create(language_code="ar")[0]
     category = make_category("clashes", name_ar="اشتباكات")

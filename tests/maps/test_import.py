@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from newsdesk.maps import geojson
 from newsdesk.maps.models import ControlArea, Event
@@ -254,3 +256,33 @@ def test_it_refuses_uploads_from_a_reporter(client: Client) -> None:
     response = upload_areas(client, collection(square(1, 1, 2, 2)))
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert not ControlArea.objects.exists()
+
+
+def test_it_refuses_a_ring_that_crosses_itself_naming_feature_and_ring(client: Client) -> None:
+    login(client)
+    bow_tie = [[36, 35], [38, 37], [38, 35], [36, 37], [36, 35]]
+    hole = {"type": "Polygon", "coordinates": [square(30, 30, 40, 40)["coordinates"][0], bow_tie]}
+    message = problems(upload_areas(client, collection(square(1, 1, 2, 2), hole)))
+    assert (
+        "Feature 2, ring 2: the ring crosses itself: its line from point 1 to point 2 meets "
+        "its line from point 3 to point 4 at longitude 37, latitude 36."
+    ) in message
+
+
+def test_it_names_the_polygon_of_a_multipolygon_whose_ring_crosses_itself(
+    client: Client,
+) -> None:
+    login(client)
+    spike = [[1, 1], [3, 1], [2, 1], [2, 2], [1, 1]]
+    multi = {"type": "MultiPolygon", "coordinates": [square(5, 5, 6, 6)["coordinates"], [spike]]}
+    message = problems(upload_areas(client, collection(multi)))
+    assert "Feature 1, polygon 2, ring 1: the ring crosses itself" in message
+
+
+def test_it_refuses_an_edited_area_whose_ring_crosses_itself() -> None:
+    bow_tie = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
+    area = ControlArea(party="A", color="#123456", valid_from=timezone.now())
+    area.geometry = json.dumps(bow_tie)
+    with pytest.raises(ValidationError) as raised:
+        area.full_clean()
+    assert "Geometry, ring 1: the ring crosses itself" in str(raised.value.message_dict)

@@ -546,14 +546,17 @@
 
   // ---- The list beside the map, kept in step with the markers ------------------------
 
-  function renderList(list, features, config, formats, events) {
+  // The list shows the first `count` features; the page's own paging links (for readers
+  // without script) give way to a "more" button, since the list now follows the filters.
+  function renderList(list, features, config, formats, events, count) {
     if (!list) return;
     list.textContent = "";
     var pagination = document.querySelector("[data-map-pagination]");
     if (pagination) pagination.hidden = true;
-    features.slice(0, LIST_SIZE).forEach(function (feature) {
+    features.slice(0, count).forEach(function (feature) {
       var p = feature.properties;
       var item = el("li", "map-event");
+      item.tabIndex = -1;
       item.setAttribute("data-event-id", feature.id);
       var meta = el("p", "map-event__meta");
       meta.appendChild(categoryBadge(p.category, config.icons[p.category.icon] || config.icons.other));
@@ -581,6 +584,23 @@
       list.appendChild(item);
     });
     enableShowButtons(list, config, events);
+  }
+
+  function moreButton(list, config, onClick) {
+    var holder = el("p", "map-events__more");
+    holder.hidden = true;
+    var button = el("button", null, "");
+    button.type = "button";
+    button.setAttribute("data-map-more", "");
+    button.addEventListener("click", onClick);
+    holder.appendChild(button);
+    if (list) list.parentNode.insertBefore(holder, list.nextSibling);
+    return {
+      show: function (rest) {
+        holder.hidden = rest <= 0;
+        button.textContent = config.labels.more.replace("%s", String(Math.min(rest, LIST_SIZE)));
+      },
+    };
   }
 
   function enableShowButtons(list, config, events) {
@@ -660,11 +680,24 @@
 
     function say(text) { if (status) status.textContent = text; }
 
-    function render(at) {
+    var listed = LIST_SIZE;
+    var shownAt = null;
+    var more = moreButton(list, config, function () {
+      listed += LIST_SIZE;
+      render(shownAt, true);
+      // Keyboard and screen reader users continue at the first event just added.
+      var added = list.children[listed - LIST_SIZE];
+      if (added) added.focus();
+    });
+
+    function render(at, keepListed) {
+      if (!keepListed) listed = LIST_SIZE;
+      shownAt = at;
       var shown = events.show(at);
-      renderList(list, shown, config, formats, events);
+      renderList(list, shown, config, formats, events, listed);
+      more.show(shown.length - listed);
       var text = shown.length ? config.labels.showing.replace("%s", String(shown.length)) : config.labels.none;
-      if (shown.length > LIST_SIZE) text += " — " + config.labels.listed.replace("%s", String(LIST_SIZE));
+      if (shown.length > listed) text += " — " + config.labels.listed.replace("%s", String(listed));
       say(text);
     }
 
