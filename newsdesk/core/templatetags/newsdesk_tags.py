@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
+from wagtail.models import Page, Site
 
 from newsdesk.core import fragments, navigation
 
@@ -11,6 +13,18 @@ register = template.Library()
 def site_sections(context: template.Context) -> list[navigation.NavItem]:
     request = context.get("request")
     return navigation.sections_for(request) if request else []
+
+
+@register.simple_tag(takes_context=True)
+def navigation_key(context: template.Context) -> str:
+    """The name of the kept menu for this page: one per site and language, and one per page
+    that can be in the menu (it marks itself as the current one there)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    page = context.get("page")
+    current = page.pk if isinstance(page, Page) and page.depth == navigation.MENU_DEPTH else 0
+    site_id = site.pk if site else 0
+    return f"navigation:{site_id}:{translation.get_language()}:{current}"
 
 
 class FragmentNode(template.Node):
