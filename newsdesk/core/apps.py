@@ -26,7 +26,6 @@ class CoreConfig(AppConfig):
         )
 
         def forget_site_structure(**kwargs: Any) -> None:
-            navigation.forget()
             sites.forget()
 
         def forget_page(instance: Page, **kwargs: Any) -> None:
