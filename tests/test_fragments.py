@@ -54,6 +54,7 @@ def test_it_keeps_a_fragment_when_another_tag_is_invalidated() -> None:
     assert calls == ["kept"]
 
 
+@pytest.mark.usefixtures("reading_changes")
 def test_it_renders_again_when_the_shared_versions_are_lost() -> None:
     calls: list[str] = []
     fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
@@ -260,6 +261,7 @@ def test_it_records_what_a_kept_value_shows_on_every_read(article) -> None:
     assert any(tag.startswith("person:") for tag in recording.versions)
 
 
+@pytest.mark.usefixtures("reading_changes")
 def test_it_reads_only_the_changes_tag_for_a_kept_fragment_while_nothing_changes() -> None:
     calls: list[str] = []
     for _ in range(2):
@@ -279,7 +281,7 @@ def test_it_checks_every_tag_of_a_kept_fragment_after_any_change() -> None:
     assert fragments.TAG_KEY.format("page:1") in reads.keys
 
 
-@pytest.mark.usefixtures("no_page_cache")
+@pytest.mark.usefixtures("no_page_cache", "reading_changes")
 def test_it_reads_the_changes_tag_once_for_a_whole_page(client: Client, article) -> None:
     client.get(article.url)
     with counting_cache_reads() as reads:

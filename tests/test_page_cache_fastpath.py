@@ -154,6 +154,7 @@ def test_it_keeps_answering_after_a_change_to_something_the_page_does_not_show(
     assert not reader.get(article.url).ran_django
 
 
+@pytest.mark.usefixtures("reading_changes")
 def test_it_reads_one_tag_per_hit_while_nothing_changes(reader, article) -> None:
     reader.get(article.url)
     reader.get(article.url)

@@ -18,7 +18,8 @@ A remembered entry is served while it has not expired and every tag it shows sti
 the version it was stored with. Checking each tag is a read per tag on the file cache,
 so it is done only when something was invalidated since this process last checked:
 every invalidation gives the `changes` tag a new version (fragments.invalidate), and one
-read of it tells whether anything at all changed.
+read of it tells whether anything at all changed. With Redis, not even that: each process
+hears of invalidations on a channel (changewatch.py), and a hit reads nothing shared.
 
 Everything else goes to Django: other methods, a bypass cookie (logged-in people), a
 signature not seen yet, an expired or stale entry, and small bodies that Django's gzip

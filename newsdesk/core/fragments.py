@@ -17,6 +17,10 @@ Two stores, on purpose:
 - fragments live in each process's memory (`fragments`), which is fastest to read and
   safe because a fragment is always checked against the shared versions before use.
 
+Whether anything changed at all is one version too (CHANGES, given a new version by every
+invalidation): while it is unchanged, a kept fragment is used without reading its tags.
+With Redis, processes hear of changes on a channel instead of reading it (changewatch.py).
+
 Previews never read or write fragments: they show a draft, not what readers see.
 """
 
@@ -36,7 +40,7 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.core import dbrouters
+from newsdesk.core import changewatch, dbrouters
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -133,6 +137,7 @@ def invalidate(*tags: str) -> None:
         # Last, so that a reader who sees the new CHANGES version sees the tags' too.
         versions[TAG_KEY.format(CHANGES)] = _new_version()
         caches["default"].set_many(versions, TAG_SECONDS)
+        changewatch.publish()
         # Parts rendered anew in the next moments must not come from a lagging replica.
         dbrouters.pause_replicas()
         invalidated.send(sender=None, tags=frozenset(tags))
@@ -155,18 +160,23 @@ def still_current(versions: dict[str, str]) -> bool:
 
 def changes() -> str:
     """The version of CHANGES: it differs from any earlier reading once anything changed."""
-    return _changes_reading.get() or current_versions([CHANGES])[CHANGES]
+    return _changes_reading.get() or _changes_now()
 
 
 @contextmanager
 def changes_read_once() -> Iterator[None]:
     """CHANGES is read once for everything the block renders (one page): the page is then
     as current as at its start, never older."""
-    token = _changes_reading.set(current_versions([CHANGES])[CHANGES])
+    token = _changes_reading.set(_changes_now())
     try:
         yield
     finally:
         _changes_reading.reset(token)
+
+
+def _changes_now() -> str:
+    # Heard on the channel when there is one, else read: either differs after any change.
+    return changewatch.version() or current_versions([CHANGES])[CHANGES]
 
 
 def current_versions(tags: Iterable[str]) -> dict[str, str]:

@@ -153,6 +153,9 @@ CACHES["fragments"] = {
     "LOCATION": "newsdesk-fragments",
     "OPTIONS": {"MAX_ENTRIES": 5_000},
 }
+# With Redis, each process follows invalidations on a Redis channel instead of reading
+# the `changes` tag for every page it serves (newsdesk.core.changewatch).
+NEWSDESK_WATCH_CHANGES = True
 # Wagtail writes every picture size it uses to this cache on every use; in memory that
 # is nearly free, where a shared cache would cost a write per picture per page. An hour
 # bounds how long a size deleted elsewhere (a new focal point) can still be referred to.

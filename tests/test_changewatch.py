@@ -1,0 +1,203 @@
+"""The channel on which processes hear of invalidations (newsdesk.core.changewatch).
+
+Collected only when REDIS_URL names a server (CI's second pass; see conftest.py): the
+channel is Redis's publish/subscribe, and the embedded file cache has none.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import redis
+from django.conf import settings
+from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIHandler
+
+from newsdesk.core import changewatch, fragments
+from newsdesk.core.fastpath import PageCacheHits
+
+from . import factories
+from .cache_helpers import counting_cache_reads
+from .test_page_cache_fastpath import Reader
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _until(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+def _server() -> redis.Redis:
+    return redis.Redis.from_url(os.environ["REDIS_URL"])
+
+
+@pytest.fixture
+def own_watch() -> Iterator[changewatch.Watch]:
+    """A watch of a channel of its own, heard at least once."""
+    watch = changewatch.Watch(
+        os.environ["REDIS_URL"],
+        f"test-changes-{uuid.uuid4().hex}",
+        ping_seconds=0.1,
+        quiet_seconds=0.5,
+    )
+    assert _until(lambda: watch.version() is not None)
+    yield watch
+    watch.stop()
+
+
+@pytest.fixture
+def watching() -> changewatch.Watch:
+    """The process's own watch (what fragments and the fast path use), heard."""
+    watch = changewatch.watch()
+    assert watch is not None
+    assert _until(lambda: watch.version() is not None)
+    return watch
+
+
+def _renderer(calls: list[str], *tags: str) -> Callable[[], str]:
+    def render() -> str:
+        fragments.shows(*tags)
+        calls.append("rendered")
+        return "html"
+
+    return render
+
+
+def test_it_hears_a_change_published_by_another_client(own_watch) -> None:
+    before = own_watch.version()
+    _server().publish(own_watch.channel, b"1")
+    assert _until(lambda: own_watch.version() not in (before, None))
+
+
+def test_it_knows_its_own_change_before_the_message_comes_back(own_watch) -> None:
+    before = own_watch.version()
+    own_watch.publish()
+    assert own_watch.version() != before
+
+
+def test_it_keeps_its_version_while_nothing_is_published(own_watch) -> None:
+    before = own_watch.version()
+    time.sleep(0.3)  # three pings
+    assert own_watch.version() == before
+
+
+def test_it_gives_a_new_version_when_it_subscribes_again(own_watch) -> None:
+    before = own_watch.version()
+    server = _server()
+    (listening,) = [c for c in server.client_list() if c["name"] == own_watch.client_name]
+    server.client_kill_filter(_id=listening["id"])
+    # A message sent while it was away is not heard: the new subscription covers it.
+    assert _until(lambda: own_watch.version() not in (before, None))
+
+
+def test_it_says_nothing_while_the_server_is_silent(own_watch) -> None:
+    _server().client_pause(1500, all=True)
+    assert _until(lambda: own_watch.version() is None, seconds=1.2)
+    # Heard again once the pause is over.
+    assert _until(lambda: own_watch.version() is not None, seconds=3)
+
+
+def test_it_says_nothing_while_the_server_is_unreachable() -> None:
+    watch = changewatch.Watch("redis://127.0.0.1:9/0", "test-changes", quiet_seconds=0.2)
+    watch.version()
+    time.sleep(0.3)
+    try:
+        assert watch.version() is None
+    finally:
+        watch.stop()
+
+
+def test_it_names_its_channel_after_the_database_and_the_key_prefix() -> None:
+    watch = changewatch.watch()
+    assert watch is not None
+    database = redis.Redis.from_url(os.environ["REDIS_URL"]).get_connection_kwargs()["db"]
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+    assert watch.channel == f"newsdesk:changes:v1:{database}:{prefix}"
+
+
+# What readers gain -------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("watching")
+def test_it_reads_nothing_shared_for_a_kept_fragment_while_nothing_changes() -> None:
+    calls: list[str] = []
+    for _ in range(2):
+        fragments.get_or_render("k", _renderer(calls, "page:1", "page:2"))
+    with counting_cache_reads() as reads:
+        fragments.get_or_render("k", _renderer(calls, "page:1", "page:2"))
+    assert reads.keys == []
+
+
+@pytest.mark.usefixtures("watching")
+def test_it_renders_again_after_an_invalidation_in_this_process() -> None:
+    calls: list[str] = []
+    fragments.get_or_render("k", _renderer(calls, "page:1"))
+    fragments.invalidate("page:1")
+    fragments.get_or_render("k", _renderer(calls, "page:1"))
+    assert calls == ["rendered", "rendered"]
+
+
+@pytest.mark.usefixtures("watching")
+def test_it_keeps_a_fragment_when_the_shared_cache_is_emptied_without_a_change() -> None:
+    # Nothing was invalidated, so nothing shown changed: the kept copy is still right.
+    calls: list[str] = []
+    for _ in range(2):
+        fragments.get_or_render("k", _renderer(calls, "page:1"))
+    caches["default"].clear()
+    fragments.get_or_render("k", _renderer(calls, "page:1"))
+    assert calls == ["rendered"]
+
+
+def test_it_renders_again_after_an_invalidation_in_another_process(watching) -> None:
+    calls: list[str] = []
+    for _ in range(2):
+        fragments.get_or_render("k", _renderer(calls, "page:1"))
+    before = watching.version()
+    _invalidate_in_another_process("page:1")
+    assert _until(lambda: watching.version() != before)
+    fragments.get_or_render("k", _renderer(calls, "page:1"))
+    assert calls == ["rendered", "rendered"]
+
+
+@pytest.mark.usefixtures("watching")
+def test_it_answers_a_page_cache_hit_without_reading_the_shared_cache(news, reporter) -> None:
+    article = factories.make_article(news, "Water talks resume", authors=[reporter])
+    reader = Reader(PageCacheHits(WSGIHandler()))
+    reader.get(article.url)
+    reader.get(article.url)
+    with counting_cache_reads() as reads:
+        answer = reader.get(article.url)
+    assert (answer.ran_django, reads.keys) == (False, [])
+
+
+@pytest.mark.usefixtures("watching")
+def test_it_shows_an_edit_to_the_next_reader_of_a_kept_page(news, reporter) -> None:
+    article = factories.make_article(news, "Water talks resume", authors=[reporter])
+    reader = Reader(PageCacheHits(WSGIHandler()))
+    reader.get(article.url)
+    reader.get(article.url)
+    article.title = "Water talks collapse"
+    article.save_revision().publish()
+    assert b"Water talks collapse" in reader.get(article.url).body
+
+
+def _invalidate_in_another_process(tag: str) -> None:
+    code = (
+        "import django; django.setup(); "
+        "from newsdesk.core import fragments; "
+        f"fragments.invalidate({tag!r})"
+    )
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsdesk.settings.test"}
+    subprocess.run([sys.executable, "-c", code], env=environment, cwd=ROOT, check=True)
