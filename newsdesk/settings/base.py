@@ -135,7 +135,7 @@ CACHES: dict[str, dict[str, Any]]
 if ENV.redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsdesk.core.rediscache.RedisCache",
             "LOCATION": ENV.redis_url,
             "KEY_PREFIX": "newsdesk",
         }
