@@ -120,7 +120,7 @@ def test_it_serves_a_viewed_article_from_kept_parts(client: Client, article) -> 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(article.url)
     assert response.status_code == 200
-    assert len(queries) == 1
+    assert len(queries) == 0
 
 
 def test_it_serves_a_viewed_home_page_without_queries(client: Client, home, news) -> None:
@@ -233,12 +233,18 @@ def test_it_shows_a_renamed_author_on_cards_at_once(client: Client, news, report
 
 
 @pytest.mark.usefixtures("no_page_cache")
-@pytest.mark.parametrize("url", ["/news/", "/tags/aid/", "/authors/leila-haddad/"])
-def test_it_serves_a_viewed_list_with_one_query(client: Client, article, url: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "expected_queries"),
+    # Tag and author pages are routed by Wagtail below their index page: one query.
+    [("/news/", 0), ("/tags/aid/", 1), ("/authors/leila-haddad/", 1)],
+)
+def test_it_serves_a_viewed_list_with_at_most_one_query(
+    client: Client, article, url: str, expected_queries: int
+) -> None:
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    assert len(queries) == 1
+    assert len(queries) == expected_queries
 
 
 def test_it_keeps_the_latest_news_no_longer_than_editors_choice_lasts(home, news, rf) -> None:

@@ -6,7 +6,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from newsdesk.home.models import HomePage
 
 from . import factories
 
@@ -82,3 +84,24 @@ def test_it_serves_a_republished_article_as_published(client: Client, news) -> N
     article.title = "Second headline"
     article.save_revision().publish()
     assert "<title>Second headline" in client.get(article.url).content.decode()
+
+
+def test_it_serves_a_new_translation_of_the_home_page_at_once(client: Client, home) -> None:
+    client.get("/ar/")  # the English home page answers while there is no Arabic one
+    arabic_home = home.copy_for_translation(Locale.objects.get(language_code="ar"))
+    arabic_home.save_revision().publish()
+    response = client.get("/ar/")
+    # A context: rendered anew, not a copy kept from before (which has none).
+    assert response.context and response.context["page"].pk == arabic_home.pk
+
+
+def test_it_serves_the_site_from_its_new_root_page(client: Client, home) -> None:
+    other_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Second front page", slug="second")
+    )
+    client.get("/")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other_home
+    site.save()
+    response = client.get("/")
+    assert response.context and response.context["page"].pk == other_home.pk

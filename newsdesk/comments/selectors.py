@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Site
@@ -16,7 +16,8 @@ from newsdesk.core import fragments
 from .models import Comment, CommentSettings, Status
 
 THREADS_PER_PAGE = 10
-RULES_KEY = "newsdesk:comments:rules:v1:{}"
+RULES_KEY = "newsdesk:comments:rules:v2:{}"
+RULES_TAG = "comment-rules:{}"
 PUBLIC_FIELDS = ("id", "parent_id", "root_id", "depth", "name", "text", "created_at", "email")
 
 
@@ -77,21 +78,26 @@ class Rules:
 
 
 def rules_for(request: HttpRequest | None) -> Rules:
-    """The site's rules, kept in the shared cache: an article view must not query for them."""
+    """The site's rules, remembered in each process: an article view must not query for
+    them. Saving them invalidates their own tag (forget_rules), and `structure` too once
+    the row exists (core/apps.py): they show on every article."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return Rules()
-    key = RULES_KEY.format(site.pk)
-    rules: Rules | None = cache.get(key)
-    if rules is None:
-        row = CommentSettings.for_site(site)
-        rules = Rules(row.moderation, row.close_after_days, row.max_links)
-        cache.set(key, rules, None)
-    return rules
+    return fragments.remembered(RULES_KEY.format(site.pk), partial(_read_rules, site))
+
+
+def _read_rules(site: Site) -> Rules:
+    fragments.shows(RULES_TAG.format(site.pk))
+    # Not for_site(), which would create the row: a reader's view writes nothing.
+    row = CommentSettings.objects.filter(site=site).first()
+    if row is None:
+        return Rules()
+    return Rules(row.moderation, row.close_after_days, row.max_links)
 
 
 def forget_rules(instance: CommentSettings, **kwargs: object) -> None:
-    cache.delete(RULES_KEY.format(instance.site_id))
+    fragments.invalidate(RULES_TAG.format(instance.site_id))
 
 
 def is_open(article: ArticlePage, site_settings: Rules) -> bool:

@@ -25,9 +25,6 @@ class CoreConfig(AppConfig):
             sites,
         )
 
-        def forget_site_structure(**kwargs: Any) -> None:
-            sites.forget()
-
         def forget_page(instance: Page, **kwargs: Any) -> None:
             # A page appeared or went: a kept 404 or redirect may now be wrong, and so may
             # a page listing its parent's children.
@@ -35,15 +32,6 @@ class CoreConfig(AppConfig):
                 f"page:{instance.pk}", pagecache.ADDRESSES, *relocation.parent_list_tags(instance)
             )
             navigation.forget_if_in_menu(instance)
-            forget_site_structure()
-
-        def forget_moved_page(**kwargs: Any) -> None:
-            relocation.forget_moved_page(**kwargs)
-            forget_site_structure()
-
-        def forget_new_slug(**kwargs: Any) -> None:
-            relocation.forget_new_slug(**kwargs)
-            forget_site_structure()
 
         def forget_saved_page(sender: type, instance: object, **kwargs: Any) -> None:
             # A draft saved, a page locked: the kept page object (routing.py) is stale.
@@ -56,8 +44,7 @@ class CoreConfig(AppConfig):
 
         def forget_site(**kwargs: Any) -> None:
             # A site's root page, host or port changed: every page and address may differ.
-            fragments.invalidate(fragments.STRUCTURE, pagecache.ADDRESSES)
-            forget_site_structure()
+            fragments.invalidate(fragments.STRUCTURE, pagecache.ADDRESSES, sites.SITES_TAG)
 
         def forget_addresses(**kwargs: Any) -> None:
             fragments.invalidate(pagecache.ADDRESSES)
@@ -70,8 +57,12 @@ class CoreConfig(AppConfig):
 
         for signal in (page_published, page_unpublished):
             signal.connect(forget_page, weak=False, dispatch_uid=f"site-structure-{id(signal)}")
-        post_page_move.connect(forget_moved_page, weak=False, dispatch_uid="site-structure-move")
-        page_slug_changed.connect(forget_new_slug, weak=False, dispatch_uid="site-structure-slug")
+        post_page_move.connect(
+            relocation.forget_moved_page, weak=False, dispatch_uid="site-structure-move"
+        )
+        page_slug_changed.connect(
+            relocation.forget_new_slug, weak=False, dispatch_uid="site-structure-slug"
+        )
         post_delete.connect(forget_if_structural, weak=False, dispatch_uid="site-structure-del")
         post_save.connect(forget_saved_page, weak=False, dispatch_uid="page-saved")
         post_save.connect(

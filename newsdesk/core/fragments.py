@@ -213,17 +213,33 @@ def kept(key: str, produce: Callable[[], T]) -> T:
     """The value kept under `key` while what it shows is unchanged, else `produce()`'s.
 
     Any picklable value works (HTML, a page object); each use gets its own copy."""
+    return _kept(key, produce, shows_structure=True)
+
+
+def _kept(key: str, produce: Callable[[], T], *, shows_structure: bool) -> T:
     local = caches["fragments"]
     stored: _Stored | None = local.get(key)
     if stored is not None and _current(key, stored):
         _pass_on(stored.versions, stored.expires_at)
         return stored.value
-    with _recorder() as recording:
+    with _recorder(shows_structure=shows_structure) as recording:
         value = produce()
     timeout = _timeout_for(recording)
     if timeout > 0:
         local.set(key, _Stored(recording.versions, recording.expires_at, value), timeout)
     return value
+
+
+def remembered(key: str, produce: Callable[[], T]) -> T:
+    """Like kept(), for what serving a page needs but the page does not show: which site
+    answers a host, whether any page is restricted. The value depends only on what
+    `produce` shows (not on STRUCTURE), and that is not passed on to the page being
+    rendered: a change to it produces the value again, and purges no page."""
+    token = _recording.set(())
+    try:
+        return _kept(key, produce, shows_structure=False)
+    finally:
+        _recording.reset(token)
 
 
 class shown_property(Generic[T]):
@@ -298,8 +314,8 @@ def _still_current(stored: _Stored) -> bool:
 
 
 @contextmanager
-def _recorder() -> Iterator[Recording]:
-    recording = Recording(versions=current_versions([STRUCTURE]))
+def _recorder(*, shows_structure: bool = True) -> Iterator[Recording]:
+    recording = Recording(versions=current_versions([STRUCTURE]) if shows_structure else {})
     token = _recording.set((*_recording.get(), recording))
     try:
         # shows() and expires() record into every open recording: an outer fragment

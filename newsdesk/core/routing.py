@@ -5,10 +5,11 @@ another for its specific type, per segment), after looking up the active locale 
 site's root page in it, and then looks for view restrictions on every ancestor. On a
 news site that is most of the work of serving an article, so here:
 
-- the site's root page in each language is kept in the cache (views.serve);
+- the site's root page in each language is remembered in each process (sites.py);
 - the root page finds a page by its whole address in one lookup (DirectRouteMixin),
-  remembering which page answered an address; the page itself is kept like a fragment
-  (see fragments.py) until it is published, withdrawn, moved or deleted;
+  remembering which page answered an address, in the process and in the shared cache;
+  the page itself is kept like a fragment (see fragments.py) until it is published,
+  withdrawn, moved or deleted;
 - pages skip the restriction queries while no page of the site is restricted
   (RestrictionAwareMixin).
 """
@@ -27,8 +28,13 @@ from . import fragments
 
 ROUTE_KEY = "newsdesk:route:v1:{}:{}"
 ROUTE_SECONDS = 60 * 60 * 24
-RESTRICTIONS_KEY = "newsdesk:restrictions:v1"
-RESTRICTIONS_SECONDS = 60 * 60 * 24
+# Addresses remembered in this process's memory before the shared cache is asked.
+ROUTES_IN_PROCESS = 50_000
+RESTRICTIONS_KEY = "newsdesk:restrictions:v2"
+RESTRICTIONS_TAG = "restrictions"
+
+# A remembered answer needs no invalidation: it is checked against the page it names.
+_routes: dict[str, tuple[int, type[Page]]] = {}
 
 
 class DirectRouteMixin:
@@ -54,9 +60,11 @@ class DirectRouteMixin:
         return super().route(request, path_components)  # type: ignore[misc]
 
     def _remembered(self, url_path: str) -> Page | None:
-        known = cache.get(ROUTE_KEY.format(self.path, url_path))
+        key = ROUTE_KEY.format(self.path, url_path)
+        known = _routes.get(key) or cache.get(key)
         if known is None:
             return None
+        _remember_route(key, known)
         pk, model = known
         page = fragments.kept(f"newsdesk:page:v1:{pk}", partial(_load, model, pk))
         return page if page is not None and page.url_path == url_path else None
@@ -72,9 +80,24 @@ class DirectRouteMixin:
             .specific()
             .first()
         )
-        if page is not None:
-            cache.set(ROUTE_KEY.format(self.path, url_path), (page.pk, type(page)), ROUTE_SECONDS)
-        return page
+        if page is None:
+            return None
+        key = ROUTE_KEY.format(self.path, url_path)
+        cache.set(key, (page.pk, type(page)), ROUTE_SECONDS)
+        _remember_route(key, (page.pk, type(page)))
+        # Kept as _remembered() would load it: the next request needs no query.
+        return fragments.kept(f"newsdesk:page:v1:{page.pk}", partial(_found, page))
+
+
+def _remember_route(key: str, known: tuple[int, type[Page]]) -> None:
+    if key not in _routes and len(_routes) >= ROUTES_IN_PROCESS:
+        _routes.clear()
+    _routes[key] = known
+
+
+def _found(page: Page) -> Page:
+    fragments.shows(f"page:{page.pk}")
+    return page
 
 
 def _load(model: type[Page], pk: int) -> Page | None:
@@ -91,8 +114,8 @@ class RestrictionAwareMixin:
 
     Wagtail checks the page and all its ancestors for view restrictions (private or
     password-protected pages) on every request: two queries. News sites rarely restrict
-    pages, so whether any restriction exists at all is kept in the cache and forgotten
-    when one is added or removed (see apps.py)."""
+    pages, so whether any restriction exists at all is remembered in each process until
+    one is added or removed (see apps.py)."""
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         if not any_restrictions():
@@ -101,14 +124,15 @@ class RestrictionAwareMixin:
 
 
 def any_restrictions() -> bool:
-    found = cache.get(RESTRICTIONS_KEY)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, found, RESTRICTIONS_SECONDS)
-    return bool(found)
+    return fragments.remembered(RESTRICTIONS_KEY, _any_restrictions)
+
+
+def _any_restrictions() -> bool:
+    fragments.shows(RESTRICTIONS_TAG)
+    return PageViewRestriction.objects.exists()
 
 
 def forget_restrictions(**kwargs: Any) -> None:
-    cache.delete(RESTRICTIONS_KEY)
+    fragments.invalidate(RESTRICTIONS_TAG)
     # A page (and everything below it) became private or public: no kept copy may stay.
     fragments.invalidate(fragments.STRUCTURE)

@@ -1,56 +1,72 @@
 """Which Wagtail site answers a request, remembered instead of queried on every request.
 
 Wagtail looks the site up with a query per request. Sites change almost never, so the
-answers are kept in the cache (shared by all workers) and forgotten when a site or any
-page changes (a site's root page may have moved or been retitled).
+answers are remembered in each process (fragments.remembered) until a site changes, and
+each site's root page until that page changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
-CACHE_KEY = "newsdesk:sites:v1"
-ROOT_KEY = "newsdesk:site-root:v1:{}:{}"
-CACHE_SECONDS = 60 * 60
+from . import fragments, relocation
+
+SITE_KEY = "newsdesk:site:v2:{}:{}"
+# Invalidated when a site is saved or deleted (core/apps.py).
+SITES_TAG = "sites"
+ROOT_KEY = "newsdesk:site-root:v2:{}:{}"
 
 
 def site_for(hostname: str, port: int) -> Site | None:
-    known: dict[tuple[str, int], Site | None] = cache.get(CACHE_KEY) or {}
-    if (hostname, port) not in known:
-        try:
-            known[(hostname, port)] = get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            known[(hostname, port)] = None
-        cache.set(CACHE_KEY, known, CACHE_SECONDS)
-    return known[(hostname, port)]
+    return fragments.remembered(
+        SITE_KEY.format(hostname, port), partial(_find_site, hostname, port)
+    )
+
+
+def _find_site(hostname: str, port: int) -> Site | None:
+    fragments.shows(SITES_TAG)
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
 
 
 def root_page_for(site: Site) -> Page:
     """The site's root page in the active language (its translation, if published)."""
     key = ROOT_KEY.format(site.pk, translation.get_language())
-    root = cache.get(key)
-    if root is None:
-        root = Page.objects.get(pk=site.root_page_id).localized.specific
-        cache.set(key, root, CACHE_SECONDS)
-    return root
+    found = fragments.remembered(key, partial(_find_root, site.root_page_id))
+    # The root of another language stands in: the page shows what would replace it.
+    fragments.shows(*found.stand_in_tags)
+    return found.page
 
 
-def forget(**kwargs: Any) -> None:
-    keys = [
-        ROOT_KEY.format(site_id, language)
-        for site_id in Site.objects.values_list("pk", flat=True)
-        for language, _name in settings.LANGUAGES
-    ]
-    cache.delete_many([CACHE_KEY, *keys])
+@dataclass(frozen=True)
+class _Root:
+    page: Page
+    # Tags that change when a translation of the root appears or goes, for a root that
+    # stands in for the active language's; empty when it is the active language's own.
+    stand_in_tags: tuple[str, ...]
+
+
+def _find_root(root_page_id: int) -> _Root:
+    fragments.shows(SITES_TAG)  # the site may have a new root page
+    site_root = Page.objects.get(pk=root_page_id)
+    # A translation of the root, published or withdrawn, is a child of the same parent.
+    parents = Page.objects.filter(path=site_root.path[: -Page.steplen]).values_list("pk")
+    list_tags = tuple(relocation.children_tag(pk) for (pk,) in parents)
+    fragments.shows(f"page:{root_page_id}", *list_tags)
+    root = site_root.localized.specific
+    fragments.shows(f"page:{root.pk}")
+    own = root.locale.language_code == translation.get_language()
+    return _Root(root, () if own else list_tags)
 
 
 class CachedSiteMiddleware:
