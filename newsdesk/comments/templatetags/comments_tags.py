@@ -68,13 +68,15 @@ def comments_section(context: template.Context, article: ArticlePage) -> SafeStr
         "article": article,
         "threads": threads,
         "open": selectors.is_open(article, site_settings),
-        "form": CommentForm(initial={"parent": reply_to.pk if reply_to else None}),
         "token": pipeline.make_token(article.pk),
         "reply_to": reply_to,
         "state": request.GET.get("comment") if request else None,
     }
     if reply_to is None and form_context["open"]:
         form_context["blank_form"] = _blank_form(request, article, form_context["token"])
+    else:
+        # Built only when shown: a form copies all its fields when made.
+        form_context["form"] = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
     return mark_safe(render_to_string("comments/section.html", form_context, request=request))
 
 
