@@ -16,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GRANIAN = str(Path(sys.executable).with_name("granian"))
+# As `newsdesk serve` runs it (WEB_THREADS), for every server measured.
+THREADS = 8
 HOST = "localhost"
 
 
@@ -36,7 +38,7 @@ def granian(
         *pinned,
         GRANIAN,
         *("--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port)),
-        *("--workers", "1", "--log-level", "warning"),
+        *("--workers", "1", "--blocking-threads", str(THREADS), "--log-level", "warning"),
         target,
     ]
     process = subprocess.Popen(command, cwd=cwd, env=env, start_new_session=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.core.management.commands.serve import granian_command
+
 NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -169,3 +171,9 @@ def test_it_stops_server_and_worker_when_asked_to_stop(tmp_path: Path) -> None:
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_it_gives_each_granian_worker_a_fixed_number_of_threads() -> None:
+    # Each thread holds a database connection: an open-ended pool exhausts PostgreSQL.
+    command = granian_command("127.0.0.1", 8000, workers=2, threads=6)
+    assert command[command.index("--blocking-threads") + 1] == "6"

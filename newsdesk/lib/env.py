@@ -82,6 +82,7 @@ class Environment:
     default_from_email: str
     secure_ssl_redirect: bool
     web_workers: int
+    web_threads: int
     trusted_proxies: int
     websub_hub: str | None
     page_cache: bool  # whole pages for anonymous readers (newsdesk.core.pagecache)
@@ -145,6 +146,7 @@ def read() -> Environment:
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost"),
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
+        web_threads=int(os.environ.get("WEB_THREADS", "8")),
         trusted_proxies=int(os.environ.get("TRUSTED_PROXIES", "0")),
         websub_hub=os.environ.get("WEBSUB_HUB") or None,
         page_cache=_bool("PAGE_CACHE", True),

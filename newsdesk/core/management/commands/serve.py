@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 
-def granian_command(host: str, port: int, workers: int) -> list[str]:
+def granian_command(host: str, port: int, workers: int, threads: int = 8) -> list[str]:
     media_root = str(settings.MEDIA_ROOT)
     os.makedirs(media_root, exist_ok=True)
     granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or "granian"
@@ -34,6 +34,11 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         str(port),
         "--workers",
         str(workers),
+        # Each thread keeps its own database connection: granian would otherwise add
+        # threads (up to 512) while slow requests queue, until PostgreSQL refuses
+        # connections ("too many clients"; seen under load on search).
+        "--blocking-threads",
+        str(threads),
         "--static-path-route",
         settings.MEDIA_URL.rstrip("/"),
         "--static-path-mount",
@@ -56,16 +61,29 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=settings.ENV.web_workers)
         parser.add_argument(
+            "--threads",
+            type=int,
+            default=settings.ENV.web_threads,
+            help="threads per worker, each with its own database connection",
+        )
+        parser.add_argument(
             "--no-worker",
             action="store_true",
             help="do not run the background worker (when it runs elsewhere)",
         )
 
     def handle(
-        self, *args: Any, host: str, port: int, workers: int, no_worker: bool, **options: Any
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        workers: int,
+        threads: int,
+        no_worker: bool,
+        **options: Any,
     ) -> None:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings.SETTINGS_MODULE)
-        commands = [granian_command(host, port, workers)]
+        commands = [granian_command(host, port, workers, threads)]
         if not no_worker:
             commands.append(worker_command())
         children = [subprocess.Popen(command) for command in commands]
