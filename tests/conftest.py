@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 import redis
 from django.conf import settings
 from django.core.cache import caches
+
+from newsdesk.core import changewatch, fragments
 
 from . import factories
 
@@ -49,6 +52,18 @@ def reading_changes(settings):  # type: ignore[no-untyped-def]
     """Readers read the `changes` tag from the shared cache, as without a Redis channel
     (newsdesk.core.changewatch), whatever the shared cache is."""
     settings.NEWSDESK_WATCH_CHANGES = False
+
+
+@pytest.fixture
+def watching_changes() -> None:
+    """The process follows `changes` without cache reads (newsdesk.core.changewatch): a
+    Redis channel that has been heard, or the file cache's tag file once it exists."""
+    key = fragments.TAG_KEY.format(fragments.CHANGES)
+    fragments.current_versions([fragments.CHANGES])
+    deadline = time.monotonic() + 5
+    while changewatch.version(key) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert changewatch.version(key) is not None
 
 
 @pytest.fixture

@@ -24,10 +24,10 @@ from newsdesk.core import changewatch, fragments
 from newsdesk.core.fastpath import PageCacheHits
 
 from . import factories
-from .cache_helpers import counting_cache_reads
 from .test_page_cache_fastpath import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
+CHANGES_KEY = fragments.TAG_KEY.format(fragments.CHANGES)
 
 
 def _until(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
@@ -60,8 +60,8 @@ def own_watch() -> Iterator[changewatch.Watch]:
 @pytest.fixture
 def watching() -> changewatch.Watch:
     """The process's own watch (what fragments and the fast path use), heard."""
-    watch = changewatch.watch()
-    assert watch is not None
+    watch = changewatch.watch(CHANGES_KEY)
+    assert isinstance(watch, changewatch.Watch)
     assert _until(lambda: watch.version() is not None)
     return watch
 
@@ -120,24 +120,14 @@ def test_it_says_nothing_while_the_server_is_unreachable() -> None:
 
 
 def test_it_names_its_channel_after_the_database_and_the_key_prefix() -> None:
-    watch = changewatch.watch()
-    assert watch is not None
+    watch = changewatch.watch(CHANGES_KEY)
+    assert isinstance(watch, changewatch.Watch)
     database = redis.Redis.from_url(os.environ["REDIS_URL"]).get_connection_kwargs()["db"]
     prefix = settings.CACHES["default"]["KEY_PREFIX"]
     assert watch.channel == f"newsdesk:changes:v1:{database}:{prefix}"
 
 
 # What readers gain -------------------------------------------------------------------------
-
-
-@pytest.mark.usefixtures("watching")
-def test_it_reads_nothing_shared_for_a_kept_fragment_while_nothing_changes() -> None:
-    calls: list[str] = []
-    for _ in range(2):
-        fragments.get_or_render("k", _renderer(calls, "page:1", "page:2"))
-    with counting_cache_reads() as reads:
-        fragments.get_or_render("k", _renderer(calls, "page:1", "page:2"))
-    assert reads.keys == []
 
 
 @pytest.mark.usefixtures("watching")
@@ -169,17 +159,6 @@ def test_it_renders_again_after_an_invalidation_in_another_process(watching) -> 
     assert _until(lambda: watching.version() != before)
     fragments.get_or_render("k", _renderer(calls, "page:1"))
     assert calls == ["rendered", "rendered"]
-
-
-@pytest.mark.usefixtures("watching")
-def test_it_answers_a_page_cache_hit_without_reading_the_shared_cache(news, reporter) -> None:
-    article = factories.make_article(news, "Water talks resume", authors=[reporter])
-    reader = Reader(PageCacheHits(WSGIHandler()))
-    reader.get(article.url)
-    reader.get(article.url)
-    with counting_cache_reads() as reads:
-        answer = reader.get(article.url)
-    assert (answer.ran_django, reads.keys) == (False, [])
 
 
 @pytest.mark.usefixtures("watching")

@@ -277,6 +277,26 @@ def test_it_reads_only_the_changes_tag_for_a_kept_fragment_while_nothing_changes
     assert reads.keys == [fragments.TAG_KEY.format(fragments.CHANGES)]
 
 
+@pytest.mark.usefixtures("watching_changes")
+def test_it_asks_the_shared_cache_nothing_for_a_kept_fragment_while_nothing_changes() -> None:
+    calls: list[str] = []
+    for _ in range(2):
+        fragments.get_or_render("k", _renderer("a", "page:1", "page:2", calls=calls))
+    with counting_cache_reads() as reads:
+        fragments.get_or_render("k", _renderer("a", "page:1", "page:2", calls=calls))
+    assert (reads.keys, calls) == ([], ["a"])
+
+
+@pytest.mark.usefixtures("watching_changes")
+def test_it_renders_again_after_an_invalidation_while_watching_changes() -> None:
+    calls: list[str] = []
+    for _ in range(2):
+        fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    fragments.invalidate("page:1")
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    assert calls == ["a", "a"]
+
+
 def test_it_checks_every_tag_of_a_kept_fragment_after_any_change() -> None:
     calls: list[str] = []
     fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))

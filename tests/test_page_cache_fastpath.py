@@ -164,6 +164,15 @@ def test_it_reads_one_tag_per_hit_while_nothing_changes(reader, article) -> None
     assert reads.keys == [fragments.TAG_KEY.format(fragments.CHANGES)]
 
 
+@pytest.mark.usefixtures("watching_changes")
+def test_it_asks_the_shared_cache_nothing_for_a_hit_while_nothing_changes(reader, article) -> None:
+    reader.get(article.url)
+    reader.get(article.url)
+    with counting_cache_reads() as reads:
+        answer = reader.get(article.url)
+    assert (answer.ran_django, reads.keys) == (False, [])
+
+
 def test_it_leaves_a_logged_in_reader_to_django(reader, article) -> None:
     reader.get(article.url)
     answer = reader.get(article.url, cookie="sessionid=abc")

@@ -1,4 +1,4 @@
-"""Each process hears of invalidations as they happen, on a Redis channel.
+"""Each process learns of invalidations without reading the shared cache for each page.
 
 Every invalidation gives the `changes` tag a new version (fragments.invalidate), so a
 reader that compares it with the version it last saw knows whether anything at all
@@ -18,8 +18,9 @@ What keeps it exact:
   when nothing has been heard for QUIET_SECONDS, `version()` answers None and readers
   read `changes` from Redis again, as without a channel, until the channel is heard again.
 
-Only the shared cache is Redis in a deployment of several processes or machines; the
-embedded file cache has no channel, and readers read `changes` from it (a file read).
+The embedded file cache has no channel; there, FileWatch reads the raw bytes of the
+`changes` tag's file, which every invalidation writes anew (a quarter of a cache read).
+NEWSDESK_WATCH_CHANGES = False turns both off: readers then read `changes` as a cache key.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import time
 
 import redis
 from django.conf import settings
+from django.core.cache import caches
 
 log = logging.getLogger(__name__)
 
@@ -134,37 +136,71 @@ class Watch:
         self._heard_at = time.monotonic()
 
 
-_watch: Watch | None = None
+class FileWatch:
+    """For the embedded file cache: every invalidation writes the `changes` tag's file
+    anew, with a new random version in it. Reading its raw bytes (no unpickling, no
+    decompression, no expiry check) tells whether it changed for a fraction of what a
+    cache read costs. Not the file's inode and time: a freed inode is soon reused, and
+    a file system's clock can give two writes the same time."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def version(self) -> str | None:
+        try:
+            with open(self.path, "rb") as found:
+                return found.read().hex()
+        except OSError:
+            return None  # not written yet, or culled: read it (which writes it anew)
+
+    def publish(self) -> None:
+        """Nothing to send: the write of the tag's file is what others see."""
+
+
+_FILE_BACKEND = "django.core.cache.backends.filebased.FileBasedCache"
+
+_watch: Watch | FileWatch | None = None
+_watched: tuple[str, str] | None = None
 _watch_lock = threading.Lock()
 
 
-def version() -> str | None:
-    """This process's version of `changes` (see Watch.version); None: read it instead."""
-    found = watch()
+def version(changes_key: str) -> str | None:
+    """This process's version of `changes`, whose key in the shared cache is
+    `changes_key`: None when it must be read instead (see the module and FileWatch)."""
+    found = watch(changes_key)
     return found.version() if found is not None else None
 
 
-def publish() -> None:
-    found = watch()
+def publish(changes_key: str) -> None:
+    found = watch(changes_key)
     if found is not None:
         found.publish()
 
 
-def watch() -> Watch | None:
-    """This process's watch of the shared cache's channel; None when there is none."""
-    global _watch
-    if not _channel_wanted():
+def watch(changes_key: str) -> Watch | FileWatch | None:
+    """This process's watch of the shared cache; None when it has none."""
+    global _watch, _watched
+    shared = settings.CACHES["default"]
+    if not settings.NEWSDESK_WATCH_CHANGES:
         return None
-    if _watch is None:
+    watched = (shared["BACKEND"], str(shared.get("LOCATION")))
+    if _watched != watched:
         with _watch_lock:
-            if _watch is None:
-                _watch = Watch(_redis_url(), _channel_name())
+            if _watched != watched:
+                if isinstance(_watch, Watch):
+                    _watch.stop()
+                _watch = _new_watch(shared["BACKEND"], changes_key)
+                _watched = watched
     return _watch
 
 
-def _channel_wanted() -> bool:
-    shared = settings.CACHES["default"]
-    return bool(settings.NEWSDESK_WATCH_CHANGES) and shared["BACKEND"] == _REDIS_BACKEND
+def _new_watch(backend: str, changes_key: str) -> Watch | FileWatch | None:
+    if backend == _REDIS_BACKEND:
+        return Watch(_redis_url(), _channel_name())
+    if backend == _FILE_BACKEND:
+        shared = caches["default"]
+        return FileWatch(shared._key_to_file(changes_key))  # type: ignore[attr-defined]
+    return None
 
 
 def _redis_url() -> str:
@@ -181,8 +217,9 @@ def _channel_name() -> str:
 
 def _forget_in_child() -> None:
     # A forked worker has no thread of its parent's: it starts its own watch.
-    global _watch
+    global _watch, _watched
     _watch = None
+    _watched = None
 
 
 os.register_at_fork(after_in_child=_forget_in_child)

@@ -137,7 +137,7 @@ def invalidate(*tags: str) -> None:
         # Last, so that a reader who sees the new CHANGES version sees the tags' too.
         versions[TAG_KEY.format(CHANGES)] = _new_version()
         caches["default"].set_many(versions, TAG_SECONDS)
-        changewatch.publish()
+        changewatch.publish(TAG_KEY.format(CHANGES))
         # Parts rendered anew in the next moments must not come from a lagging replica.
         dbrouters.pause_replicas()
         invalidated.send(sender=None, tags=frozenset(tags))
@@ -176,7 +176,7 @@ def changes_read_once() -> Iterator[None]:
 
 def _changes_now() -> str:
     # Heard on the channel when there is one, else read: either differs after any change.
-    return changewatch.version() or current_versions([CHANGES])[CHANGES]
+    return changewatch.version(TAG_KEY.format(CHANGES)) or current_versions([CHANGES])[CHANGES]
 
 
 def current_versions(tags: Iterable[str]) -> dict[str, str]:
