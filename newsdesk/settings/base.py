@@ -151,7 +151,8 @@ else:
         }
     }
 CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    # Local memory; HTML parts kept as they are, not pickled (newsdesk.core.localcache).
+    "BACKEND": "newsdesk.core.localcache.InProcessCache",
     "LOCATION": "newsdesk-fragments",
     "OPTIONS": {"MAX_ENTRIES": 5_000},
 }
