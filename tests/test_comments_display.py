@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 from io import StringIO
 from typing import Any
@@ -17,12 +18,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.comments import pipeline, services
-from newsdesk.comments.models import Comment, Status
+from newsdesk.comments.models import Comment, CommentSettings, Status
 from newsdesk.comments.templatetags.comments_tags import comment_text
 from newsdesk.newsroom.roles import EDITOR
 
@@ -363,3 +365,26 @@ def test_it_gives_each_reader_of_the_kept_form_a_token_of_their_own(
     assert first != second
     signer = signing.TimestampSigner(salt=pipeline.TOKEN_SALT)
     assert {signer.unsign(first), signer.unsign(second)} == {str(article.pk)}
+
+
+def test_it_shows_the_form_closed_once_the_sites_days_are_over(client: Client, news) -> None:
+    with time_machine.travel("2026-05-01 10:00:00", tick=False):
+        article = factories.make_article(news, "Closing soon")
+        rules = CommentSettings.for_site(Site.objects.get(is_default_site=True))
+        rules.close_after_days = 3
+        rules.save()
+        assert "comment-form" in page_html(client, article)  # kept, with the page
+    with time_machine.travel("2026-05-04 10:00:01", tick=False):
+        html = page_html(client, article)
+    assert "comment-form" not in html
+    assert "Comments on this article are closed." in html
+
+
+DAYS_10 = timedelta(days=10)
+
+
+def test_it_applies_rules_saved_for_the_first_time_to_kept_pages(client: Client, news) -> None:
+    article = factories.make_article(news, "Rules arrive", published_at=timezone.now() - DAYS_10)
+    assert "comment-form" in page_html(client, article)
+    CommentSettings.objects.create(site=Site.objects.get(is_default_site=True), close_after_days=5)
+    assert "Comments on this article are closed." in page_html(client, article)

@@ -84,6 +84,8 @@ def rules_for(request: HttpRequest | None) -> Rules:
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return Rules()
+    # Shown by the page: comment forms open or close with the rules.
+    fragments.shows(RULES_TAG.format(site.pk))
     return fragments.remembered(RULES_KEY.format(site.pk), partial(_read_rules, site))
 
 
@@ -104,7 +106,14 @@ def is_open(article: ArticlePage, site_settings: Rules) -> bool:
     if not article.comments_open:
         return False
     days = site_settings.close_after_days
-    return not days or article.published_at >= timezone.now() - timedelta(days=days)
+    if not days:
+        return True
+    closes_at = article.published_at + timedelta(days=days)
+    if closes_at <= timezone.now():
+        return False
+    # What shows an open form must be made again when it closes.
+    fragments.expires(closes_at)
+    return True
 
 
 def replyable(article: ArticlePage, comment_id: int | None) -> Comment | None:
