@@ -115,8 +115,6 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "newsdesk.core.context_processors.site_chrome",
             ],
-            # `{% load static %}` with each file's URL worked out once (see the module).
-            "libraries": {"static": "newsdesk.core.templatetags.static_urls"},
         },
     },
 ]

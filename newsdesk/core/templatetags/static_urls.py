@@ -3,9 +3,9 @@
 `{% static %}` asks the storage for the URL on every use: with the manifest storage that
 is a check that the staticfiles app is installed (a walk over every app), a manifest
 lookup and a URL join, about 70 µs, five times on every page. A file's URL changes only
-when the files are collected again, which restarts the server. Installed in place of
-Django's library under the same name (settings: TEMPLATES OPTIONS "libraries"), so
-`{% load static %}` in every template, Wagtail's included, uses it.
+when the files are collected again, which restarts the server. The site's templates
+load this library (`{% load static_urls %}`) instead of Django's; its tag is still
+`{% static %}`. The admin keeps Django's.
 """
 
 from __future__ import annotations
