@@ -61,10 +61,12 @@ class DirectRouteMixin:
 
     def _remembered(self, url_path: str) -> Page | None:
         key = ROUTE_KEY.format(self.path, url_path)
-        known = _routes.get(key) or cache.get(key)
+        known = _routes.get(key)
         if known is None:
-            return None
-        _remember_route(key, known)
+            known = cache.get(key)
+            if known is None:
+                return None
+            _remember_route(key, known)
         pk, model = known
         page = fragments.kept(f"newsdesk:page:v1:{pk}", partial(_load, model, pk))
         return page if page is not None and page.url_path == url_path else None
@@ -133,6 +135,5 @@ def _any_restrictions() -> bool:
 
 
 def forget_restrictions(**kwargs: Any) -> None:
-    fragments.invalidate(RESTRICTIONS_TAG)
     # A page (and everything below it) became private or public: no kept copy may stay.
-    fragments.invalidate(fragments.STRUCTURE)
+    fragments.invalidate(RESTRICTIONS_TAG, fragments.STRUCTURE)
