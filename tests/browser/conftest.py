@@ -12,8 +12,11 @@ collection, the newsroom's groups and workflow) after each test empties the tabl
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,6 +30,9 @@ from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 TIMEOUT_MS = 10_000
+# How long the live server must stay idle after a test's pages close before the next test.
+QUIET_S = 0.25
+QUIET_TIMEOUT_S = 5.0
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +68,74 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+class ServerActivity:
+    """Counts the live server's requests in progress and when the last one ended.
+
+    Pages send requests as they close: Wagtail's editor releases its editing session with
+    a beacon on `pagehide`. Answered during the next test's set-up, such a request would use
+    the database connection that the server thread shares with the tests (in-memory
+    SQLite) while the tables are being emptied, and break both.
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self.active = 0
+        self.last_ended = time.monotonic()
+        self.lock = threading.Lock()
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        with self.lock:
+            self.active += 1
+        try:
+            return _ClosedThen(self.app(environ, start_response), self._ended)
+        except BaseException:
+            self._ended()
+            raise
+
+    def _ended(self) -> None:
+        with self.lock:
+            self.active -= 1
+            self.last_ended = time.monotonic()
+
+    def wait_until_quiet(self) -> None:
+        started = time.monotonic()
+        while time.monotonic() - started < QUIET_TIMEOUT_S:
+            with self.lock:
+                idle_since = max(started, self.last_ended)
+                if not self.active and time.monotonic() - idle_since >= QUIET_S:
+                    return
+            time.sleep(0.02)
+
+
+class _ClosedThen:
+    """A WSGI response that calls `then` once the server has closed it."""
+
+    def __init__(self, response: Iterable[bytes], then: Callable[[], None]) -> None:
+        self.response = response
+        self.then = then
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.response)
+
+    def close(self) -> None:
+        try:
+            close = getattr(self.response, "close", None)
+            if close is not None:
+                close()
+        finally:
+            self.then()
+
+
+@pytest.fixture(scope="session")
+def server_activity(live_server) -> ServerActivity:  # type: ignore[no-untyped-def]
+    httpd = live_server.thread.httpd
+    activity = ServerActivity(httpd.get_app())
+    httpd.set_app(activity)
+    return activity
+
+
 @pytest.fixture
 def foreign_requests() -> list[str]:
     """The addresses on other hosts that pages tried to load (all refused)."""
@@ -69,7 +143,9 @@ def foreign_requests() -> list[str]:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server, foreign_requests: list[str]) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+def page(  # type: ignore[no-untyped-def]
+    browser: Browser, live_server, server_activity: ServerActivity, foreign_requests: list[str]
+) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     own_host = urlsplit(live_server.url).netloc
@@ -86,3 +162,4 @@ def page(browser: Browser, live_server, foreign_requests: list[str]) -> Iterator
     page = context.new_page()
     yield page
     context.close()
+    server_activity.wait_until_quiet()
