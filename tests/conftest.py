@@ -7,6 +7,7 @@ import pytest
 import redis
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 
 from newsdesk.core import changewatch, fragments
 
@@ -39,6 +40,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def _clean_cache() -> None:
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Each test starts in the site's default language.
+
+    A request activates its page's language for the thread, and Django leaves it active
+    after the response: without this, a test that read a Persian page would make the next
+    test's `reverse()` name Persian addresses.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
