@@ -15,6 +15,7 @@ import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from wagtail.models import Locale
 
 from newsdesk.core import fragments
 from newsdesk.core.fastpath import PageCacheHits
@@ -214,3 +215,30 @@ def test_it_is_off_with_the_page_cache(settings, reader, article) -> None:
     settings.NEWSDESK_PAGE_CACHE = {**settings.NEWSDESK_PAGE_CACHE, "ENABLED": False}
     reader.get(article.url)
     assert reader.get(article.url).ran_django
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_answers_a_translated_page_as_django_does(home, language) -> None:  # type: ignore[no-untyped-def]
+    translated = home.copy_for_translation(Locale.objects.get(language_code=language))
+    translated.save_revision().publish()
+    Reader(PageCacheHits(WSGIHandler())).get(f"/{language}/")
+    from_django = Reader(PageCacheHits(WSGIHandler())).get(f"/{language}/")
+    fast = Reader(PageCacheHits(WSGIHandler()))
+    fast.get(f"/{language}/")
+    from_door = fast.get(f"/{language}/")
+    assert (from_django.ran_django, from_door.ran_django) == (True, False)
+    assert from_door.headers["Content-Language"] == language
+    assert (from_door.headers, from_door.body) == (from_django.headers, from_django.body)
+
+
+@pytest.mark.parametrize(
+    "proxy_header",
+    [{"x_forwarded_proto": "https"}, {"x_forwarded_host": "mirror.example"}],
+    ids=["scheme", "host"],
+)
+def test_it_leaves_a_request_through_another_proxy_address_to_django(
+    reader, article, proxy_header
+) -> None:
+    reader.get(article.url)
+    reader.get(article.url)
+    assert reader.get(article.url, **proxy_header).ran_django

@@ -86,13 +86,28 @@ def test_it_serves_a_republished_article_as_published(client: Client, news) -> N
     assert "<title>Second headline" in client.get(article.url).content.decode()
 
 
-def test_it_serves_a_new_translation_of_the_home_page_at_once(client: Client, home) -> None:
-    client.get("/ar/")  # the English home page answers while there is no Arabic one
-    arabic_home = home.copy_for_translation(Locale.objects.get(language_code="ar"))
-    arabic_home.save_revision().publish()
-    response = client.get("/ar/")
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_serves_a_new_translation_of_the_home_page_at_once(
+    client: Client, home, language
+) -> None:
+    client.get(f"/{language}/")  # the English home page answers while there is none
+    translated_home = home.copy_for_translation(Locale.objects.get(language_code=language))
+    translated_home.save_revision().publish()
+    response = client.get(f"/{language}/")
     # A context: rendered anew, not a copy kept from before (which has none).
-    assert response.context and response.context["page"].pk == arabic_home.pk
+    assert response.context and response.context["page"].pk == translated_home.pk
+
+
+def test_it_lets_the_english_home_page_stand_in_again_once_a_translation_is_withdrawn(
+    client: Client, home
+) -> None:
+    persian_home = home.copy_for_translation(Locale.objects.get(language_code="fa"))
+    persian_home.save_revision().publish()
+    client.get("/fa/")
+    persian_home.refresh_from_db()  # publishing went through a copy: this one is not live
+    persian_home.unpublish()
+    response = client.get("/fa/")
+    assert response.context and response.context["page"].pk == home.pk
 
 
 def test_it_serves_the_site_from_its_new_root_page(client: Client, home) -> None:
@@ -104,4 +119,17 @@ def test_it_serves_the_site_from_its_new_root_page(client: Client, home) -> None
     site.root_page = other_home
     site.save()
     response = client.get("/")
+    assert response.context and response.context["page"].pk == other_home.pk
+
+
+def test_it_serves_a_new_site_at_a_host_the_default_site_answered_before(
+    client: Client, home, settings
+) -> None:
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "mirror.localhost"]
+    other_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Mirror front page", slug="mirror")
+    )
+    client.get("/", HTTP_HOST="mirror.localhost")  # no site of its own: the default answers
+    Site.objects.create(hostname="mirror.localhost", root_page=other_home)
+    response = client.get("/", HTTP_HOST="mirror.localhost")
     assert response.context and response.context["page"].pk == other_home.pk
