@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from django import template
 from django.conf import settings
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -59,20 +59,24 @@ def _own_feed(context: template.Context) -> tuple[str, str, str | None] | None:
 
 
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
-def feed_links(context: template.Context) -> dict[str, list[FeedLink]]:
+def feed_links(context: template.Context) -> dict[str, tuple[FeedLink, ...]]:
     own = _own_feed(context)
-    return {"feed_links": _feed_links(own, translation.get_language(), get_script_prefix())}
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return {
+        "feed_links": _feed_links(own, translation.get_language(), get_script_prefix(), urlconf)
+    }
 
 
 @functools.lru_cache(maxsize=4096)
 def _feed_links(
-    own: tuple[str, str, str | None] | None, language: str, script_prefix: str
-) -> list[FeedLink]:
-    """The same for every page with the same own feed: made once per process. The language
-    and the script prefix are arguments because the addresses and titles depend on them."""
+    own: tuple[str, str, str | None] | None, language: str, script_prefix: str, urlconf: str
+) -> tuple[FeedLink, ...]:
+    """The same for every page with the same own feed: made once per process. The language,
+    script prefix and URL configuration are arguments because the addresses and titles
+    depend on them."""
     links: list[FeedLink] = []
     if own is not None:
         name, title, slug = own
         links += _links(name, f"{settings.WAGTAIL_SITE_NAME}: {title}", slug)
     links += _links("site", _("%(site)s: latest") % {"site": settings.WAGTAIL_SITE_NAME})
-    return links
+    return tuple(links)
