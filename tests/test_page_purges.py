@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from taggit.models import Tag
 
 from newsdesk.articles.models import ArticleKind, ArticlePage
 from newsdesk.comments import services
@@ -112,6 +113,19 @@ def test_it_purges_the_pages_showing_an_author_when_they_are_renamed(site: Site)
     site.sara.name = "Sara K."
     site.sara.save()
     assert site.purged() == SHOWING_WELLS
+
+
+def test_it_purges_the_stories_and_the_page_of_a_renamed_tag(site: Site) -> None:
+    water = Tag.objects.get(name="Water")
+    water.name = "Fresh water"
+    water.save()
+    # Cards do not show tags; the story's own page and the tag's page do.
+    assert site.purged() == {"wells", "tag water"}
+
+
+def test_it_purges_the_stories_and_the_page_of_a_deleted_tag(site: Site) -> None:
+    Tag.objects.get(name="Water").delete()
+    assert site.purged() == {"wells", "tag water"}
 
 
 def test_it_purges_the_pages_showing_a_moved_article_and_no_others(site: Site) -> None:

@@ -172,6 +172,7 @@ class Presenter:
         }
 
     def tag(self, tag: Any) -> dict[str, Any]:
+        self.shown.add(f"tag:{tag.pk}")
         return {
             "id": tag.pk,
             "name": tag.name,

@@ -23,6 +23,9 @@ class ArticlesConfig(AppConfig):
             # Some signals send the generic page.
             forget_lists_of(instance.specific)
 
+        def forget_tag(instance: Any, **kwargs: Any) -> None:
+            fragments.invalidate(f"tag:{instance.pk}")
+
         def forget_deleted_article_lists(instance: ArticlePage, **kwargs: Any) -> None:
             forget_lists_of(instance, still_exists=False)
 
@@ -36,6 +39,11 @@ class ArticlesConfig(AppConfig):
         post_delete.connect(
             forget_deleted_article_lists, sender=ArticlePage, weak=False, dispatch_uid="latest-del"
         )
+        # A tag renamed or deleted in the admin: its page, feeds and the stories that show it.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_tag, sender="taggit.Tag", weak=False, dispatch_uid=f"tag-{id(signal)}"
+            )
         # Cards show their authors' names (lists show `person:<id>`; feeds and search LATEST).
         for signal in (post_save, post_delete):
             signal.connect(

@@ -301,9 +301,11 @@ class ArticlePage(RestrictionAwareMixin, Page):
             .first()
         )
 
-    @cached_property
+    @fragments.shown_property
     def tag_list(self) -> list[Tag]:
-        return list(self.tags.order_by("name"))
+        tags = list(self.tags.order_by("name"))
+        fragments.shows(*(f"tag:{tag.pk}" for tag in tags))  # renamed or deleted in the admin
+        return tags
 
     @fragments.shown_property
     def topics(self) -> list[Page]:

@@ -27,6 +27,7 @@ def _articles_in_active_locale() -> ArticleQuerySet:
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
+    fragments.shows(f"tag:{tag.pk}")  # the heading: its name
     articles = article_list(
         request, f"tag:{tag.pk}", lambda: _articles_in_active_locale().tagged(tag.pk)
     )

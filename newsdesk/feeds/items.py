@@ -238,7 +238,7 @@ def topic_channel(request: HttpRequest, slug: str) -> Channel:
 
 def tag_channel(request: HttpRequest, slug: str) -> Channel:
     tag = selectors.tag_by_slug(slug)
-    fragments.shows(f"list:tag:{tag.pk}")
+    fragments.shows(f"tag:{tag.pk}", f"list:tag:{tag.pk}")
     root = selectors.site_root_url(request)
     return Channel(
         title=_named(tag.name),
