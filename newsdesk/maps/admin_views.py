@@ -167,6 +167,8 @@ def upload_areas(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         defaults = importers.AreaDefaults(
             party=form.cleaned_data["party"],
+            party_ar=form.cleaned_data["party_ar"],
+            party_fa=form.cleaned_data["party_fa"],
             color=form.cleaned_data["color"],
             valid_from=form.cleaned_data["valid_from"],
             valid_until=form.cleaned_data["valid_until"],

@@ -279,26 +279,33 @@ def _events_csv(request: HttpRequest) -> HttpResponse:
 
 def _areas(request: HttpRequest) -> HttpResponse:
     at = timezone.now()
+    problems: list[dict[str, str]] = []
     if request.GET.get("at"):
         parsed = parse_moment(request.GET["at"])
         if parsed is None:
-            raise InvalidParams([{"name": "at", "reason": "expected an ISO 8601 date-time"}])
-        at = parsed
+            problems.append({"name": "at", "reason": "expected an ISO 8601 date-time"})
+        else:
+            at = parsed
+    lang = request.GET.get("lang", "en")
+    if lang not in LANGUAGE_CODES:
+        problems.append({"name": "lang", "reason": "expected one of " + ", ".join(LANGUAGE_CODES)})
+    if problems:
+        raise InvalidParams(problems)
     body = {
         "type": "FeatureCollection",
         "at": _iso(at),
-        "features": [_area_feature(area) for area in selectors.areas_at(at)],
+        "features": [_area_feature(area, lang) for area in selectors.areas_at(at)],
     }
     return _json(body, content_type="application/geo+json")
 
 
-def _area_feature(area: ControlArea) -> dict[str, Any]:
+def _area_feature(area: ControlArea, lang: str) -> dict[str, Any]:
     return {
         "type": "Feature",
         "id": area.pk,
         "geometry": json.loads(area.geometry),
         "properties": {
-            "party": area.party,
+            "party": area.party_name(lang),
             "color": area.color,
             "valid_from": _iso(area.valid_from),
             "valid_until": _iso(area.valid_until) if area.valid_until else None,

@@ -140,26 +140,28 @@ MAP_PAGES = {
 # Coarse demo shapes (west, south, east, north boxes bent a little): illustration only.
 AREAS = (
     (
-        "Government forces",
+        ("Government forces", "القوات الحكومية", "نیروهای دولتی"),
         "#7f8c8d",
         [(35.7, 32.3), (37.6, 32.3), (38.6, 35.0), (37.3, 36.0), (35.9, 35.9)],
     ),
     (
-        "Opposition forces",
+        ("Opposition forces", "قوات المعارضة", "نیروهای مخالف"),
         "#27ae60",
         [(36.0, 35.6), (37.0, 35.7), (37.3, 36.7), (36.5, 36.8), (36.0, 36.3)],
     ),
     (
-        "Kurdish-led forces",
+        ("Kurdish-led forces", "قوات بقيادة كردية", "نیروهای به رهبری کردها"),
         "#f1c40f",
         [(38.3, 35.7), (42.3, 36.2), (42.2, 37.2), (39.5, 36.8), (38.3, 36.6)],
     ),
     (
-        "Regional government",
+        ("Regional government", "حكومة الإقليم", "دولت اقلیم"),
         "#e67e22",
         [(42.8, 35.6), (45.9, 35.2), (46.0, 36.9), (44.0, 37.3), (42.8, 36.9)],
     ),
 )
+# The one party whose area shrinks between the two periods.
+SHRINKING_PARTY = "Opposition forces"
 
 
 def build_map(rng: random.Random, now: datetime, log: Log) -> None:
@@ -308,12 +310,13 @@ def make_areas(now: datetime) -> None:
     change = now - timedelta(days=25)
     note = "Demo data: coarse illustrative shapes, not real lines of control."
     rows = []
-    for party, color, outline in AREAS:
+    for (party, party_ar, party_fa), color, outline in AREAS:
+        names = {"party": party, "party_ar": party_ar, "party_fa": party_fa}
         before = _polygon(outline, 1.0)
-        after = _polygon(outline, 1.06 if party != "Opposition forces" else 0.9)
+        after = _polygon(outline, 0.9 if party == SHRINKING_PARTY else 1.06)
         rows.append(
             ControlArea(
-                party=party,
+                **names,
                 color=color,
                 valid_from=now - timedelta(days=DAYS),
                 valid_until=change,
@@ -322,9 +325,7 @@ def make_areas(now: datetime) -> None:
             )
         )
         rows.append(
-            ControlArea(
-                party=party, color=color, valid_from=change, geometry=after, source_note=note
-            )
+            ControlArea(**names, color=color, valid_from=change, geometry=after, source_note=note)
         )
     ControlArea.objects.bulk_create(rows)
 

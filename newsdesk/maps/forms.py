@@ -95,11 +95,14 @@ class AreaUploadForm(forms.Form):
     file = forms.FileField(
         label=_("GeoJSON file"),
         help_text=_(
-            "A FeatureCollection of Polygon or MultiPolygon features. Properties party, color, "
-            "valid_from, valid_until and source, where present, override the values below."
+            "A FeatureCollection of Polygon or MultiPolygon features. Properties party, "
+            "party_ar, party_fa, color, valid_from, valid_until and source, where present, "
+            "override the values below."
         ),
     )
-    party = forms.CharField(label=_("Party"), max_length=120, required=False)
+    party = forms.CharField(label=_("Party (English)"), max_length=120, required=False)
+    party_ar = forms.CharField(label=_("Party (Arabic)"), max_length=120, required=False)
+    party_fa = forms.CharField(label=_("Party (Persian)"), max_length=120, required=False)
     color = forms.CharField(
         label=_("Colour"), max_length=7, required=False, help_text=_("As #rrggbb.")
     )

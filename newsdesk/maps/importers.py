@@ -332,6 +332,8 @@ class AreaDefaults:
     """Values for features whose properties do not say them."""
 
     party: str = ""
+    party_ar: str = ""
+    party_fa: str = ""
     color: str = ""
     valid_from: datetime | None = None
     valid_until: datetime | None = None
@@ -391,6 +393,8 @@ def _area(
         return None
     return ControlArea(
         party=party[:120],
+        party_ar=(_text(properties.get("party_ar")) or defaults.party_ar)[:120],
+        party_fa=(_text(properties.get("party_fa")) or defaults.party_fa)[:120],
         color=color,
         valid_from=start,
         valid_until=end,

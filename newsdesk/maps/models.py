@@ -287,7 +287,9 @@ ControlAreaManager = models.Manager.from_queryset(ControlAreaQuerySet)
 class ControlArea(models.Model):
     """Which party controlled an area during an interval: polygons kept as GeoJSON text."""
 
-    party = models.CharField(_("party"), max_length=120)
+    party = models.CharField(_("party (English)"), max_length=120)
+    party_ar = models.CharField(_("party (Arabic)"), max_length=120, blank=True)
+    party_fa = models.CharField(_("party (Persian)"), max_length=120, blank=True)
     color = models.CharField(
         _("colour"), max_length=7, validators=[validate_color], help_text=_("As #rrggbb.")
     )
@@ -307,6 +309,8 @@ class ControlArea(models.Model):
 
     panels = [
         FieldPanel("party"),
+        FieldPanel("party_ar"),
+        FieldPanel("party_fa"),
         FieldPanel("color"),
         FieldPanel("valid_from"),
         FieldPanel("valid_until"),
@@ -322,6 +326,12 @@ class ControlArea(models.Model):
 
     def __str__(self) -> str:
         return self.party
+
+    def party_name(self, lang: str | None = None) -> str:
+        """The party's name in the asked (or active) language, English when it has none."""
+        lang = (lang or translation.get_language() or "en").split("-")[0]
+        translated = getattr(self, f"party_{lang}", "") if lang in ("ar", "fa") else ""
+        return str(translated or self.party)
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

@@ -159,6 +159,7 @@ def test_it_draws_the_map_in_arabic_right_to_left(
     arabic_home.save_revision().publish()
     map_page = make_map(arabic_home)
     fill(news, locale=arabic)
+    make_area("Border guards", party_ar="حرس الحدود")
 
     page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
     wait_for_map(page)
@@ -168,6 +169,7 @@ def test_it_draws_the_map_in_arabic_right_to_left(
     # Controls mirror: zoom where reading starts (right), legend on the left.
     expect(page.locator(".leaflet-top.leaflet-right .leaflet-control-zoom")).to_be_visible()
     expect(page.locator(".leaflet-top.leaflet-left .map-legend")).to_be_visible()
+    expect(page.locator(".map-legend__party")).to_contain_text(["حرس الحدود"])
     page.wait_for_load_state("networkidle")
     assert foreign_requests == []
 

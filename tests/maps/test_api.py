@@ -286,6 +286,21 @@ def test_it_serves_areas_valid_at_a_moment(client: Client) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "party"), [("ar", "حرس الحدود"), ("fa", "Border guards"), ("en", "Border guards")]
+)
+def test_it_names_the_party_of_an_area_in_the_asked_language(
+    client: Client, lang: str, party: str
+) -> None:
+    make_area("Border guards", party_ar="حرس الحدود")  # no Persian name: English stands in
+    body = client.get("/api/v1/map/areas", {"lang": lang}).json()
+    assert body["features"][0]["properties"]["party"] == party
+
+
+def test_it_refuses_an_unknown_language_for_areas(client: Client) -> None:
+    assert "lang" in reasons(client.get("/api/v1/map/areas", {"lang": "xx"}))
+
+
 def test_it_refuses_an_unreadable_areas_moment(client: Client) -> None:
     assert "at" in reasons(client.get("/api/v1/map/areas", {"at": "soon"}))
 

@@ -193,6 +193,16 @@ def test_it_takes_missing_properties_from_the_form(client: Client) -> None:
     assert ControlArea.objects.get().party == "Party B"
 
 
+def test_it_reads_the_party_in_arabic_and_persian_from_the_file(client: Client) -> None:
+    login(client)
+    names = {"party": "Border guards", "party_ar": "حرس الحدود", "party_fa": "مرزبانان"}
+    feature = {"type": "Feature", "geometry": square(1, 1, 2, 2), "properties": names}
+    body = {"type": "FeatureCollection", "features": [feature]}
+    upload_areas(client, body, color="#123456", valid_from="2026-10-01 00:00")
+    area = ControlArea.objects.get()
+    assert (area.party, area.party_ar, area.party_fa) == tuple(names.values())
+
+
 def test_it_refuses_a_geometry_that_is_not_a_polygon(client: Client) -> None:
     login(client)
     line = {"type": "LineString", "coordinates": [[1, 1], [2, 2]]}

@@ -388,7 +388,8 @@
     if (this.pending) this.pending.abort();
     var controller = new AbortController();
     this.pending = controller;
-    var address = this.config.api.areas + "?at=" + encodeURIComponent(new Date(at).toISOString());
+    var address = this.config.api.areas + "?at=" + encodeURIComponent(new Date(at).toISOString()) +
+      "&lang=" + encodeURIComponent(this.config.lang);
     fetch(address, { signal: controller.signal })
       .then(function (response) { return response.ok ? response.json() : { features: [] }; })
       .then(function (collection) {
