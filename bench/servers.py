@@ -16,8 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GRANIAN = str(Path(sys.executable).with_name("granian"))
-# As `newsdesk serve` runs it (WEB_THREADS), for every server measured.
-THREADS = 8
+# As `newsdesk serve` runs it (WEB_THREADS, default 8), for every server measured.
+THREADS = int(os.environ.get("WEB_THREADS", "8"))
 HOST = "localhost"
 
 

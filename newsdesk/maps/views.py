@@ -18,7 +18,6 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, QueryDict
-from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +25,7 @@ from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
+from newsdesk.core.templatetags.static_urls import url_for
 
 from .models import EVENTS_TAG, Event, EventCategory, MapPage, Place
 from .validation import ICON_NAMES
@@ -190,7 +190,7 @@ def filters_are_valid(page: MapPage, request: HttpRequest) -> bool:
 
 
 def icon_urls() -> dict[str, str]:
-    return {name: static(f"newsdesk/maps/icons/{name}.svg") for name in sorted(ICON_NAMES)}
+    return {name: url_for(f"newsdesk/maps/icons/{name}.svg") for name in sorted(ICON_NAMES)}
 
 
 def labelled_places() -> list[list[Any]]:
@@ -219,7 +219,7 @@ def map_config(
         "dir": "rtl" if translation.get_language_bidi() else "ltr",
         "api": {"events": EVENTS_API, "areas": AREAS_API, "timeline": TIMELINE_API},
         # The lighter atlas is enough for small maps, which show a region at low zoom.
-        "countries": static(
+        "countries": url_for(
             f"newsdesk/vendor/world-atlas/countries-{'110m' if small else '50m'}.json"
         ),
         "focus_countries": FOCUS_COUNTRIES,

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.text import Truncator
@@ -26,6 +25,7 @@ from wagtail.models import Page, Site
 from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
 from newsdesk.core import fragments
 from newsdesk.core.pagination import PAGE_SIZE
+from newsdesk.core.templatetags.static_urls import url_for
 from newsdesk.home.models import HomePage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
@@ -205,7 +205,7 @@ def _publisher(request: HttpRequest) -> dict[str, Any]:
         "url": f"{site_root(request)}/",
         "logo": {
             "@type": "ImageObject",
-            "url": absolute(request, static("newsdesk/publisher-logo.png")),
+            "url": absolute(request, url_for("newsdesk/publisher-logo.png")),
             "width": 512,
             "height": 512,
         },
