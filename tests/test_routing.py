@@ -8,9 +8,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from newsdesk.core import sites
 from newsdesk.home.models import HomePage
 
 from . import factories
+from .cache_helpers import counting_cache_reads
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +135,36 @@ def test_it_serves_a_new_site_at_a_host_the_default_site_answered_before(
     Site.objects.create(hostname="mirror.localhost", root_page=other_home)
     response = client.get("/", HTTP_HOST="mirror.localhost")
     assert response.context and response.context["page"].pk == other_home.pk
+
+
+@pytest.mark.usefixtures("no_page_cache", "watching_changes")
+@pytest.mark.parametrize("address", ["/", "article"])
+def test_it_asks_the_shared_cache_nothing_to_render_a_viewed_page(
+    client: Client, home, news, address: str
+) -> None:
+    article = factories.make_article(news, "Talks resume")
+    factories.pick_for_home(home, [article])
+    url = article.url if address == "article" else address
+    client.get(url)
+    client.get(url)
+    with counting_cache_reads() as reads:
+        client.get(url)
+    assert reads.keys == []
+
+
+def test_it_makes_addresses_under_a_translation_of_the_home_page_made_after_a_view(
+    client: Client, home
+) -> None:
+    client.get("/")  # the sites' root paths are remembered
+    arabic_home = home.copy_for_translation(Locale.objects.get(language_code="ar"))
+    assert (arabic_home.url_path, "ar") in {
+        (path.root_path, path.language_code) for path in sites.root_paths()
+    }
+
+
+def test_it_makes_addresses_under_a_home_page_whose_slug_changed(client: Client, home) -> None:
+    client.get("/")
+    home.slug = "front-page"
+    home.save_revision().publish()
+    home.refresh_from_db()
+    assert home.url_path in {path.root_path for path in sites.root_paths()}

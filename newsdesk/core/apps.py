@@ -37,10 +37,18 @@ class CoreConfig(AppConfig):
             # A draft saved, a page locked: the kept page object (routing.py) is stale.
             if isinstance(instance, Page):
                 fragments.invalidate(f"page:{instance.pk}")
+                forget_root_paths_of(instance)
             elif isinstance(instance, BaseSiteSetting) and not kwargs.get("created"):
                 # Site settings (comment rules, feed options) show on every page; rare. A
                 # new row holds the defaults pages were already rendered with.
                 fragments.invalidate(fragments.STRUCTURE)
+
+        def forget_root_paths_of(page: Page) -> None:
+            # A site's root page (or a translation of it) was saved, moved or deleted: its
+            # URL path may differ, as may every page URL under it. Wagtail clears its own
+            # copy of the root paths on the same condition.
+            if page.is_site_root():
+                fragments.invalidate(sites.SITES_TAG)
 
         def forget_site(**kwargs: Any) -> None:
             # A site's root page, host or port changed: every page and address may differ.
@@ -52,6 +60,7 @@ class CoreConfig(AppConfig):
         def forget_if_structural(sender: type, instance: object, **kwargs: Any) -> None:
             if isinstance(instance, Page):
                 forget_page(instance)
+                forget_root_paths_of(instance)
             elif isinstance(instance, Site):
                 forget_site()
 

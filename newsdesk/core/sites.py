@@ -1,8 +1,9 @@
 """Which Wagtail site answers a request, remembered instead of queried on every request.
 
-Wagtail looks the site up with a query per request. Sites change almost never, so the
-answers are remembered in each process (fragments.remembered) until a site changes, and
-each site's root page until that page changes.
+Wagtail looks the site up with a query per request, and reads the sites' root paths
+(which every page URL is made from) from the shared cache once per request. Sites change
+almost never, so the answers are remembered in each process (fragments.remembered) until
+a site or a site's root page changes, and each site's root page until that page changes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, Site
-from wagtail.models.sites import get_site_for_hostname
+from wagtail.models.sites import SiteRootPath, get_site_for_hostname
 
 from . import fragments, relocation
 
@@ -23,6 +24,18 @@ SITE_KEY = "newsdesk:site:v2:{}:{}"
 # Invalidated when a site is saved or deleted (core/apps.py).
 SITES_TAG = "sites"
 ROOT_KEY = "newsdesk:site-root:v2:{}:{}"
+ROOT_PATHS_KEY = "newsdesk:site-root-paths:v1"
+
+
+def root_paths() -> list[SiteRootPath]:
+    """Wagtail's Site.get_site_root_paths(), remembered until a site or a root page changes
+    (the same events on which Wagtail clears its own copy; core/apps.py)."""
+    return fragments.remembered(ROOT_PATHS_KEY, _find_root_paths)
+
+
+def _find_root_paths() -> list[SiteRootPath]:
+    fragments.shows(SITES_TAG)
+    return Site.get_site_root_paths()
 
 
 def site_for(hostname: str, port: int) -> Site | None:
@@ -79,4 +92,6 @@ class CachedSiteMiddleware:
         # The raw host, as Wagtail uses it: ALLOWED_HOSTS is checked by Django itself.
         hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
         request._wagtail_site = site_for(hostname, int(request.get_port()))  # type: ignore[attr-defined]
+        # Where Wagtail's Page.get_url_parts() looks for them before asking the cache.
+        request._wagtail_cached_site_root_paths = root_paths()  # type: ignore[attr-defined]
         return self.get_response(request)
