@@ -8,6 +8,7 @@ from itertools import count
 from typing import Any
 
 import factory
+from django.contrib.auth.models import Group, User
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
@@ -208,3 +209,10 @@ def make_comment(
         status=status,
         **fields,
     )
+
+
+def member_of(group: str) -> User:
+    """A user in one of the newsroom's groups (Writer, Editor, Administrator)."""
+    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import Client
 
@@ -18,18 +18,13 @@ from newsdesk.comments.models import (
     TransitionError,
 )
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
+from tests.factories import member_of
 
 from . import factories
 from .comment_helpers import post
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/snippets/comments/comment/"
-
-
-def member_of(group: str) -> User:
-    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

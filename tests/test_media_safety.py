@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +18,7 @@ from newsdesk.gallery.forms import SafeImageForm
 from newsdesk.gallery.media import validate_captions_file, validate_video_file
 from newsdesk.gallery.models import KeptOriginal, MediaSafetySettings
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR
+from tests.factories import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +35,6 @@ def jpeg_with_gps(width: int = 64, height: int = 32, orientation: int = 1) -> by
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), "#884422").save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
-
-
-def member_of(group: str) -> User:
-    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def stored_exif(image: Image) -> PILImage.Exif:

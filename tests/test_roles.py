@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.newsroom.roles import EDITOR, WRITER
+from tests.factories import member_of
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(group: str) -> User:
-    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 from taggit.models import Tag
 
 from newsdesk.newsroom.roles import EDITOR, WRITER
+from tests.factories import member_of
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(group: str) -> User:
-    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

@@ -6,21 +6,15 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 
 from newsdesk.analytics.stores import View, ViewStore
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
 from tests import factories
+from tests.factories import member_of
 
 REPORT = "/admin/reports/most-viewed/"
-
-
-def member_of(group: str) -> User:
-    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

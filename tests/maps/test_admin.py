@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.models import Locale
@@ -12,16 +12,11 @@ from wagtail.users.models import UserProfile
 
 from newsdesk.maps.models import Event, EventSource
 from newsdesk.newsroom.roles import EDITOR, WRITER
+from tests.factories import member_of
 
 from .factories import make_category, make_event
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(group: str) -> User:
-    user = User.objects.create_user(group.lower(), f"{group.lower()}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
