@@ -137,7 +137,11 @@ def expires(at: datetime) -> None:
             recording.expires_at = at
 
 
-def invalidate(*tags: str) -> None:
+def invalidate(*tags: str, outside: bool = True) -> None:
+    """Give `tags` new versions; with `outside`, caches in front purge what carries them.
+
+    `outside=False` is for tags that only parts kept in the app show, on pages that also
+    show a tag purged outside on the same change (search rankings: see search.backends)."""
     if tags:
         versions = {TAG_KEY.format(tag): _new_version() for tag in tags}
         # Last, so that a reader who sees the new CHANGES version sees the tags' too.
@@ -146,7 +150,8 @@ def invalidate(*tags: str) -> None:
         changewatch.publish(TAG_KEY.format(CHANGES))
         # Parts rendered anew in the next moments must not come from a lagging replica.
         dbrouters.pause_replicas()
-        invalidated.send(sender=None, tags=frozenset(tags))
+        if outside:
+            invalidated.send(sender=None, tags=frozenset(tags))
 
 
 @contextmanager

@@ -5,8 +5,10 @@ PostgreSQL full text, kept current on publish), ranked by our backend's own quer
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -14,10 +16,11 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.core import fragments
 from newsdesk.gallery.models import FilmPage, MediaPage, PhotoGalleryPage
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
-from .backends.common import Ranking
+from .backends.common import RANKINGS_TAG, Ranking, word_tag
 
 # Photo galleries and films shown above the articles that match, of each kind.
 MEDIA_LIMIT = 4
@@ -52,36 +55,64 @@ def sections(locale_id: int) -> list[SectionPage]:
 class Results:
     """The pages that match (articles, and In Focus topics unless the filters are the
     articles' own), found one page at a time: paginate() slices it, and each slice is one
-    ranking query (the engine stops after the page) and one card query per kind of page."""
+    ranking (kept, see kept_ranking()) and one card query per kind of page."""
 
     def __init__(
         self,
         terms: list[str],
         pages: QuerySet,
-        language: str,
+        filters: Filters,
         by_date: bool,
         also: tuple[QuerySet, ...] = (),
     ):
-        self.terms, self.pages, self.language = terms, pages, language
+        self.terms, self.pages, self.filters = terms, pages, filters
         self.by_date, self.also = by_date, also
 
     def __getitem__(self, window: slice) -> list[ArticlePage | TopicPage]:
         ranking = Ranking(
             self.terms,
             self.pages,
-            self.language,
+            self.filters.language,
             window.start,
             window.stop,
             self.by_date,
             few=self.pages.model is TopicPage,
             also=self.also,
         )
-        ids = backend().rank(ranking)
+        ids = kept_ranking(ranking, _filters_key(self.filters))
         return _in_order_of_kinds((ArticlePage.objects.cards(), TopicPage.objects.all()), ids)
 
 
 def backend() -> Any:
     return get_search_backend()
+
+
+def kept_ranking(ranking: Ranking, pages_key: str) -> list[int]:
+    """The ids of one page of a ranking, kept until a page holding one of its words
+    changes (see search.backends.common). `pages_key` names which pages may match."""
+    key = "|".join(
+        (
+            pages_key,
+            ranking.language,
+            " ".join(ranking.terms),
+            f"{ranking.start}-{ranking.stop}",
+            str(ranking.by_date),
+        )
+    )
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    return fragments.kept(f"newsdesk:search:v1:{digest}", partial(_rank, ranking))
+
+
+def _rank(ranking: Ranking) -> list[int]:
+    words = backend().query_words(ranking.terms, ranking.language)
+    fragments.shows(RANKINGS_TAG, *(word_tag(word) for word in words))
+    return backend().rank(ranking)
+
+
+def _filters_key(filters: Filters) -> str:
+    section = filters.section.pk if filters.section else ""
+    topic = filters.topic.pk if filters.topic else ""
+    return f"{filters.locale_id}:{filters.kind}:{section}:{topic}:{filters.since}:{filters.until}"
 
 
 def search(terms: list[str], filters: Filters) -> Results:
@@ -90,10 +121,10 @@ def search(terms: list[str], filters: Filters) -> Results:
     topics = TopicPage.objects.live().filter(locale=filters.locale_id)
     if filters.kind == TOPIC_KIND:
         # Topics have no date of their own: their list is in relevance order.
-        return Results(terms, topics, filters.language, by_date=False)
+        return Results(terms, topics, filters, by_date=False)
     articles = _articles(filters)
     also = () if narrowed_to_articles(filters) else (topics,)
-    return Results(terms, articles, filters.language, filters.by_date, also)
+    return Results(terms, articles, filters, filters.by_date, also)
 
 
 def narrowed_to_articles(filters: Filters) -> bool:
@@ -122,7 +153,8 @@ def search_media(terms: list[str], locale_id: int, language: str) -> list[MediaP
     found: list[MediaPage] = []
     for model in (PhotoGalleryPage, FilmPage):
         pages = model.objects.live().filter(locale=locale_id)
-        ids = backend().rank(Ranking(terms, pages, language, 0, MEDIA_LIMIT, few=True))
+        ranking = Ranking(terms, pages, language, 0, MEDIA_LIMIT, few=True)
+        ids = kept_ranking(ranking, f"{locale_id}:{model._meta.label}")
         found += _in_order(model.objects.cards(), ids)
     return found
 

@@ -10,6 +10,7 @@ written by some and not by others; like Lucene's Persian analyser we read it as 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Tashkeel (fathatan .. sukun, and the marks after it up to U+065F), superscript alef, tatweel.
 MARKS = "[\u064b-\u065f\u0670\u0640]"
@@ -54,3 +55,13 @@ def terms(query: str) -> list[str]:
     for word in _WORD.findall(normalize(query).lower()):
         seen.setdefault(word, None)
     return list(seen)[:MAX_TERMS]
+
+
+def words(text: str) -> set[str]:
+    """Every word of `text` as SQLite's FTS5 tokenizer (unicode61) reads it: lowercased,
+    with Latin letters' accents removed. Already normalized text stays as it is."""
+    lowered = normalize(text).lower()
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return set(_WORD.findall(lowered))

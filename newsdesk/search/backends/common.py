@@ -1,9 +1,19 @@
-"""What both variants of the backend share: the shape of a ranking request and the
-spelling of indexed text."""
+"""What both variants of the backend share: the shape of a ranking request, the spelling
+of indexed text, and forgetting kept rankings when the index changes.
+
+Ranking every match of a common word costs milliseconds per thousand matches, so site
+search keeps each ranking (selectors.py) until it may have changed. A ranking of some
+words can only change when a page that holds one of them changes: a page matches only if
+it holds them all. So a kept ranking shows one tag per word it looked for, and every
+change to the index gives new versions to the tags of each word the changed pages held
+before or hold after. Words are taken as the engine indexes them (PostgreSQL's stems),
+and tags are digests of them: tags travel in HTTP headers, which want ASCII.
+"""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -11,12 +21,72 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.search.models import IndexEntry
+
+from newsdesk.core import fragments
 
 from ..text import normalize
 
 # A suggestion must be at least this close to the word typed (difflib's ratio).
 SUGGESTION_CUTOFF = 0.75
+# Shown by every kept ranking: forgets them all (an index rebuilt, a bulk change).
+RANKINGS_TAG = "search"
+# Changes to more pages, or to more words, than this forget every kept ranking instead
+# of reading and naming each word (an index rebuild adds pages a thousand at a time).
+MANY_PAGES = 50
+MANY_WORDS = 5000
+
+
+def word_tag(word: str) -> str:
+    return "search:" + hashlib.blake2b(word.encode(), digest_size=6).hexdigest()
+
+
+def forget_rankings(words: set[str] | None) -> None:
+    """The kept rankings that looked for any of `words` (all of them, for None) are made
+    again by their next reader. Only kept rankings show these tags, on pages that also
+    show the publication tags purged outside (see search.views), so none go outside."""
+    if words is None or len(words) > MANY_WORDS:
+        fragments.invalidate(RANKINGS_TAG, outside=False)
+    elif words:
+        fragments.invalidate(*(word_tag(word) for word in words), outside=False)
+
+
+class ForgetsRankings:
+    """Mixed into the backends' Index: each change forgets the kept rankings of the words
+    the changed pages held before and hold after (indexed_words(), per engine)."""
+
+    write_connection: Any
+
+    def indexed_words(self, entries: QuerySet) -> set[str]:
+        """The words of these index entries as the engine matches them."""
+        raise NotImplementedError
+
+    def add_items(self, model: Any, objs: Any) -> None:
+        objs = list(objs)
+        if len(objs) > MANY_PAGES:
+            super().add_items(model, objs)  # type: ignore[misc]
+            forget_rankings(None)
+            return
+        entries = IndexEntry.objects.using(self.write_connection.alias).filter(
+            content_type_id=get_content_type_pk(model), object_id__in=[str(o.pk) for o in objs]
+        )
+        before = self.indexed_words(entries)
+        super().add_items(model, objs)  # type: ignore[misc]
+        forget_rankings(before | self.indexed_words(entries))
+
+    def delete_item(self, item: Any) -> None:
+        words = self.indexed_words(item.index_entries.using(self.write_connection.alias))
+        super().delete_item(item)  # type: ignore[misc]
+        forget_rankings(words)
+
+    def reset(self) -> None:
+        super().reset()  # type: ignore[misc]
+        forget_rankings(None)
+
+    def delete_stale_entries(self) -> None:
+        super().delete_stale_entries()  # type: ignore[misc]
+        forget_rankings(None)
 
 
 class NormalizedValues:

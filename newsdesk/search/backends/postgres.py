@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from django.db import connection
+from django.db.models import QuerySet
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
     ObjectIndexer,
@@ -26,7 +27,13 @@ from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
-from .common import MergedRanking, NormalizedValues, Ranking, candidates_filter
+from .common import (
+    ForgetsRankings,
+    MergedRanking,
+    NormalizedValues,
+    Ranking,
+    candidates_filter,
+)
 
 ENTRIES = IndexEntry._meta.db_table
 WORDS = "site_search_word"
@@ -49,7 +56,7 @@ class Indexer(NormalizedValues, ObjectIndexer):
         self.config = config
 
 
-class Index(PostgresIndex):
+class NormalizedIndex(PostgresIndex):
     def add_items(self, model: Any, objs: Any) -> None:
         """Wagtail's add_items (the same upsert) with each object's own configuration,
         normalized text, and its words added to the suggestion vocabulary."""
@@ -102,6 +109,19 @@ class Index(PostgresIndex):
                 "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
+
+
+class Index(ForgetsRankings, NormalizedIndex):
+    def indexed_words(self, entries: QuerySet) -> set[str]:
+        """The entries' lexemes, each in the configuration of its page's language."""
+        ids_sql, params = entries.values("id").query.sql_with_params()
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT unnest(tsvector_to_array(e.title || e.body)) "
+                f"FROM {ENTRIES} e WHERE e.id IN ({ids_sql})",
+                params,
+            )
+            return {row[0] for row in cursor.fetchall()}
 
 
 class PostgresBackend(MergedRanking, PostgresSearchBackend):
@@ -162,7 +182,10 @@ class PostgresBackend(MergedRanking, PostgresSearchBackend):
         )
 
     def _words(self, ranking: Ranking) -> tuple[str, str]:
-        return self.config_for(ranking.language), " ".join(ranking.terms)
+        return self._words_of(ranking.terms, ranking.language)
+
+    def _words_of(self, terms: list[str], language: str) -> tuple[str, str]:
+        return self.config_for(language), " ".join(terms)
 
     @staticmethod
     def _window(ranking: Ranking) -> tuple[int, int]:
@@ -173,6 +196,15 @@ class PostgresBackend(MergedRanking, PostgresSearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
+
+    def query_words(self, terms: list[str], language: str) -> set[str]:
+        """The lexemes a ranking of `terms` looks for, as indexed_words() gives them."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s)))",
+                self._words_of(terms, language),
+            )
+            return {row[0] for row in cursor.fetchall()}
 
     def suggest(self, terms: list[str], language: str) -> list[str]:
         """The terms with each one never indexed replaced by the most similar word that

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection
+from django.db.models import QuerySet
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
     SQLiteIndex,
@@ -20,7 +21,15 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
-from .common import MergedRanking, NormalizedValues, Ranking, candidates_filter, closest
+from ..text import words
+from .common import (
+    ForgetsRankings,
+    MergedRanking,
+    NormalizedValues,
+    Ranking,
+    candidates_filter,
+    closest,
+)
 
 ENTRIES = IndexEntry._meta.db_table
 FTS = SQLiteFTSIndexEntry._meta.db_table
@@ -42,7 +51,7 @@ class Indexer(NormalizedValues, ObjectIndexer):
     pass
 
 
-class Index(SQLiteIndex):
+class NormalizedIndex(SQLiteIndex):
     def add_items(self, model: Any, objs: Any) -> None:
         """Wagtail's add_items with normalized text, as one upsert (the FTS table follows
         through the triggers Wagtail's migration created)."""
@@ -68,6 +77,14 @@ class Index(SQLiteIndex):
             update_fields=["title", "autocomplete", "body"],
         )
         self._refresh_title_norms()
+
+
+class Index(ForgetsRankings, NormalizedIndex):
+    def indexed_words(self, entries: QuerySet) -> set[str]:
+        found: set[str] = set()
+        for title, body in entries.values_list("title", "body"):
+            found |= words(f"{title} {body}")
+        return found
 
 
 class SQLiteBackend(MergedRanking, SQLiteSearchBackend):
@@ -122,6 +139,10 @@ class SQLiteBackend(MergedRanking, SQLiteSearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def query_words(self, terms: list[str], language: str) -> set[str]:
+        """The words a ranking of `terms` looks for, as indexed_words() gives them."""
+        return words(" ".join(terms))
 
     def suggest(self, terms: list[str], language: str) -> list[str]:
         """The terms with each one the index does not hold replaced by the closest word it
