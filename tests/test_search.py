@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.search.selectors import Results
 
 from . import factories
 
@@ -68,7 +69,7 @@ def archive(news, analysis, topic_index):  # type: ignore[no-untyped-def]
 def titles(client: Client, url: str) -> list[str]:
     response = client.get(url)
     assert response.status_code == 200, url
-    return [hit.page.title for hit in response.context["hits"]]
+    return [page.title for page in Results.cards(response.context["results"].object_list)]
 
 
 @pytest.mark.parametrize("query", RELEVANCE)
@@ -140,7 +141,7 @@ def test_it_pages_through_many_results(client: Client, news) -> None:
     second_page = client.get("/search/?q=drought&page=2")
 
     assert len(first) == 20
-    assert len(second_page.context["hits"]) == 3
+    assert len(second_page.context["results"].object_list) == 3
     assert "q=drought&amp;page=1" in second_page.content.decode()
 
 
@@ -482,7 +483,7 @@ def test_it_finds_a_topic_with_a_marked_snippet_and_its_link(
     response = client.get("/search/", {"q": "drought"})
     html = response.content.decode()
 
-    assert [hit.page for hit in response.context["hits"]] == [topic]
+    assert response.context["results"].object_list == [topic.pk]
     assert f'<a href="{topic.url}">Water</a>' in html
     assert "Rivers, wells and <mark>drought</mark>." in html
 

@@ -13,6 +13,7 @@ from wagtail.search.models import IndexEntry
 
 from newsdesk.core import fragments
 from newsdesk.search import text
+from newsdesk.search.selectors import Results
 from newsdesk.search.backends.common import forget_rankings
 
 from . import factories
@@ -25,7 +26,7 @@ INDEX = IndexEntry._meta.db_table
 def titles(client: Client, url: str) -> list[str]:
     response = client.get(url)
     assert response.status_code == 200, url
-    return [hit.page.title for hit in response.context["hits"]]
+    return [page.title for page in Results.cards(response.context["results"].object_list)]
 
 
 def reads_the_index(client: Client, url: str) -> bool:

@@ -11,11 +11,15 @@ from .selectors import TOPIC_KIND
 MAX_QUERY_LENGTH = 200
 
 
+KIND_CHOICES = [("", _("All kinds")), *ArticleKind.choices, (TOPIC_KIND, _("In Focus topics"))]
+SORT_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
     kind = forms.ChoiceField(
         label=_("Kind"),
-        choices=[("", _("All kinds")), *ArticleKind.choices, (TOPIC_KIND, _("In Focus topics"))],
+        choices=KIND_CHOICES,
         required=False,
     )
     section = forms.SlugField(label=_("Section"), required=False, allow_unicode=True)
@@ -24,7 +28,7 @@ class SearchForm(forms.Form):
     until = forms.DateField(label=_("To"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
-        choices=[("relevance", _("Relevance")), ("date", _("Newest first"))],
+        choices=SORT_CHOICES,
         required=False,
     )
 

@@ -6,6 +6,7 @@ PostgreSQL full text, kept current on publish), ranked by our backend's own quer
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import partial
@@ -16,7 +17,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage, SectionPage
-from newsdesk.core import fragments
+from newsdesk.core import fragments, navigation
 from newsdesk.gallery.models import FilmPage, MediaPage, PhotoGalleryPage
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
@@ -48,38 +49,39 @@ def topic_by_slug(slug: str, locale_id: int) -> TopicPage | None:
     return TopicPage.objects.live().filter(slug=slug, locale_id=locale_id).first()
 
 
-def sections(locale_id: int) -> list[SectionPage]:
-    return list(SectionPage.objects.live().filter(locale_id=locale_id).order_by("path"))
+def sections(locale_id: int) -> list[tuple[str, str]]:
+    """(slug, title) of each live section of a language, for the section filter; kept
+    until the site's navigation changes."""
+    return fragments.kept(f"newsdesk:search:sections:v1:{locale_id}", partial(_sections, locale_id))
+
+
+def _sections(locale_id: int) -> list[tuple[str, str]]:
+    fragments.shows(navigation.TAG)
+    live = SectionPage.objects.live().filter(locale_id=locale_id).order_by("path")
+    return list(live.values_list("slug", "title"))
 
 
 class Results:
     """The pages that match (articles, and In Focus topics unless the filters are the
-    articles' own), found one page at a time: paginate() slices it, and each slice is one
-    ranking (kept, see kept_ranking()) and one card query per kind of page."""
+    articles' own), found one page at a time: paginate() slices it, and each slice is the
+    ids of one page of a kept ranking (kept_ranking()); cards() loads their pages."""
 
-    def __init__(
-        self,
-        terms: list[str],
-        pages: QuerySet,
-        filters: Filters,
-        by_date: bool,
-        also: tuple[QuerySet, ...] = (),
-    ):
-        self.terms, self.pages, self.filters = terms, pages, filters
-        self.by_date, self.also = by_date, also
+    def __init__(self, terms: list[str], filters: Filters):
+        self.terms, self.filters = terms, filters
 
-    def __getitem__(self, window: slice) -> list[ArticlePage | TopicPage]:
-        ranking = Ranking(
-            self.terms,
-            self.pages,
-            self.filters.language,
-            window.start,
-            window.stop,
-            self.by_date,
-            few=self.pages.model is TopicPage,
-            also=self.also,
+    def __getitem__(self, window: slice) -> list[int]:
+        return kept_ranking(
+            self.key(f"{window.start}-{window.stop}"),
+            partial(_ranking, self.terms, self.filters, window),
         )
-        ids = kept_ranking(ranking, _filters_key(self.filters))
+
+    def key(self, part: str) -> str:
+        """A name for something made from these results alone (e.g. a rendered page)."""
+        return _digest(_filters_key(self.filters), self.filters.language, *self.terms, part)
+
+    @staticmethod
+    def cards(ids: list[int]) -> list[ArticlePage | TopicPage]:
+        """The pages of `ids`, in that order, with what a search hit shows."""
         return _in_order_of_kinds((ArticlePage.objects.cards(), TopicPage.objects.all()), ids)
 
 
@@ -87,20 +89,15 @@ def backend() -> Any:
     return get_search_backend()
 
 
-def kept_ranking(ranking: Ranking, pages_key: str) -> list[int]:
+def kept_ranking(key: str, ranking: Callable[[], Ranking]) -> list[int]:
     """The ids of one page of a ranking, kept until a page holding one of its words
-    changes (see search.backends.common). `pages_key` names which pages may match."""
-    key = "|".join(
-        (
-            pages_key,
-            ranking.language,
-            " ".join(ranking.terms),
-            f"{ranking.start}-{ranking.stop}",
-            str(ranking.by_date),
-        )
-    )
-    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
-    return fragments.kept(f"newsdesk:search:v1:{digest}", partial(_rank, ranking))
+    changes (see search.backends.common). `key` names the ranking (the words, which pages
+    may match, the window); `ranking` makes it, only when it is not kept."""
+    return fragments.kept(f"newsdesk:search:v1:{_digest(key)}", lambda: _rank(ranking()))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _rank(ranking: Ranking) -> list[int]:
@@ -112,19 +109,38 @@ def _rank(ranking: Ranking) -> list[int]:
 def _filters_key(filters: Filters) -> str:
     section = filters.section.pk if filters.section else ""
     topic = filters.topic.pk if filters.topic else ""
-    return f"{filters.locale_id}:{filters.kind}:{section}:{topic}:{filters.since}:{filters.until}"
+    return (
+        ":".join(
+            str(part)
+            for part in (
+                filters.locale_id,
+                filters.kind,
+                section,
+                topic,
+                filters.since,
+                filters.until,
+            )
+        )
+        + f":{filters.by_date}"
+    )
 
 
 def search(terms: list[str], filters: Filters) -> Results:
+    return Results(terms, filters)
+
+
+def _ranking(terms: list[str], filters: Filters, window: slice) -> Ranking:
     """Articles and topics ranked together; only topics when the kind asks for them, only
     articles when a filter is one that only articles have."""
     topics = TopicPage.objects.live().filter(locale=filters.locale_id)
     if filters.kind == TOPIC_KIND:
         # Topics have no date of their own: their list is in relevance order.
-        return Results(terms, topics, filters, by_date=False)
-    articles = _articles(filters)
+        return Ranking(terms, topics, filters.language, window.start, window.stop, few=True)
     also = () if narrowed_to_articles(filters) else (topics,)
-    return Results(terms, articles, filters, filters.by_date, also)
+    articles = _articles(filters)
+    return Ranking(
+        terms, articles, filters.language, window.start, window.stop, filters.by_date, also=also
+    )
 
 
 def narrowed_to_articles(filters: Filters) -> bool:
@@ -153,8 +169,8 @@ def search_media(terms: list[str], locale_id: int, language: str) -> list[MediaP
     found: list[MediaPage] = []
     for model in (PhotoGalleryPage, FilmPage):
         pages = model.objects.live().filter(locale=locale_id)
-        ranking = Ranking(terms, pages, language, 0, MEDIA_LIMIT, few=True)
-        ids = kept_ranking(ranking, f"{locale_id}:{model._meta.label}")
+        ranking = partial(Ranking, terms, pages, language, 0, MEDIA_LIMIT, few=True)
+        ids = kept_ranking(_digest(str(locale_id), model._meta.label, language, *terms), ranking)
         found += _in_order(model.objects.cards(), ids)
     return found
 

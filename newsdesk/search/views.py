@@ -3,11 +3,16 @@ language, with the photo galleries and films that match."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -20,7 +25,7 @@ from newsdesk.topics import selectors as topic_selectors
 from newsdesk.topics.models import TopicPage
 
 from . import selectors, text
-from .forms import SearchForm
+from .forms import KIND_CHOICES, SORT_CHOICES, SearchForm
 from .highlight import highlight
 
 
@@ -49,8 +54,8 @@ def search(request: HttpRequest) -> HttpResponse:
     locale = Locale.get_active()
     context: dict[str, Any] = {
         "form": form,
-        "sections": selectors.sections(locale.pk),
         "title": _("Search"),
+        **_filter_options(form, selectors.sections(locale.pk)),
     }
     if not form.is_valid():
         return render(request, "search/search.html", context, status=400)
@@ -66,18 +71,37 @@ def search(request: HttpRequest) -> HttpResponse:
     filters = _filters(form.cleaned_data, locale, context)
     if filters is None:
         return render(request, "search/search.html", context, status=400)
-    results = paginate(request, selectors.search(terms, filters))
-    # Each hit links to its page: a new address below a moved section must reach it.
-    fragments.shows(*(f"page:{page.pk}" for page in results.object_list))
+    found = selectors.search(terms, filters)
+    results = paginate(request, found)
     context["results"] = results
-    if results.number == 1 and not selectors.narrowed_to_articles(filters):
-        context["media"] = selectors.search_media(terms, locale.pk, locale.language_code)
+    media = results.number == 1 and not selectors.narrowed_to_articles(filters)
+    context["found"] = fragments.get_or_render(
+        # The ids in the name: a ranking made again may list other pages.
+        f"newsdesk:search:found:v1:{found.key(f'{media}:{results.object_list}')}",
+        partial(_render_found, request, found, results.object_list, media),
+    )
     if results.number == 1 and not results.object_list:
         context["suggestion"] = suggestion = selectors.suggestion(terms, filters)
         context["suggestion_query"] = suggestion and _with_query(request, suggestion)
-    context["hits"] = [Hit.of(page, terms) for page in results.object_list]
     context["page_query"] = _without_page(request)
     return render(request, "search/search.html", context)
+
+
+def _render_found(
+    request: HttpRequest, found: selectors.Results, ids: list[int], media: bool
+) -> str:
+    """One page of hits (and, on the first, the galleries and films that match) as HTML,
+    kept while the ranking and every page it shows are unchanged."""
+    # Each hit links to its page: a new address below a moved section must reach it.
+    fragments.shows(*(f"page:{pk}" for pk in ids))
+    language = found.filters.language
+    context = {
+        "hits": [Hit.of(page, found.terms) for page in found.cards(ids)],
+        "media": media and selectors.search_media(found.terms, found.filters.locale_id, language),
+    }
+    if not (context["hits"] or context["media"]):
+        return ""
+    return render_to_string("search/found.html", context, request)
 
 
 def _filters(data: dict, locale: Locale, context: dict) -> selectors.Filters | None:
@@ -102,6 +126,25 @@ def _filters(data: dict, locale: Locale, context: dict) -> selectors.Filters | N
         since=data["since"],
         until=data["until"],
         by_date=data["sort"] == "date",
+    )
+
+
+def _filter_options(form: SearchForm, sections: list[tuple[str, str]]) -> dict[str, str]:
+    """The <option>s of the form's lists, the reader's choices selected (made here: a
+    template loop costs more than the rest of the form)."""
+    all_sections = [("", _("All sections")), *sections]
+    return {
+        "kind_options": _options(KIND_CHOICES, form["kind"].value()),
+        "section_options": _options(all_sections, form["section"].value()),
+        "sort_options": _options(SORT_CHOICES, form["sort"].value()),
+    }
+
+
+def _options(choices: Iterable[tuple[str, Any]], selected: str | None) -> SafeString:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == selected else "", label) for value, label in choices),
     )
 
 
