@@ -580,3 +580,13 @@ def test_it_names_the_topic_kind_in_the_readers_language(client: Client, home) -
     html = client.get("/fa/search/?q=").content.decode()
 
     assert '<option value="topic">موضوع‌های در کانون توجه</option>' in html
+
+
+def test_it_searches_a_language_whose_locale_was_added_after_a_first_search(
+    client: Client, home
+) -> None:
+    assert client.get("/fa/search/?q=خشکسالی").status_code == 200
+    section = translated_section(home, "fa")
+    factories.make_article(section, "خشکسالی در دره", slug="fa-drought")
+
+    assert titles(client, "/fa/search/?q=خشکسالی") == ["خشکسالی در دره"]

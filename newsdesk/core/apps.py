@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         # These modules use models, importable only once the apps are ready.
         from wagtail.contrib.redirects.models import Redirect  # noqa: PLC0415
         from wagtail.contrib.settings.models import BaseSiteSetting  # noqa: PLC0415
-        from wagtail.models import Page, Site  # noqa: PLC0415
+        from wagtail.models import Locale, Page, Site  # noqa: PLC0415
 
         from . import (  # noqa: PLC0415
             fragments,
@@ -54,6 +54,9 @@ class CoreConfig(AppConfig):
             # A site's root page, host or port changed: every page and address may differ.
             fragments.invalidate(fragments.STRUCTURE, pagecache.ADDRESSES, sites.SITES_TAG)
 
+        def forget_locales(**kwargs: Any) -> None:
+            fragments.invalidate(sites.LOCALES_TAG)
+
         def forget_addresses(**kwargs: Any) -> None:
             fragments.invalidate(pagecache.ADDRESSES)
 
@@ -77,6 +80,10 @@ class CoreConfig(AppConfig):
         post_save.connect(
             forget_site, sender="wagtailcore.Site", weak=False, dispatch_uid="site-saved"
         )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_locales, sender=Locale, weak=False, dispatch_uid=f"locale-{id(signal)}"
+            )
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_addresses, sender=Redirect, weak=False, dispatch_uid=f"redir-{id(signal)}"

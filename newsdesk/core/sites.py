@@ -15,7 +15,7 @@ from functools import partial
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import SiteRootPath, get_site_for_hostname
 
 from . import fragments, relocation
@@ -25,6 +25,28 @@ SITE_KEY = "newsdesk:site:v2:{}:{}"
 SITES_TAG = "sites"
 ROOT_KEY = "newsdesk:site-root:v2:{}:{}"
 ROOT_PATHS_KEY = "newsdesk:site-root-paths:v1"
+LOCALE_KEY = "newsdesk:locale:v1:{}"
+# Invalidated when a locale is saved or deleted (core/apps.py).
+LOCALES_TAG = "locales"
+
+
+@dataclass(frozen=True)
+class ActiveLocale:
+    pk: int
+    language_code: str
+
+
+def active_locale() -> ActiveLocale:
+    """Wagtail's Locale.get_active() (the active language's locale, else the default one),
+    remembered until a locale is added, changed or deleted: it is one query otherwise."""
+    language = translation.get_language()
+    return fragments.remembered(LOCALE_KEY.format(language), _find_active_locale)
+
+
+def _find_active_locale() -> ActiveLocale:
+    fragments.shows(LOCALES_TAG)
+    locale = Locale.get_active()
+    return ActiveLocale(locale.pk, locale.language_code)
 
 
 def root_paths() -> list[SiteRootPath]:

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments, navigation
+from newsdesk.core import fragments, navigation, sites
 from newsdesk.core.pagination import paginate
 from newsdesk.gallery import selectors as gallery_selectors
 from newsdesk.topics import selectors as topic_selectors
@@ -51,7 +50,7 @@ def search(request: HttpRequest) -> HttpResponse:
         LATEST, gallery_selectors.LATEST, topic_selectors.LISTED, navigation.TAG, list_wide=True
     )
     form = SearchForm(request.GET)
-    locale = Locale.get_active()
+    locale = sites.active_locale()
     context: dict[str, Any] = {
         "form": form,
         "title": _("Search"),
@@ -104,7 +103,7 @@ def _render_found(
     return render_to_string("search/found.html", context, request)
 
 
-def _filters(data: dict, locale: Locale, context: dict) -> selectors.Filters | None:
+def _filters(data: dict, locale: sites.ActiveLocale, context: dict) -> selectors.Filters | None:
     """The validated filters, or None (and an error in the context) for an unknown name."""
     section = topic = None
     if data["section"]:
@@ -130,17 +129,30 @@ def _filters(data: dict, locale: Locale, context: dict) -> selectors.Filters | N
 
 
 def _filter_options(form: SearchForm, sections: list[tuple[str, str]]) -> dict[str, str]:
-    """The <option>s of the form's lists, the reader's choices selected (made here: a
-    template loop costs more than the rest of the form)."""
-    all_sections = [("", _("All sections")), *sections]
+    """The <option>s of the form's lists, the reader's choices selected (made here and
+    kept per language: a template loop costs more than the rest of the form)."""
+    language = translation.get_language()
     return {
-        "kind_options": _options(KIND_CHOICES, form["kind"].value()),
-        "section_options": _options(all_sections, form["section"].value()),
-        "sort_options": _options(SORT_CHOICES, form["sort"].value()),
+        "kind_options": _choice_options(language, "kind", form["kind"].value()),
+        "section_options": _section_options(language, tuple(sections), form["section"].value()),
+        "sort_options": _choice_options(language, "sort", form["sort"].value()),
     }
 
 
-def _options(choices: Iterable[tuple[str, Any]], selected: str | None) -> SafeString:
+CHOICES = {"kind": KIND_CHOICES, "sort": SORT_CHOICES}
+
+
+@lru_cache(maxsize=256)
+def _choice_options(language: str, field: str, selected: Any) -> str:
+    return _options(CHOICES[field], selected)
+
+
+@lru_cache(maxsize=256)
+def _section_options(language: str, sections: tuple[tuple[str, str], ...], selected: Any) -> str:
+    return _options([("", _("All sections")), *sections], selected)
+
+
+def _options(choices: Iterable[tuple[str, Any]], selected: Any) -> str:
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
