@@ -10,8 +10,10 @@ import colorsys
 import io
 import math
 import random
+import re
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -297,7 +299,12 @@ def addresses(language: str) -> dict[str, str]:
         "author": prefix + link.person.get_absolute_url(),
         "tag": f"{prefix}/tags/{tag.slug}/",
         "map": MapPage.objects.live().get(locale=locale).url,
+        "search": f"{prefix}/search/?q={quote(_longest_word(article.title))}",
     }
+
+
+def _longest_word(text: str) -> str:
+    return max(re.findall(r"\w+", text), key=len)
 
 
 def build(rng: random.Random) -> None:

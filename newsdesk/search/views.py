@@ -3,15 +3,15 @@ language, with the photo galleries and films that match."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
@@ -51,25 +51,22 @@ def search(request: HttpRequest) -> HttpResponse:
     )
     form = SearchForm(request.GET)
     locale = sites.active_locale()
-    context: dict[str, Any] = {
-        "form": form,
-        "title": _("Search"),
-        **_filter_options(form, selectors.sections(locale.pk)),
-    }
+    context: dict[str, Any] = {"form": form, "title": _("Search")}
+    page = partial(_page, request, context, locale)
     if not form.is_valid():
-        return render(request, "search/search.html", context, status=400)
+        return page(status=400)
     query = " ".join(form.cleaned_data["q"].split())
     context["query"] = query
     if not query:
-        return render(request, "search/search.html", context)
+        return page()
     terms = text.terms(query)
     if not terms:
         # Only punctuation or symbols: nothing that the index holds could match.
         context["unsearchable"] = True
-        return render(request, "search/search.html", context)
+        return page()
     filters = _filters(form.cleaned_data, locale, context)
     if filters is None:
-        return render(request, "search/search.html", context, status=400)
+        return page(status=400)
     found = selectors.search(terms, filters)
     results = paginate(request, found)
     context["results"] = results
@@ -83,7 +80,32 @@ def search(request: HttpRequest) -> HttpResponse:
         context["suggestion"] = suggestion = selectors.suggestion(terms, filters)
         context["suggestion_query"] = suggestion and _with_query(request, suggestion)
     context["page_query"] = _without_page(request)
-    return render(request, "search/search.html", context)
+    return page()
+
+
+def _page(
+    request: HttpRequest, context: dict[str, Any], locale: sites.ActiveLocale, status: int = 200
+) -> HttpResponse:
+    context["search_form"] = _search_form(request, context, locale)
+    return render(request, "search/search.html", context, status=status)
+
+
+def _search_form(request: HttpRequest, context: dict[str, Any], locale: sites.ActiveLocale) -> str:
+    """The form as the reader filled it in. Labels, option lists and a dozen translations
+    cost more than the rest of a search page, so a valid form is kept as HTML per language
+    and values (its section list shows the navigation's tag)."""
+    form = context["form"]
+    render = partial(_render_form, request, context, locale)
+    if context.get("filter_error") or not form.is_valid():
+        return render()
+    values = repr([form[name].value() for name in form.fields])
+    key = hashlib.blake2b(f"{locale.language_code}|{values}".encode(), digest_size=16)
+    return fragments.get_or_render(f"newsdesk:search:form:v1:{key.hexdigest()}", render)
+
+
+def _render_form(request: HttpRequest, context: dict[str, Any], locale: sites.ActiveLocale) -> str:
+    options = _filter_options(context["form"], selectors.sections(locale.pk))
+    return render_to_string("search/form.html", {**context, **options}, request)
 
 
 def _render_found(
@@ -129,27 +151,13 @@ def _filters(data: dict, locale: sites.ActiveLocale, context: dict) -> selectors
 
 
 def _filter_options(form: SearchForm, sections: list[tuple[str, str]]) -> dict[str, str]:
-    """The <option>s of the form's lists, the reader's choices selected (made here and
-    kept per language: a template loop costs more than the rest of the form)."""
-    language = translation.get_language()
+    """The <option>s of the form's lists, the reader's choices selected (made here: a
+    template loop over them costs more than the rest of the form)."""
     return {
-        "kind_options": _choice_options(language, "kind", form["kind"].value()),
-        "section_options": _section_options(language, tuple(sections), form["section"].value()),
-        "sort_options": _choice_options(language, "sort", form["sort"].value()),
+        "kind_options": _options(KIND_CHOICES, form["kind"].value()),
+        "section_options": _options([("", _("All sections")), *sections], form["section"].value()),
+        "sort_options": _options(SORT_CHOICES, form["sort"].value()),
     }
-
-
-CHOICES = {"kind": KIND_CHOICES, "sort": SORT_CHOICES}
-
-
-@lru_cache(maxsize=256)
-def _choice_options(language: str, field: str, selected: Any) -> str:
-    return _options(CHOICES[field], selected)
-
-
-@lru_cache(maxsize=256)
-def _section_options(language: str, sections: tuple[tuple[str, str], ...], selected: Any) -> str:
-    return _options([("", _("All sections")), *sections], selected)
 
 
 def _options(choices: Iterable[tuple[str, Any]], selected: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -30,9 +31,16 @@ def page_metadata(context: template.Context) -> str:
     def render() -> str:
         return render_to_string("components/metadata.html", _metadata_context(context), request)
 
-    if not isinstance(page, Page):
+    if isinstance(page, Page):
+        return fragments.cached(request, fragments.key_for(page, "metadata"), render)
+    # A list or a search: its metadata is made from the request, and the same metadata
+    # (all of it is in its repr) renders the same HTML, so that is kept by its digest.
+    metadata = builders.for_context(context.flatten())
+    if metadata is None:
         return render()
-    return fragments.cached(request, fragments.key_for(page, "metadata"), render)
+    made = f"{translation.get_language()}|{metadata!r}".encode()
+    key = f"metadata:{hashlib.blake2b(made, digest_size=16).hexdigest()}"
+    return fragments.cached(request, key, render)
 
 
 def _metadata_context(context: template.Context) -> dict[str, Any]:
