@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -266,6 +267,8 @@ def ensure(seed: int = 7) -> dict[str, dict[str, str]]:
     if not HomePage.objects.exists():
         with transaction.atomic():
             build(random.Random(seed))
+        # Publishing queues indexing for the worker, which does not run here.
+        call_command("update_index", verbosity=0)
     return {edition.language: addresses(edition.language) for edition in EDITIONS}
 
 
