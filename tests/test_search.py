@@ -590,3 +590,29 @@ def test_it_searches_a_language_whose_locale_was_added_after_a_first_search(
     factories.make_article(section, "خشکسالی در دره", slug="fa-drought")
 
     assert titles(client, "/fa/search/?q=خشکسالی") == ["خشکسالی در دره"]
+
+
+def test_it_gives_a_rejected_form_back_filled_in_with_its_error(client: Client, archive) -> None:
+    html = client.get("/search/", {"q": "drought", "since": "yesterday"}).content.decode()
+
+    assert 'name="q" value="drought"' in html
+    assert 'name="since" value="yesterday"' in html
+    assert "Enter dates as YYYY-MM-DD." in html
+
+
+def test_it_fills_the_form_in_with_each_readers_own_choices(client: Client, archive) -> None:
+    client.get("/search/", {"q": "drought", "sort": "date"})
+
+    html = client.get("/search/", {"q": "wells", "sort": "relevance"}).content.decode()
+
+    assert 'name="q" value="wells"' in html
+    assert '<option value="relevance" selected>' in html
+    assert '<option value="date">' in html
+
+
+def test_it_labels_every_filter_for_screen_readers(client: Client, archive) -> None:
+    html = client.get("/search/", {"q": "drought"}).content.decode()
+
+    for name in ("q", "kind", "section", "since", "until", "sort"):
+        assert f'<label for="search-{name}">' in html
+        assert f'id="search-{name}"' in html

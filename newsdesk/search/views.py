@@ -4,9 +4,10 @@ language, with the photo galleries and films that match."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
+from types import MappingProxyType
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -49,13 +50,15 @@ def search(request: HttpRequest) -> HttpResponse:
     fragments.shows(
         LATEST, gallery_selectors.LATEST, topic_selectors.LISTED, navigation.TAG, list_wide=True
     )
-    form = SearchForm(request.GET)
     locale = sites.active_locale()
-    context: dict[str, Any] = {"form": form, "title": _("Search")}
+    params = _form_params(request)
+    data = _valid_data(params)
+    context: dict[str, Any] = {"title": _("Search"), "form_params": params}
     page = partial(_page, request, context, locale)
-    if not form.is_valid():
+    if data is None:
+        context["form"] = SearchForm(request.GET)  # shows the errors and what was typed
         return page(status=400)
-    query = " ".join(form.cleaned_data["q"].split())
+    query = " ".join(data["q"].split())
     context["query"] = query
     if not query:
         return page()
@@ -64,7 +67,7 @@ def search(request: HttpRequest) -> HttpResponse:
         # Only punctuation or symbols: nothing that the index holds could match.
         context["unsearchable"] = True
         return page()
-    filters = _filters(form.cleaned_data, locale, context)
+    filters = _filters(data, locale, context)
     if filters is None:
         return page(status=400)
     found = selectors.search(terms, filters)
@@ -94,18 +97,32 @@ def _search_form(request: HttpRequest, context: dict[str, Any], locale: sites.Ac
     """The form as the reader filled it in. Labels, option lists and a dozen translations
     cost more than the rest of a search page, so a valid form is kept as HTML per language
     and values (its section list shows the navigation's tag)."""
-    form = context["form"]
     render = partial(_render_form, request, context, locale)
-    if context.get("filter_error") or not form.is_valid():
+    if "form" in context or context.get("filter_error"):
         return render()
-    values = repr([form[name].value() for name in form.fields])
-    key = hashlib.blake2b(f"{locale.language_code}|{values}".encode(), digest_size=16)
-    return fragments.get_or_render(f"newsdesk:search:form:v1:{key.hexdigest()}", render)
+    key = hashlib.blake2b(f"{locale.language_code}|{context['form_params']!r}".encode())
+    return fragments.get_or_render(f"newsdesk:search:form:v1:{key.hexdigest()[:32]}", render)
 
 
 def _render_form(request: HttpRequest, context: dict[str, Any], locale: sites.ActiveLocale) -> str:
-    options = _filter_options(context["form"], selectors.sections(locale.pk))
-    return render_to_string("search/form.html", {**context, **options}, request)
+    form = context.get("form") or SearchForm(request.GET)
+    options = _filter_options(form, selectors.sections(locale.pk))
+    return render_to_string("search/form.html", {**context, "form": form, **options}, request)
+
+
+def _form_params(request: HttpRequest) -> tuple[tuple[str, str | None], ...]:
+    """The form's fields as the request fills them in (the last of repeated values, as a
+    form reads them)."""
+    return tuple((name, request.GET.get(name)) for name in SearchForm.base_fields)
+
+
+@lru_cache(maxsize=1024)
+def _valid_data(params: tuple[tuple[str, str | None], ...]) -> Mapping[str, Any] | None:
+    """The cleaned values of the form filled in with `params`, or None when it is invalid.
+    Validation depends on nothing else, so each input is validated once per process: a
+    form instance deep-copies all its fields, a tenth of a search page."""
+    form = SearchForm(dict(params))
+    return MappingProxyType(form.cleaned_data) if form.is_valid() else None
 
 
 def _render_found(
@@ -125,7 +142,9 @@ def _render_found(
     return render_to_string("search/found.html", context, request)
 
 
-def _filters(data: dict, locale: sites.ActiveLocale, context: dict) -> selectors.Filters | None:
+def _filters(
+    data: Mapping[str, Any], locale: sites.ActiveLocale, context: dict
+) -> selectors.Filters | None:
     """The validated filters, or None (and an error in the context) for an unknown name."""
     section = topic = None
     if data["section"]:
