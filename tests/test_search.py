@@ -616,3 +616,11 @@ def test_it_labels_every_filter_for_screen_readers(client: Client, archive) -> N
     for name in ("q", "kind", "section", "since", "until", "sort"):
         assert f'<label for="search-{name}">' in html
         assert f'id="search-{name}"' in html
+
+
+def test_it_suggests_a_word_first_published_after_the_same_search(client: Client, news) -> None:
+    assert "Did you mean" not in client.get("/search/?q=locustss").content.decode()
+
+    factories.make_article(news, "Locusts swarm the delta")
+
+    assert client.get("/search/?q=locustss").context["suggestion"] == "locusts"

@@ -28,6 +28,9 @@ from . import selectors, text
 from .forms import KIND_CHOICES, SORT_CHOICES, SearchForm
 from .highlight import highlight
 
+# Given new versions by every publication of what search finds.
+PUBLICATIONS = (LATEST, gallery_selectors.LATEST, topic_selectors.LISTED)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -47,9 +50,7 @@ class Hit:
 
 def search(request: HttpRequest) -> HttpResponse:
     # Any publication may change the results; the filter lists the sections.
-    fragments.shows(
-        LATEST, gallery_selectors.LATEST, topic_selectors.LISTED, navigation.TAG, list_wide=True
-    )
+    fragments.shows(*PUBLICATIONS, navigation.TAG, list_wide=True)
     locale = sites.active_locale()
     params = _form_params(request)
     data = _valid_data(params)
@@ -80,7 +81,10 @@ def search(request: HttpRequest) -> HttpResponse:
         partial(_render_found, request, found, results.object_list, media),
     )
     if results.number == 1 and not results.object_list:
-        context["suggestion"] = suggestion = selectors.suggestion(terms, filters)
+        context["suggestion"] = suggestion = fragments.kept(
+            f"newsdesk:search:suggestion:v1:{found.key('suggestion')}",
+            partial(_suggestion, terms, filters),
+        )
         context["suggestion_query"] = suggestion and _with_query(request, suggestion)
     context["page_query"] = _without_page(request)
     return page()
@@ -123,6 +127,12 @@ def _valid_data(params: tuple[tuple[str, str | None], ...]) -> Mapping[str, Any]
     form instance deep-copies all its fields, a tenth of a search page."""
     form = SearchForm(dict(params))
     return MappingProxyType(form.cleaned_data) if form.is_valid() else None
+
+
+def _suggestion(terms: list[str], filters: selectors.Filters) -> str | None:
+    """Kept until anything is published: any new word may be closer to what was typed."""
+    fragments.shows(*PUBLICATIONS, list_wide=True)
+    return selectors.suggestion(terms, filters)
 
 
 def _render_found(
