@@ -13,8 +13,8 @@ from wagtail.search.models import IndexEntry
 
 from newsdesk.core import fragments
 from newsdesk.search import text
-from newsdesk.search.selectors import Results
 from newsdesk.search.backends.common import forget_rankings
+from newsdesk.search.selectors import Results
 
 from . import factories
 
