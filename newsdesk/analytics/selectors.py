@@ -122,8 +122,8 @@ def most_viewed(
         for window in Window
     ]
     # Rendered lists are kept (newsdesk.core.fragments) until the counts are read again,
-    # or at once when a listed article is withdrawn or changed.
-    shown = {f"page:{entry.article.pk}" for found in lists for entry in found.entries}
+    # or at once when a ranked article is withdrawn, changed, or becomes visible again.
+    shown = {f"page:{pk}" for pk in ids}
     fragments.shows(_lists_tag(locale_id), *shown)
     fragments.expires(
         timezone.now() + timedelta(seconds=settings.NEWSDESK_ANALYTICS["LIST_SECONDS"])
