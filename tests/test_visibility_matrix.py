@@ -24,11 +24,14 @@ from wagtail.models import Page, PageViewRestriction
 
 from newsdesk.analytics import pipeline, stores
 from newsdesk.analytics.stores import View
+from newsdesk.analytics.windows import Window
 from newsdesk.articles.models import ArticlePage, ArticleRelatedLink, SectionPage
 from newsdesk.maps.models import EventArticle, MapPage
 from newsdesk.sitemaps.selectors import ID_SPAN
 
 from . import factories
+from .analytics.conftest import send_beacon
+from .comment_helpers import post
 from .maps.factories import make_event
 
 pytestmark = pytest.mark.django_db
@@ -289,3 +292,37 @@ def test_every_surface_shows_it_again_when_the_state_is_undone(
     undo(site)
 
     assert read_all(client, site) == EVERYWHERE
+
+
+def views_counted(site: Site) -> int:
+    store = stores.get_store()
+    store.flush()
+    return dict(store.top(Window.DAY, site.subject.locale_id, timezone.now(), limit=10)).get(
+        site.subject.pk, 0
+    )
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_view_counts_only_while_readers_may_see_the_article(
+    client: Client, site: Site, state: str
+) -> None:
+    before = views_counted(site)
+    assert send_beacon(client, site.subject.pk).status_code == 204
+    assert views_counted(site) == before + 1
+
+    STATES[state].apply(site)
+    pipeline.forget_pages()  # each process remembers an article's state for a minute
+    send_beacon(client, site.subject.pk, REMOTE_ADDR="203.0.113.8")
+
+    assert views_counted(site) == before + 1
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_comments_are_refused_while_readers_may_not_see_the_article(
+    client: Client, site: Site, state: str
+) -> None:
+    assert post(client, site.subject, json=True).status_code in (201, 202)
+
+    STATES[state].apply(site)
+
+    assert post(client, site.subject, json=True, text="Another thought.").status_code == 404

@@ -14,6 +14,7 @@ from django.utils import translation
 from django_tasks import task
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import visibility
 
 from .items import FORMATS
 
@@ -45,8 +46,10 @@ def feeds_of(article: ArticlePage) -> list[str]:
 
 
 def announce(article: ArticlePage) -> None:
+    """Tell the hub that the article's feeds changed, unless readers may not see it (a
+    private or embargoed story's tags and topics would be named to the world)."""
     hub = hub_url()
-    if hub:
+    if hub and visibility.is_visible(article):
         ping_hub.enqueue(hub, feeds_of(article))
 
 
