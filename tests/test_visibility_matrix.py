@@ -326,3 +326,66 @@ def test_comments_are_refused_while_readers_may_not_see_the_article(
     STATES[state].apply(site)
 
     assert post(client, site.subject, json=True, text="Another thought.").status_code == 404
+
+
+# Photo galleries: the same rule on the surfaces that list them ----------------------------
+
+GALLERY_TITLE = "Saltmarsh herons at first light"
+GALLERY_MARKS = ("saltmarsh herons", "saltmarsh-herons")
+
+
+@dataclass
+class GallerySite:
+    index: Page
+    gallery: Page
+    topic: Page
+
+
+GALLERY_SURFACES: dict[str, Callable[[Client, GallerySite], str]] = {
+    "gallery index": lambda c, s: c.get(s.index.url).content.decode(),
+    "home: Gallery block": lambda c, s: block(c.get("/").content.decode(), "block-gallery"),
+    "topic": lambda c, s: c.get(s.topic.url).content.decode(),
+    "feed: Gallery": lambda c, s: c.get("/feeds/gallery/rss.xml").content.decode(),
+    "search": lambda c, s: c.get("/search/?q=saltmarsh").content.decode(),
+    "API: galleries": lambda c, s: c.get("/api/v1/galleries/").content.decode(),
+    "sitemap: pages": lambda c, s: c.get("/sitemaps/pages.xml").content.decode(),
+}
+
+GALLERY_STATES: dict[str, Callable[[GallerySite], None]] = {
+    "unpublished": lambda s: Page.objects.get(pk=s.gallery.pk).specific.unpublish(),
+    "private to logged-in readers": lambda s: PageViewRestriction.objects.create(
+        page=s.gallery, restriction_type=PageViewRestriction.LOGIN
+    ),
+    "restriction inherited from the gallery index": lambda s: PageViewRestriction.objects.create(
+        page=s.index, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    ),
+}
+
+
+@pytest.fixture
+def gallery_site(home, topic_index) -> GallerySite:  # type: ignore[no-untyped-def]
+    topic = factories.make_topic(topic_index, "Wetlands")
+    topic.save_revision().publish()
+    index = factories.make_gallery_index(home)
+    index.save_revision().publish()
+    gallery = factories.make_photo_gallery(index, GALLERY_TITLE, topics=[topic])
+    return GallerySite(index, gallery, topic)
+
+
+def gallery_shown(client: Client, site: GallerySite) -> dict[str, bool]:
+    return {
+        name: any(mark in read(client, site).lower() for mark in GALLERY_MARKS)
+        for name, read in GALLERY_SURFACES.items()
+    }
+
+
+@pytest.mark.parametrize("state", GALLERY_STATES)
+def test_every_gallery_surface_follows_the_state(
+    client: Client, gallery_site: GallerySite, state: str
+) -> None:
+    assert gallery_shown(client, gallery_site) == dict.fromkeys(GALLERY_SURFACES, True)
+
+    GALLERY_STATES[state](gallery_site)
+
+    assert gallery_shown(client, gallery_site) == dict.fromkeys(GALLERY_SURFACES, False)
+    assert gallery_shown(client, gallery_site) == dict.fromkeys(GALLERY_SURFACES, False)

@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
-from newsdesk.core import visibility
+from newsdesk.core import fragments, relocation, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink, TopicPage
 
@@ -64,6 +64,8 @@ class GalleryIndexPage(RestrictionAwareMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
+        # A gallery or film published, withdrawn or moved changes these lists.
+        fragments.shows(relocation.children_tag(self.pk))
         context["galleries"] = (
             visibility.visible(PhotoGalleryPage.objects.child_of(self))
             .cards()
