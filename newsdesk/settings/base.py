@@ -353,6 +353,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Old browsers that know no frame-ancestors get DENY; the rest follow the CSP above.
 X_FRAME_OPTIONS = "DENY"
+# Uploaded files under MEDIA_URL (newsdesk.core.media, and deploy/ for what sits in front):
+# shown as pictures, films and captions, never run as a page, even when opened directly.
+NEWSDESK_MEDIA_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+)
+NEWSDESK_MEDIA_MAX_AGE = 60 * 60 * 24
 
 # Wagtail
 WAGTAIL_SITE_NAME = ENV.site_name
