@@ -32,8 +32,18 @@ urlpatterns += i18n_patterns(
     path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
     path("feeds/", include("newsdesk.feeds.urls")),
     path("search/", search_views.search, name="search"),
-    # Wagtail's page URLs, with pages served through our faster routing.
-    *wagtail_urls.urlpatterns[:-1],
+    # Wagtail's page URLs, with pages served through our faster routing and page
+    # passwords counted against guessing (core.views.authenticate_with_password).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns[:-1]
+        if getattr(pattern, "name", None) != "wagtailcore_authenticate_with_password"
+    ],
     re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

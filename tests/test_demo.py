@@ -60,7 +60,8 @@ def test_it_replaces_the_welcome_page_with_the_home_page(demo_site: str) -> None
     site = Site.objects.get(is_default_site=True)
 
     assert isinstance(site.root_page.specific, HomePage)
-    assert site.hostname == "localhost"
+    # BASE_URL's host and port (http://testserver in the test settings).
+    assert site.hostname == "testserver"
     assert site.port == 80
     assert not Page.objects.filter(depth=2).exact_type(Page).exists()
 

@@ -1,4 +1,4 @@
-"""`newsdesk serve`, as `make demo` runs it: granian, whitenoise static files, granian media."""
+"""`newsdesk serve`, as `make demo` runs it: granian, whitenoise static files and media."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,16 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> tuple[int, bytes]:
+    status, _headers, body = _fetch(url)
+    return status, body
+
+
+def _fetch(url: str) -> tuple[int, Message, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
-            return response.status, response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.read()
+        return error.code, error.headers, error.read()
 
 
 _served_pid: dict[str, int] = {}
@@ -41,15 +47,17 @@ _served_pid: dict[str, int] = {}
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     data_dir = tmp_path_factory.mktemp("data")
+    port = _free_port()
     env = {
         **os.environ,
         "NEWSDESK_DATA_DIR": str(data_dir),
         "DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev",
-        "DEBUG": "0",
+        "BASE_URL": f"http://127.0.0.1:{port}",
     }
-    env.pop("DATABASE_URL", None)  # the embedded default, as a new user gets it
+    # The embedded default and the demo's DEBUG (none set), as a new user gets them.
+    env.pop("DATABASE_URL", None)
+    env.pop("DEBUG", None)
     subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
-    port = _free_port()
     # Its own process group: granian's workers outlive a killed parent.
     server = subprocess.Popen(
         [NEWSDESK, "serve", "--port", str(port), "--workers", "1"],
@@ -107,6 +115,32 @@ def test_it_serves_uploaded_media(served: tuple[str, Path]) -> None:
     base, data_dir = served
     (data_dir / "media" / "hello.txt").write_text("uploaded")
     assert _get(f"{base}/media/hello.txt") == (200, b"uploaded")
+
+
+def test_it_serves_media_that_cannot_run_as_a_page(served: tuple[str, Path]) -> None:
+    base, data_dir = served
+    (data_dir / "media" / "upload.html").write_text("<script>alert(1)</script>")
+    status, headers, _body = _fetch(f"{base}/media/upload.html")
+    assert status == 200
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"] == (
+        "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+    )
+
+
+def test_it_answers_a_missing_page_with_the_sites_own_page(served: tuple[str, Path]) -> None:
+    base, _data = served
+    status, body = _get(f"{base}/fa/no-such-page/")
+    assert status == 404
+    assert b'<html lang="fa" dir="rtl">' in body
+    assert b"URLconf" not in body and b"DEBUG = True" not in body
+
+
+def test_it_names_the_site_by_base_url(served: tuple[str, Path]) -> None:
+    base, _data = served
+    status, body = _get(f"{base}/robots.txt")
+    assert status == 200
+    assert f"Sitemap: {base}/sitemap.xml".encode() in body
 
 
 def _child_pids(pid: int) -> list[int]:

@@ -181,3 +181,14 @@ def test_it_purges_every_coding_of_an_edited_article(varnish: str, story: Articl
     gzip_body, _headers = _get_coded(varnish, story.url, "gzip")
     assert "Talks collapse in Geneva" in brotli.decompress(brotli_body).decode()
     assert "Talks collapse in Geneva" in gzip.decompress(gzip_body).decode()
+
+
+def test_it_marks_uploaded_media_as_never_a_page(varnish: str, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "upload.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    body, headers = _get(varnish, "/media/upload.svg")
+    assert body.startswith("<svg")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"] == (
+        "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+    )

@@ -120,4 +120,11 @@ sub vcl_deliver {
     # Tags are for caches; readers need not see what a page is made of.
     unset resp.http.Surrogate-Key;
     unset resp.http.Cache-Tag;
+    # Uploaded files are never run as a page, whatever they contain (the site sends the
+    # same headers; this keeps them if media are ever served from elsewhere behind Varnish;
+    # NEWSDESK_MEDIA_CONTENT_SECURITY_POLICY, docs/security.md).
+    if (req.url ~ "^/media/") {
+        set resp.http.X-Content-Type-Options = "nosniff";
+        set resp.http.Content-Security-Policy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+    }
 }

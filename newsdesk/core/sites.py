@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
@@ -117,3 +118,25 @@ class CachedSiteMiddleware:
         # Where Wagtail's Page.get_url_parts() looks for them before asking the cache.
         request._wagtail_cached_site_root_paths = root_paths()  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+def address_of(base_url: str) -> tuple[str, int]:
+    """The host name and port of a public address such as BASE_URL."""
+    parts = urlsplit(base_url)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def point_default_site_at(base_url: str) -> Site | None:
+    """Give the default site the host and port of `base_url` (BASE_URL), from which every
+    absolute address is made: canonical links, Open Graph, JSON-LD, feeds, sitemaps,
+    robots.txt. Saved only when they differ, since saving a site drops every kept page
+    (core/apps.py); left alone when another site already answers at that address."""
+    site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = address_of(base_url)
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return site
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        return site
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return site

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
@@ -32,3 +37,42 @@ def _route(request: HttpRequest, path: str) -> Any:
     # The page shows itself: a whole-page copy (pagecache.py) goes when it changes.
     fragments.shows(f"page:{route[0].pk}")
     return route
+
+
+def authenticate_with_password(
+    request: HttpRequest, page_view_restriction_id: int, page_id: int
+) -> HttpResponse:
+    """Wagtail's form for a password-protected page, counted like a login (decision 0014).
+
+    Wagtail compares the page password itself, without Django's authenticate(), so axes
+    never hears of it: this asks axes first and tells it of each wrong password through
+    Django's own `user_login_failed` signal, which axes counts by the page and the address.
+    """
+    credentials = {"username": f"page-password:{page_id}"}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, credentials):
+        return locked_out(request)
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if request.method == "POST" and response.status_code == 200:
+        # Wagtail shows the form again: the password was wrong.
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        if getattr(request, "axes_locked_out", False):
+            return locked_out(request)
+    return response
+
+
+@never_cache
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """What axes answers once an account or address is locked out (AXES_LOCKOUT_CALLABLE):
+    the site's own page, in the reader's language, with 429 Too Many Requests."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "locked_out.html", {"minutes": minutes}, status=429)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its valid token (CSRF_FAILURE_VIEW): the site's 403 page in the
+    reader's language; Django's own would be English, outside the site's design."""
+    return render(request, "403.html", status=403)

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from newsdesk.lib.redirects import safe_next
+
 from . import gazetteer, geojson, importers, services
 from .forms import AreaUploadForm, ImportForm
 from .models import Event, Place
@@ -49,11 +51,11 @@ def set_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
             messages.success(request, _("“%(title)s” is verified and public.") % {"title": event})
         else:
             messages.success(request, _("“%(title)s” is rejected.") % {"title": event})
-        return redirect(request.POST.get("next") or _index_url())
+        return redirect(safe_next(request, request.POST.get("next"), _index_url()))
     return render(
         request,
         "maps_admin/confirm_status.html",
-        {"event": event, "status": status, "next": request.GET.get("next", "")},
+        {"event": event, "status": status, "next": safe_next(request, request.GET.get("next"), "")},
     )
 
 

@@ -121,6 +121,9 @@ MODEL_PERMISSIONS = {
         *MAP_EDITOR_PERMISSIONS,
         "maps.add_place",
         "maps.delete_place",
+        # Settings → Locked-out logins: seeing and unlocking them (decision 0014).
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     ],
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     # The API docs page's scripts and styles, served from our own static files.
     "ninja",
     "csp",
+    # Failed logins and page passwords counted, and their senders locked out (decision 0014).
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -92,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: turns a lockout into the "too many attempts" page.
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsdesk.core.sites.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -274,6 +279,28 @@ STORAGES: dict[str, dict[str, Any]] = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+# Error pages are the templates 400/403/404/500.html (Django's own handlers render them);
+# a form that fails its CSRF check gets the same 403 page.
+CSRF_FAILURE_VIEW = "newsdesk.core.views.csrf_failure"
+
+# Login throttling (django-axes, decision 0014): after AXES_FAILURE_LIMIT wrong passwords
+# for one account, or from one address, within AXES_COOLOFF_TIME, further attempts are
+# refused, right password or not, until the time passes or an administrator unlocks them
+# (Settings → Locked-out logins, or `newsdesk axes_reset_username` / `axes_reset_ip`).
+# Page passwords (Wagtail's password-protected pages) count the same way (core.views).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The reader's address as the rest of the site sees it, through TRUSTED_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "newsdesk.core.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsdesk.core.views.locked_out"
+# Successful logins are in Wagtail's own log; axes keeps only the failures.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Security headers, in every environment so that development and tests see what readers
 # get. The public site allows no inline code at all (not even with nonces: whole pages are
@@ -326,6 +353,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Old browsers that know no frame-ancestors get DENY; the rest follow the CSP above.
 X_FRAME_OPTIONS = "DENY"
+# Uploaded files under MEDIA_URL (newsdesk.core.media, and deploy/ for what sits in front):
+# shown as pictures, films and captions, never run as a page, even when opened directly.
+NEWSDESK_MEDIA_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+)
+NEWSDESK_MEDIA_MAX_AGE = 60 * 60 * 24
 
 # Wagtail
 WAGTAIL_SITE_NAME = ENV.site_name

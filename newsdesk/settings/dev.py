@@ -1,9 +1,13 @@
-"""The embedded default: SQLite under var/, everything on one machine, DEBUG on."""
+"""The embedded default: SQLite under var/, everything on one machine.
+
+DEBUG stays off (base.py) unless DEBUG=1 is set: `make demo` and `newsdesk serve` are what
+readers see, and they get the site's own error pages, never Django's debug page with the
+site's URL patterns and settings (decision 0014). Developers who want it set DEBUG=1.
+"""
 
 from .base import *  # noqa: F403
-from .base import ENV, STORAGES
+from .base import STORAGES
 
-DEBUG = True if ENV.debug is None else ENV.debug
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # The demo serves its own static files through whitenoise; no manifest needed while editing CSS.
 STORAGES = {

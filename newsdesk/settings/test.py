@@ -32,3 +32,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 # Tests that measure the minimum time on the page set it themselves.
 COMMENTS_MIN_SECONDS = 0
+# Login throttling is off except in the tests that turn it on (tests/test_throttling.py):
+# the test client's login() authenticates without a request, which axes refuses.
+AXES_ENABLED = False

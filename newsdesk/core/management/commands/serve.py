@@ -1,5 +1,6 @@
-"""`newsdesk serve`: the site, served by granian, with uploaded media served beside it,
-and the background worker beside it, so that nothing needs a second terminal or cron.
+"""`newsdesk serve`: the site, served by granian (uploaded media by the application itself,
+with their own security headers: newsdesk.core.media), and the background worker beside
+it, so that nothing needs a second terminal or cron.
 
 Both run as children in this command's process group: stopping the command (Ctrl-C, or a
 signal to the group) stops both, and if either stops by itself the other is stopped too.
@@ -18,11 +19,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import DatabaseError
+
+from newsdesk.core.sites import point_default_site_at
 
 
 def granian_command(host: str, port: int, workers: int, threads: int = 8) -> list[str]:
-    media_root = str(settings.MEDIA_ROOT)
-    os.makedirs(media_root, exist_ok=True)
+    os.makedirs(settings.MEDIA_ROOT, exist_ok=True)
     granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or "granian"
     return [
         granian,
@@ -39,10 +42,6 @@ def granian_command(host: str, port: int, workers: int, threads: int = 8) -> lis
         # connections ("too many clients"; seen under load on search).
         "--blocking-threads",
         str(threads),
-        "--static-path-route",
-        settings.MEDIA_URL.rstrip("/"),
-        "--static-path-mount",
-        media_root,
         "newsdesk.wsgi:application",
     ]
 
@@ -83,6 +82,7 @@ class Command(BaseCommand):
         **options: Any,
     ) -> None:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings.SETTINGS_MODULE)
+        self._name_the_site()
         commands = [granian_command(host, port, workers, threads)]
         if not no_worker:
             commands.append(worker_command())
@@ -90,6 +90,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Serving newsdesk at http://{host}:{port}/ (Ctrl-C stops it)")
         self.stdout.flush()
         _supervise(children)
+
+    def _name_the_site(self) -> None:
+        """The default site takes BASE_URL's host and port, so that every absolute address
+        the site writes (canonical links, feeds, sitemaps) is the one readers use."""
+        try:
+            point_default_site_at(settings.WAGTAILADMIN_BASE_URL)
+        except DatabaseError as error:  # not migrated yet: the site says so on its own
+            self.stderr.write(f"The site's address was not set from BASE_URL: {error}")
 
 
 def _supervise(children: list[subprocess.Popen]) -> None:

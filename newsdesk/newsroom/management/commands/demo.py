@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from newsdesk.core.sites import point_default_site_at
 from newsdesk.newsroom.demo import site
 from newsdesk.newsroom.demo.accounts import DemoAccount, ensure_demo_accounts
 
@@ -43,6 +44,8 @@ class Command(BaseCommand):
                     f"Built {summary.articles:,} articles in {minutes} min {seconds} s."
                 )
             )
+        # Every absolute address (canonical, feeds, sitemaps) names the site as BASE_URL does.
+        point_default_site_at(settings.WAGTAILADMIN_BASE_URL)
         self._print_accounts(ensure_demo_accounts())
 
     def _print_accounts(self, accounts: tuple[DemoAccount, ...]) -> None:
