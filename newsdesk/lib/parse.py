@@ -51,12 +51,12 @@ class OutOfRange(Invalid):
 
 def integer(text: str, *, low: int, high: int) -> int:
     """A whole number written in ASCII digits, from `low` to `high`."""
-    if not (text.isascii() and text.isdigit()) or len(text) > len(str(high)) + 4:
+    if not (text.isascii() and text.isdigit()):
         raise Invalid(f"expected a whole number from {low} to {high}")
-    number = int(text)
-    if not low <= number <= high:
+    # Too many digits to be in range: not even converted (int() of 5,000 digits raises).
+    if len(text) > len(str(high)) + 4 or not low <= int(text) <= high:
         raise OutOfRange(f"expected a whole number from {low} to {high}")
-    return number
+    return int(text)
 
 
 def calendar_date(text: str) -> date:
