@@ -12,10 +12,14 @@ the pages that showed it, in every process at once; nothing else is touched.
 The same tags leave as `Surrogate-Key` / `Cache-Tag` headers, so a CDN or a cache
 server in front can be purged by the same invalidations (see purging.py).
 
-Bypassed: logged-in people (a session cookie; the session itself is not loaded to find
-out), previews, methods other than GET and HEAD, and responses that set a cookie, are
-private or no-store, stream, or are not pages, feeds or sitemaps (CONTENT_TYPES), redirects
-or 404s.
+The key holds the query parameters the page reads, as its view or kind declares them
+(params.py), parsed and in canonical form: other parameters share the plain page's entry,
+and a value the page cannot read gets the page's 400 or 404 and no entry.
+
+Bypassed: logged-in people (a session cookie that names an existing session; the session
+itself is not loaded to find out), previews, methods other than GET and HEAD, and
+responses that set a cookie, are private or no-store, stream, or are not pages, feeds or
+sitemaps (CONTENT_TYPES), redirects or 404s.
 """
 
 from __future__ import annotations
