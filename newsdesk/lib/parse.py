@@ -35,10 +35,8 @@ CURSOR_MAX = 600
 _MOMENT_MAX = 40
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CURSOR = re.compile(r"[A-Za-z0-9_-]+")
-# A slug: no white space, slashes or control characters (C0, DEL, C1). Also the `pattern`
-# of slugs in the content API's OpenAPI document (ECMAScript and Rust read it alike).
-SLUG_PATTERN = r"^[^\s/\x00-\x1f\x7f-\x9f]+$"
-_SLUG = re.compile(SLUG_PATTERN)
+# A slug: no white space, slashes or control characters (C0, DEL, C1).
+_SLUG = re.compile(r"^[^\s/\x00-\x1f\x7f-\x9f]+$")
 
 
 class Invalid(ValueError):
