@@ -1,5 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,7 +8,13 @@ from newsdesk.api.api import api as content_api
 from newsdesk.articles import views as article_views
 from newsdesk.comments import urls as comment_urls
 from newsdesk.core import views as core_views
+from newsdesk.core.params import CONVERTERS
 from newsdesk.search import views as search_views
+
+# Parts of addresses are read by the parsers of newsdesk.lib.parse: a year is four ASCII
+# digits, a month 1 to 12, a slug has no control characters. Anything else is a 404.
+for _name, _converter in CONVERTERS.items():
+    register_converter(_converter, _name)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,13 +29,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 # Public pages: English at the root, other languages under /ar/, /fa/.
 urlpatterns += i18n_patterns(
-    # Tag and author slugs may be Persian or Arabic: <str:>, not <slug:>, which is ASCII only.
-    path("tags/<str:slug>/", article_views.tag_detail, name="tag"),
-    path("authors/<str:slug>/", article_views.author_detail, name="author"),
+    # Tag and author slugs may be Persian or Arabic: not <slug:>, which is ASCII only.
+    path("tags/<anyslug:slug>/", article_views.tag_detail, name="tag"),
+    path("authors/<anyslug:slug>/", article_views.author_detail, name="author"),
     path("", include(comment_urls)),
-    path("archive/<int:year>/", article_views.archive, name="archive-year"),
-    path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
-    path("archive/<int:year>/<int:month>/<int:day>/", article_views.archive, name="archive-day"),
+    path("archive/<year:year>/", article_views.archive, name="archive-year"),
+    path("archive/<year:year>/<month:month>/", article_views.archive, name="archive-month"),
+    path("archive/<year:year>/<month:month>/<day:day>/", article_views.archive, name="archive-day"),
     path("feeds/", include("newsdesk.feeds.urls")),
     path("search/", search_views.search, name="search"),
     # Wagtail's page URLs, with pages served through our faster routing and page

@@ -33,9 +33,19 @@ def test_it_paginates_a_section(client: Client, news, small_pages) -> None:
     assert "Paged story 2" in second  # the oldest
 
 
-@pytest.mark.parametrize("bad", ["abc", "-1", "0", "1.5", "", "9" * 40])
-def test_it_shows_the_first_page_for_a_malformed_page_number(client: Client, news, bad) -> None:
-    assert client.get(news.url, {"page": bad}).status_code == 200
+@pytest.mark.parametrize(
+    ("number", "status"),
+    [("abc", 400), ("-1", 400), ("1.5", 400), ("²", 400), ("0", 404), ("9" * 40, 404)],
+)
+def test_it_answers_a_page_number_it_cannot_use_with_a_4xx(
+    client: Client, news, number, status
+) -> None:
+    assert client.get(news.url, {"page": number}).status_code == status
+
+
+def test_it_shows_the_first_page_for_an_empty_page_number(client: Client, news) -> None:
+    factories.make_article(news, "The only story")
+    assert "The only story" in client.get(news.url, {"page": ""}).content.decode()
 
 
 def test_it_answers_404_for_a_page_number_past_the_end(client: Client, news) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -175,8 +176,11 @@ def test_it_asks_the_shared_cache_nothing_for_a_hit_while_nothing_changes(reader
 
 
 def test_it_leaves_a_logged_in_reader_to_django(reader, article) -> None:
+    session = SessionStore()
+    session["seen"] = True
+    session.create()
     reader.get(article.url)
-    answer = reader.get(article.url, cookie="sessionid=abc")
+    answer = reader.get(article.url, cookie=f"sessionid={session.session_key}")
     assert answer.ran_django
     assert answer.headers["X-Cache"] == "BYPASS"
 

@@ -16,7 +16,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-MAX_ID = 2**63 - 1
+from newsdesk.lib import parse
+
+MAX_ID = parse.MAX_ID
 MAX_TEXT = 300
 
 
@@ -66,15 +68,17 @@ def decode(raw: str, ordering: Ordering) -> Cursor:
         raise BadCursor("The cursor is not one this API gave out.") from error
     if backwards not in (0, 1) or not isinstance(pk, int) or not 0 < pk <= MAX_ID:
         raise BadCursor("The cursor is not one this API gave out.")
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
+    if not isinstance(value, str):
         raise BadCursor("The cursor is not one this API gave out.")
-    if ordering.is_datetime:
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError as error:
-            raise BadCursor("The cursor is not one this API gave out.") from error
-        if value.tzinfo is None:
-            raise BadCursor("The cursor is not one this API gave out.")
+    try:
+        # The parsers every address goes through: a far date or offset, or a NUL byte
+        # (which PostgreSQL refuses), is a bad cursor, not a server error.
+        if ordering.is_datetime:
+            value = parse.moment(value)
+        else:
+            value = parse.text(value, max_length=MAX_TEXT)
+    except parse.Invalid as error:
+        raise BadCursor("The cursor is not one this API gave out.") from error
     return Cursor(bool(backwards), value, pk)
 
 

@@ -3,23 +3,32 @@ so it cannot drift from what the views do."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from django.conf import settings
 from ninja import Field, Schema
 from pydantic import field_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from newsdesk.lib import parse
+
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
-SLUG_MAX = 255
+SLUG_MAX = parse.SLUG_MAX
 
 # The site's languages (settings.LANGUAGES), as an enumeration in the document.
 Language = StrEnum("Language", {code: code for code, _name in settings.LANGUAGES})  # type: ignore[misc]
 
 
 # Query parameters ------------------------------------------------------------------------
+
+
+def _slug(description: str) -> Any:
+    """A slug parameter. Any text is valid (the document says so); one that is not a slug
+    names nothing, and the list is empty without a query (selectors.articles_matching)."""
+    return Field(None, min_length=1, max_length=SLUG_MAX, description=description)
 
 
 class ListParams(Schema):
@@ -40,18 +49,10 @@ class ListParams(Schema):
 
 
 class ArticleParams(ListParams):
-    section: str | SkipJsonSchema[None] = Field(
-        None, min_length=1, max_length=SLUG_MAX, description="A section's slug, e.g. `news`."
-    )
-    topic: str | SkipJsonSchema[None] = Field(
-        None, min_length=1, max_length=SLUG_MAX, description="An In Focus topic's slug."
-    )
-    tag: str | SkipJsonSchema[None] = Field(
-        None, min_length=1, max_length=SLUG_MAX, description="A tag's slug."
-    )
-    author: str | SkipJsonSchema[None] = Field(
-        None, min_length=1, max_length=SLUG_MAX, description="An author's slug."
-    )
+    section: str | SkipJsonSchema[None] = _slug("A section's slug, e.g. `news`.")
+    topic: str | SkipJsonSchema[None] = _slug("An In Focus topic's slug.")
+    tag: str | SkipJsonSchema[None] = _slug("A tag's slug.")
+    author: str | SkipJsonSchema[None] = _slug("An author's slug.")
     published_after: datetime | SkipJsonSchema[None] = Field(
         None,
         description="Only articles first published at or after this time (ISO 8601; "
@@ -64,18 +65,9 @@ class ArticleParams(ListParams):
     @field_validator("published_after", "published_before")
     @classmethod
     def _in_utc(cls, value: datetime | None) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        try:
-            return value.astimezone(UTC)
-        except OverflowError:  # e.g. 0001-01-01T00:00+05:00: before any time a page has
-            return (
-                datetime.min.replace(tzinfo=UTC)
-                if value.year == 1
-                else datetime.max.replace(tzinfo=UTC)
-            )
+        # Any RFC 3339 time is valid here (the document says so); a far one means "from
+        # the beginning" or "up to the end", moved into years every database can compare.
+        return parse.clamped(value) if value is not None else None
 
 
 # Responses -------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -26,8 +26,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from newsdesk.core import fragments, visibility
+from newsdesk.core import fragments, params, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
+from newsdesk.lib import parse
 from newsdesk.people.models import Person
 
 from . import listings, ranking
@@ -154,9 +155,22 @@ class ArticleQuerySet(PageQuerySet):
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
+# What an article's address may add (read by the comments section, comments_tags.py): the
+# page of comments, the comment a reader replies to, the notice after posting one.
+COMMENT_NOTICES = ("pending", "published")
+ARTICLE_QUERY = params.QuerySpec(
+    (
+        params.Param("comments", params.page_number, default=1, out_of_range_is_404=True),
+        params.Param("reply", params.row_id),
+        params.Param("comment", lambda value: parse.choice(value, COMMENT_NOTICES)),
+    )
+)
+
 
 class ArticlePage(RestrictionAwareMixin, Page):
     """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
+
+    query_spec: ClassVar[params.QuerySpec] = ARTICLE_QUERY
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
@@ -459,6 +473,8 @@ class ArticleLink(Orderable):
 
 class SectionPage(RestrictionAwareMixin, Page):
     """A listing of the articles filed under it: News, Analysis, Opinion, ..."""
+
+    query_spec: ClassVar[params.QuerySpec] = params.LIST
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, params
 from newsdesk.people.models import Person
 
 from .listings import archive_name, article_list
@@ -25,6 +25,7 @@ def _articles_in_active_locale() -> ArticleQuerySet:
     return ArticlePage.objects.visible().in_locale(Locale.get_active().pk).cards()
 
 
+@params.reads(params.LIST)
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
     fragments.shows(f"tag:{tag.pk}")  # the heading: its name
@@ -36,6 +37,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@params.reads(params.LIST)
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     fragments.shows(f"person:{person.pk}")  # the header: name, picture, biography
@@ -49,6 +51,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@params.reads(params.LIST)
 def archive(
     request: HttpRequest, year: int, month: int | None = None, day: int | None = None
 ) -> HttpResponse:

@@ -21,7 +21,7 @@ every invalidation gives the `changes` tag a new version (fragments.invalidate),
 read of it tells whether anything at all changed. With Redis, not even that: each process
 hears of invalidations on a channel (changewatch.py), and a hit reads nothing shared.
 
-Everything else goes to Django: other methods, a bypass cookie (logged-in people), a
+Everything else goes to Django: other methods, a session cookie (logged-in people), a
 signature not seen yet, an expired or stale entry, and small bodies that Django's gzip
 middleware would compress itself.
 """
@@ -127,10 +127,9 @@ class PageCacheHits:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return False
         raw_cookies = environ.get("HTTP_COOKIE")
-        if not raw_cookies:
-            return True
-        cookies = parse_cookie(raw_cookies)
-        return not any(name in cookies for name in pagecache.config()["BYPASS_COOKIES"])
+        # A cookie that may name a session goes to Django, which asks the session store;
+        # a made-up one does not keep a reader from the cache.
+        return not raw_cookies or not pagecache.may_have_session(parse_cookie(raw_cookies))
 
     # Serving what was learned ------------------------------------------------------------
 

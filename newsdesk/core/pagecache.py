@@ -12,32 +12,36 @@ the pages that showed it, in every process at once; nothing else is touched.
 The same tags leave as `Surrogate-Key` / `Cache-Tag` headers, so a CDN or a cache
 server in front can be purged by the same invalidations (see purging.py).
 
-Bypassed: logged-in people (a session cookie; the session itself is not loaded to find
-out), previews, methods other than GET and HEAD, and responses that set a cookie, are
-private or no-store, stream, or are not pages, feeds or sitemaps (CONTENT_TYPES), redirects
-or 404s.
+The key holds the query parameters the page reads, as its view or kind declares them
+(params.py), parsed and in canonical form: other parameters share the plain page's entry,
+and a value the page cannot read gets the page's 400 or 404 and no entry.
+
+Bypassed: logged-in people (a session cookie that names an existing session; the session
+itself is not loaded to find out), previews, methods other than GET and HEAD, and
+responses that set a cookie, are private or no-store, stream, or are not pages, feeds or
+sitemaps (CONTENT_TYPES), redirects or 404s.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.core.exceptions import BadRequest, DisallowedHost
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.http import urlencode
 
-from . import fragments
+from . import fragments, params
 
 ENTRY_KEY = "newsdesk:page:v1:{}"
 # Where the middleware leaves the entry it answered with, in the WSGI environ.
@@ -60,6 +64,9 @@ _SKIPPED_HEADERS = {
     "x-cache",
 }
 _CACHEABLE_STATUSES = {200, 301, 404, 410}
+# What Django's session keys look like (SessionBase._get_new_session_key): 32 characters
+# of lowercase letters and digits.
+SESSION_KEY_FORMAT = re.compile(r"[a-z0-9]{32}")
 _ENCODINGS = ("br", "gzip")
 
 
@@ -100,13 +107,21 @@ class PageCacheMiddleware:
     def _serve(self, request: HttpRequest) -> HttpResponseBase:
         if not config()["ENABLED"]:
             return self.get_response(request)
-        key = key_for(request) if is_anonymous_read(request) else None
-        if key is None:
+        if not is_anonymous_read(request):
             return _bypassed(request, self.get_response(request))
-        entry: Entry | None = cache.get(key)
-        if entry is not None and _usable(entry):
-            return _answered(request, key, entry, "HIT")
+        # Finding a page's kind (to know what it reads) routes it: what that shows is
+        # recorded with the rest of the page.
         with fragments.recording() as shown:
+            try:
+                key = key_for(request)
+            except (BadRequest, Http404):
+                # A parameter the page cannot read: the view answers its 4xx, kept nowhere.
+                return _not_kept(self.get_response(request))
+            if key is None:
+                return _bypassed(request, self.get_response(request))
+            entry: Entry | None = cache.get(key)
+            if entry is not None and _usable(entry):
+                return _answered(request, key, entry, "HIT")
             response = self.get_response(request)
         entry = _entry_for(request, response, shown)
         if entry is None:
@@ -129,12 +144,32 @@ def _answered(request: HttpRequest, key: str, entry: Entry, state: str) -> HttpR
 def is_anonymous_read(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    # A cookie is enough to tell: loading the session would cost a read for every reader.
-    return not any(name in request.COOKIES for name in config()["BYPASS_COOKIES"])
+    return not has_session(request)
+
+
+def may_have_session(cookies: Mapping[str, str]) -> bool:
+    """Whether the cookies may name a session: a session cookie in the format of a session
+    key. Anything else (a made-up or mangled cookie) is an anonymous reader's."""
+    return any(
+        SESSION_KEY_FORMAT.fullmatch(cookies.get(name, "")) for name in config()["BYPASS_COOKIES"]
+    )
+
+
+def has_session(request: HttpRequest) -> bool:
+    """A session that exists: a logged-in person (or one who opened a password-protected
+    page), whose pages are theirs alone. One lookup in the session store, only for
+    requests that carry a well-formed session cookie; it does not load the session."""
+    if not may_have_session(request.COOKIES):
+        return False
+    session = getattr(request, "session", None)
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    return session is None or not SESSION_KEY_FORMAT.fullmatch(key) or session.exists(key)
 
 
 def key_for(request: HttpRequest) -> str | None:
-    """Host, scheme, path, language and the query parameters this kind of page reads."""
+    """Host, scheme, path, language and the query parameters this kind of page reads
+    (params.py), parsed and in their canonical form; a bad one raises BadRequest or
+    Http404 (the page's own answer)."""
     if request.path_info.startswith(tuple(config()["NEVER_PATHS"])):
         return None
     try:
@@ -142,18 +177,11 @@ def key_for(request: HttpRequest) -> str | None:
         match = resolve(request.path_info)
     except (DisallowedHost, Resolver404):
         return None
-    params = config()["QUERY_PARAMS"].get(match.url_name, config()["QUERY_PARAMS"]["*"])
-    query = urlencode(sorted(_kept_params(request, params)))
-    raw = "|".join((request.scheme or "", host, request.path, translation.get_language(), query))
+    query = params.of(request, params.spec_for(request, match))
+    raw = "|".join(
+        (request.scheme or "", host, request.path, translation.get_language(), query.urlencode())
+    )
     return ENTRY_KEY.format(hashlib.sha256(raw.encode()).hexdigest())
-
-
-def _kept_params(request: HttpRequest, allowed: Iterable[str]) -> Iterable[tuple[str, str]]:
-    for name in allowed:
-        for value in request.GET.getlist(name):
-            # ?page=1 is the page without it: one entry, not two.
-            if value and not (name == "page" and value == "1"):
-                yield name, value
 
 
 def _usable(entry: Entry) -> bool:
@@ -164,6 +192,10 @@ def _entry_for(
     request: HttpRequest, response: HttpResponseBase, shown: fragments.Recording
 ) -> Entry | None:
     if not _may_keep(request, response):
+        return None
+    if response.status_code != 200 and params.any_given(request):
+        # A page number past the end, say: one entry per made-up value would flood the
+        # cache. Only the 404s and redirects of plain addresses are kept.
         return None
     assert isinstance(response, HttpResponse)
     versions = dict(shown.versions)

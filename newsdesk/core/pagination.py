@@ -1,4 +1,4 @@
-"""Pagination for long lists that never turns a bad ?page= into a server error.
+"""Pagination for long lists: ?page= is read by the page parameter of params.py.
 
 It does not count the list: counting a section of 50,000 articles costs more than showing
 its newest twenty. One row more than the page holds tells whether an older page exists.
@@ -13,9 +13,12 @@ from typing import Any, Protocol
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from . import params
+from .params import MAX_PAGE
+
+__all__ = ["MAX_PAGE", "PAGE_SIZE", "ListPage", "page_number", "paginate"]
+
 PAGE_SIZE = 20
-# Deep pages cost an OFFSET scan; past this, readers should use the archive or search.
-MAX_PAGE = 500
 
 
 class Sliceable(Protocol):
@@ -48,20 +51,17 @@ class ListPage:
 
 
 def page_number(request: HttpRequest) -> int:
-    """The page a request asks for; past MAX_PAGE is a 404 (see paginate)."""
-    raw = request.GET.get("page", "1")
-    number = max(int(raw) if raw.isdigit() and len(raw) < 7 else 1, 1)
-    if number > MAX_PAGE:
-        raise Http404(_("There is no page %(number)s of this list.") % {"number": number})
+    """The page a request asks for: a malformed number is a 400, 0 or one past MAX_PAGE
+    a 404 (params.PAGE)."""
+    number: int = params.of(request, params.LIST)["page"]
     return number
 
 
 def paginate(request: HttpRequest, items: Sliceable, per_page: int | None = None) -> ListPage:
     """The requested page of `items`.
 
-    A missing or malformed page number is page 1 (links from old sites and typos should
-    still land somewhere useful); an empty page past the first is a 404, because that page
-    does not exist.
+    A missing page number is page 1; an empty page past the first is a 404, because that
+    page does not exist.
     """
     size = per_page or PAGE_SIZE
     number = page_number(request)

@@ -112,11 +112,7 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # The raw host, as Wagtail uses it: ALLOWED_HOSTS is checked by Django itself.
-        hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
-        request._wagtail_site = site_for(hostname, int(request.get_port()))  # type: ignore[attr-defined]
-        # Where Wagtail's Page.get_url_parts() looks for them before asking the cache.
-        request._wagtail_cached_site_root_paths = root_paths()  # type: ignore[attr-defined]
+        attach(request)
         return self.get_response(request)
 
 
@@ -140,3 +136,13 @@ def point_default_site_at(base_url: str) -> Site | None:
     site.hostname, site.port = hostname, port
     site.save(update_fields=["hostname", "port"])
     return site
+
+
+def attach(request: HttpRequest) -> None:
+    """The request's site and root paths, from memory, where Wagtail looks for them (the
+    page cache also routes a page before this middleware runs, to learn its kind)."""
+    # The raw host, as Wagtail uses it: ALLOWED_HOSTS is checked by Django itself.
+    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+    request._wagtail_site = site_for(hostname, int(request.get_port()))  # type: ignore[attr-defined]
+    # Where Wagtail's Page.get_url_parts() looks for them before asking the cache.
+    request._wagtail_cached_site_root_paths = root_paths()  # type: ignore[attr-defined]

@@ -16,10 +16,10 @@ app_name = "feeds"
 # (address prefix, name prefix, source)
 CHANNELS: list[tuple[str, str, items.ChannelSource]] = [
     ("", "site", items.site_channel),
-    ("sections/<str:slug>/", "section", items.section_channel),
-    ("topics/<str:slug>/", "topic", items.topic_channel),
-    ("tags/<str:slug>/", "tag", items.tag_channel),
-    ("authors/<str:slug>/", "author", items.author_channel),
+    ("sections/<anyslug:slug>/", "section", items.section_channel),
+    ("topics/<anyslug:slug>/", "topic", items.topic_channel),
+    ("tags/<anyslug:slug>/", "tag", items.tag_channel),
+    ("authors/<anyslug:slug>/", "author", items.author_channel),
     ("gallery/", "gallery", items.gallery_channel),
 ]
 

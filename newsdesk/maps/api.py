@@ -15,7 +15,7 @@ import io
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -24,12 +24,15 @@ from django.utils.http import quote_etag
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, params
+from newsdesk.lib import parse
 
 from . import selectors
-from .importers import parse_moment, safe_cell
+from .importers import safe_cell
 from .models import EVENTS_TAG, LANGUAGE_CODES, ControlArea
 from .selectors import BBox, EventFilter
+
+T = TypeVar("T")
 
 MAX_AGE = 60
 MAX_CATEGORIES = 20
@@ -81,49 +84,55 @@ def timeline(request: HttpRequest) -> HttpResponse:
 # Parameters ----------------------------------------------------------------------------
 
 
+class _Reader:
+    """Reads each parameter with its parser (newsdesk.lib.parse), noting every wrong one."""
+
+    def __init__(self, params: Any) -> None:
+        self.params = params
+        self.problems: list[dict[str, str]] = []
+
+    def __call__(self, name: str, parser: Callable[[str], T], default: T) -> T:
+        text = self.params.get(name, "")
+        if text == "":
+            return default
+        try:
+            return parser(text)
+        except parse.Invalid as error:
+            self.invalid(name, str(error))
+            return default
+
+    def invalid(self, name: str, reason: str) -> None:
+        self.problems.append({"name": name, "reason": reason})
+
+
 def parse_filter(params: Any) -> EventFilter:
     """An EventFilter from query parameters, or InvalidParams listing every wrong one."""
-    problems: list[dict[str, str]] = []
-
-    def invalid(name: str, reason: str) -> None:
-        problems.append({"name": name, "reason": reason})
-
-    since = until = None
-    until_exclusive = False
-    if params.get("since"):
-        since = parse_moment(params["since"])
-        if since is None:
-            invalid("since", "expected an ISO 8601 date or date-time")
-    if params.get("until"):
-        text = params["until"]
-        until = parse_moment(text)
-        if until is None:
-            invalid("until", "expected an ISO 8601 date or date-time")
-        elif len(text) == 10:
-            until, until_exclusive = until + timedelta(days=1), True
+    read = _Reader(params)
+    since = read("since", parse.moment, None)
+    until = read("until", parse.moment, None)
+    # A date alone includes that whole day.
+    until_exclusive = until is not None and len(params.get("until", "")) == 10
+    if until is not None and until_exclusive:
+        until += timedelta(days=1)
     if since and until and since >= until:
-        invalid("until", "must be later than since")
-    slugs = tuple(dict.fromkeys(s.strip() for s in params.get("category", "").split(",") if s))
-    if len(slugs) > MAX_CATEGORIES:
-        invalid("category", f"at most {MAX_CATEGORIES} categories")
-    elif slugs:
+        read.invalid("until", "must be later than since")
+    no_slugs: tuple[str, ...] = ()
+    slugs = read("category", lambda text: parse.slugs(text, most=MAX_CATEGORIES), no_slugs)
+    if slugs:
         unknown = selectors.unknown_categories(slugs)
         if unknown:
-            invalid("category", "unknown category: " + ", ".join(unknown))
-    bbox = _bbox(params.get("bbox"), invalid)
-    lang = params.get("lang", "")
-    if lang and lang not in LANGUAGE_CODES:
-        invalid("lang", "expected one of " + ", ".join(LANGUAGE_CODES))
-    limit = _limit(params.get("limit"), invalid)
-    after = _cursor(params.get("cursor"), invalid)
-    topic = params.get("topic", "").strip()
-    if len(topic) > 255:
-        invalid("topic", "too long")
-    elif topic and not selectors.is_public_topic(topic):
+            read.invalid("category", "unknown category: " + ", ".join(unknown))
+    box = read("bbox", parse.bbox, None)
+    lang = read("lang", lambda text: parse.choice(text, LANGUAGE_CODES), "")
+    limit = read("limit", _limit, selectors.DEFAULT_LIMIT)
+    after = read("cursor", _cursor, None)
+    topic = read("topic", lambda text: parse.slug(text.strip()), "")
+    if topic and not selectors.is_public_topic(topic):
         # An empty list would read as "no events on this topic" for a mistyped slug.
-        invalid("topic", f"unknown topic: {topic}")
-    if problems:
-        raise InvalidParams(problems)
+        read.invalid("topic", f"unknown topic: {topic}")
+    if read.problems:
+        raise InvalidParams(read.problems)
+    bbox = BBox(*box) if box else None
     return EventFilter(
         since=since,
         until=until,
@@ -137,33 +146,8 @@ def parse_filter(params: Any) -> EventFilter:
     )
 
 
-def _bbox(text: str | None, invalid: Callable[[str, str], None]) -> BBox | None:
-    if not text:
-        return None
-    parts = text.split(",")
-    try:
-        west, south, east, north = (float(p) for p in parts)
-    except ValueError:
-        invalid("bbox", "expected four numbers: west,south,east,north")
-        return None
-    if not all(-180 <= v <= 180 for v in (west, east)):
-        invalid("bbox", "longitudes must be between -180 and 180")
-    elif not all(-90 <= v <= 90 for v in (south, north)):
-        invalid("bbox", "latitudes must be between -90 and 90")
-    elif south > north:
-        invalid("bbox", "south must not be greater than north")
-    else:
-        return BBox(west, south, east, north)
-    return None
-
-
-def _limit(text: str | None, invalid: Callable[[str, str], None]) -> int:
-    if text is None or text == "":
-        return selectors.DEFAULT_LIMIT
-    if not text.isdigit() or not 1 <= int(text) <= selectors.MAX_LIMIT:
-        invalid("limit", f"expected a whole number from 1 to {selectors.MAX_LIMIT}")
-        return selectors.DEFAULT_LIMIT
-    return int(text)
+def _limit(text: str) -> int:
+    return parse.integer(text, low=1, high=selectors.MAX_LIMIT)
 
 
 def make_cursor(occurred_at: datetime, pk: int) -> str:
@@ -171,19 +155,16 @@ def make_cursor(occurred_at: datetime, pk: int) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def _cursor(text: str | None, invalid: Callable[[str, str], None]) -> tuple[datetime, int] | None:
-    if not text:
-        return None
+def _cursor(text: str) -> tuple[datetime, int]:
     try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        raw = base64.urlsafe_b64decode(parse.cursor(text) + "=" * (-len(text) % 4)).decode()
         moment_text, pk_text = raw.split("|")
-        moment = datetime.fromisoformat(moment_text)
-        if moment.tzinfo is None or not pk_text.isdigit():
+        # Only what make_cursor() writes: a UTC date-time with its offset, and an id.
+        if not moment_text.endswith("+00:00"):
             raise ValueError(raw)
-    except (ValueError, UnicodeDecodeError, binascii.Error):
-        invalid("cursor", "not a cursor this API gave out")
-        return None
-    return moment, int(pk_text)
+        return parse.moment(moment_text), parse.integer(pk_text, low=1, high=params.MAX_ID)
+    except (ValueError, binascii.Error) as error:
+        raise parse.Invalid("not a cursor this API gave out") from error
 
 
 # Bodies --------------------------------------------------------------------------------
@@ -278,19 +259,11 @@ def _events_csv(request: HttpRequest) -> HttpResponse:
 
 
 def _areas(request: HttpRequest) -> HttpResponse:
-    at = timezone.now()
-    problems: list[dict[str, str]] = []
-    if request.GET.get("at"):
-        parsed = parse_moment(request.GET["at"])
-        if parsed is None:
-            problems.append({"name": "at", "reason": "expected an ISO 8601 date-time"})
-        else:
-            at = parsed
-    lang = request.GET.get("lang", "en")
-    if lang not in LANGUAGE_CODES:
-        problems.append({"name": "lang", "reason": "expected one of " + ", ".join(LANGUAGE_CODES)})
-    if problems:
-        raise InvalidParams(problems)
+    read = _Reader(request.GET)
+    at = read("at", parse.moment, timezone.now())
+    lang = read("lang", lambda text: parse.choice(text, LANGUAGE_CODES), "en")
+    if read.problems:
+        raise InvalidParams(read.problems)
     body = {
         "type": "FeatureCollection",
         "at": _iso(at),

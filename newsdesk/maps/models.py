@@ -6,7 +6,7 @@ no spatial database extension is needed, see docs/decisions/0006-map.md.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,10 +20,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, Page
 
 from newsdesk.articles.models import ArticleLink
+from newsdesk.core import params
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink
 
-from . import geojson
+from . import geojson, query
 from .validation import (
     ICONS,
     validate_color,
@@ -379,6 +380,8 @@ class Place(models.Model):
 
 class MapPage(RestrictionAwareMixin, Page):
     """The full map of latest developments, one per site and language."""
+
+    query_spec: ClassVar[params.QuerySpec] = query.QUERY
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     center_latitude = models.FloatField(

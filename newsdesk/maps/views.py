@@ -14,20 +14,21 @@ from typing import Any
 
 from django import forms
 from django.core.cache import caches
+from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments, visibility
+from newsdesk.core import fragments, params, visibility
 from newsdesk.core.templatetags.static_urls import url_for
 
 from .models import EVENTS_TAG, Event, EventCategory, MapPage, Place
+from .query import DEFAULT_PERIOD, PERIODS, QUERY
 from .validation import ICON_NAMES
 
 # The public API (see the map contract); the script asks it for events and areas.
@@ -35,8 +36,6 @@ EVENTS_API = "/api/v1/map/events"
 AREAS_API = "/api/v1/map/areas"
 TIMELINE_API = "/api/v1/map/areas/timeline"
 
-PERIODS = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}
-DEFAULT_PERIOD = "30d"
 LIST_PAGE_SIZE = 30
 # Place names drawn on the basemap: the most populous first, as zoom allows.
 LABELLED_PLACES = 300
@@ -60,10 +59,16 @@ class EventFilterForm(forms.Form):
         widget=forms.RadioSelect,
     )
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[params.within_years],
     )
     until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[params.within_years],
     )
     category = forms.MultipleChoiceField(
         label=_("Categories"), required=False, widget=forms.CheckboxSelectMultiple
@@ -171,22 +176,30 @@ class Explorer:
     form: EventFilterForm
     events: PaginatorPage
     config: dict[str, Any]
+    # The filters as the page read them, for the list's links to its other pages.
+    filters: QueryDict
 
 
 def explorer(page: MapPage, request: HttpRequest) -> Explorer:
     every = categories_for(request)
-    form = EventFilterForm(request.GET, every)
+    query = params.of(request, QUERY)
+    form = EventFilterForm(query.querydict(), every)
     window = window_of(form, [c.slug for c in every])
-    events = Paginator(events_in(window, page.locale_id), LIST_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return Explorer(form, events, map_config(page, request, every, mode="full"))
+    paginator = Paginator(events_in(window, page.locale_id), LIST_PAGE_SIZE)
+    try:
+        events = paginator.page(query["page"])
+    except EmptyPage as error:
+        raise Http404(gettext("There is no such page of this list.")) from error
+    filters = params.of(request, QUERY).querydict()
+    filters.pop("page", None)
+    return Explorer(form, events, map_config(page, request, every, mode="full"), filters)
 
 
 def filters_are_valid(page: MapPage, request: HttpRequest) -> bool:
-    if not request.GET:
+    query = params.of(request, QUERY)
+    if not query.given:
         return True
-    return EventFilterForm(request.GET, categories_for(request)).is_valid()
+    return EventFilterForm(query.querydict(), categories_for(request)).is_valid()
 
 
 def icon_urls() -> dict[str, str]:

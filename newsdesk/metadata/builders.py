@@ -23,7 +23,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
-from newsdesk.core import fragments
+from newsdesk.core import fragments, params
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.core.templatetags.static_urls import url_for
 from newsdesk.home.models import HomePage
@@ -75,10 +75,17 @@ def canonical_for(request: HttpRequest, page: Page | None) -> str:
     url = (page.get_full_url(request) if page is not None else None) or absolute(
         request, request.path
     )
-    number = request.GET.get("page", "")
-    if number.isdigit() and 1 < int(number) < 10**6:
-        url = f"{url}?page={int(number)}"
+    number = _query(request, page).values.get("page", 1)
+    if number > 1:
+        url = f"{url}?page={number}"
     return url
+
+
+def _query(request: HttpRequest, page: Page | None) -> params.Query:
+    """What the page (or, for views, the view) reads: parsed already, before it rendered."""
+    match = request.resolver_match
+    declared = page if page is not None else (match.func if match else None)
+    return params.of(request, params.spec_of(declared))
 
 
 def for_context(context: Context) -> Metadata | None:

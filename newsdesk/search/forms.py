@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.models import ArticleKind
+from newsdesk.core import params
 
 from .selectors import TOPIC_KIND
 
@@ -24,8 +25,8 @@ class SearchForm(forms.Form):
     )
     section = forms.SlugField(label=_("Section"), required=False, allow_unicode=True)
     topic = forms.SlugField(label=_("Topic"), required=False, allow_unicode=True)
-    since = forms.DateField(label=_("From"), required=False)
-    until = forms.DateField(label=_("To"), required=False)
+    since = forms.DateField(label=_("From"), required=False, validators=[params.within_years])
+    until = forms.DateField(label=_("To"), required=False, validators=[params.within_years])
     sort = forms.ChoiceField(
         label=_("Sort by"),
         choices=SORT_CHOICES,
@@ -38,3 +39,17 @@ class SearchForm(forms.Form):
         if since and until and since > until:
             raise forms.ValidationError(_("The start date is after the end date."))
         return data
+
+
+# What the search page reads: the form's fields, checked here only for length and control
+# characters (the form says on the page what else is wrong), and the page of results.
+FIELD_TEXT_MAX = 1000
+QUERY = params.QuerySpec(
+    (
+        *(
+            params.Param(name, params.bounded_text(FIELD_TEXT_MAX), default="")
+            for name in SearchForm.base_fields
+        ),
+        params.PAGE,
+    )
+)

@@ -18,14 +18,14 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles.listings import LATEST
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments, navigation, sites
+from newsdesk.core import fragments, navigation, params, sites
 from newsdesk.core.pagination import paginate
 from newsdesk.gallery import selectors as gallery_selectors
 from newsdesk.topics import selectors as topic_selectors
 from newsdesk.topics.models import TopicPage
 
 from . import selectors, text
-from .forms import KIND_CHOICES, SORT_CHOICES, SearchForm
+from .forms import KIND_CHOICES, QUERY, SORT_CHOICES, SearchForm
 from .highlight import highlight
 
 # Given new versions by every publication of what search finds.
@@ -48,6 +48,7 @@ class Hit:
         return cls(page, highlight(page.title, terms), highlight(text, terms))
 
 
+@params.reads(QUERY)
 def search(request: HttpRequest) -> HttpResponse:
     # Any publication may change the results; the filter lists the sections.
     fragments.shows(*PUBLICATIONS, navigation.TAG, list_wide=True)
@@ -57,7 +58,7 @@ def search(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"title": _("Search"), "form_params": params}
     page = partial(_page, request, context, locale)
     if data is None:
-        context["form"] = SearchForm(request.GET)  # shows the errors and what was typed
+        context["form"] = _form(request)  # shows the errors and what was typed
         return page(status=400)
     query = " ".join(data["q"].split())
     context["query"] = query
@@ -109,15 +110,20 @@ def _search_form(request: HttpRequest, context: dict[str, Any], locale: sites.Ac
 
 
 def _render_form(request: HttpRequest, context: dict[str, Any], locale: sites.ActiveLocale) -> str:
-    form = context.get("form") or SearchForm(request.GET)
+    form = context.get("form") or _form(request)
     options = _filter_options(form, selectors.sections(locale.pk))
     return render_to_string("search/form.html", {**context, "form": form, **options}, request)
 
 
+def _form(request: HttpRequest) -> SearchForm:
+    return SearchForm(params.of(request, QUERY).querydict())
+
+
 def _form_params(request: HttpRequest) -> tuple[tuple[str, str | None], ...]:
     """The form's fields as the request fills them in (the last of repeated values, as a
-    form reads them)."""
-    return tuple((name, request.GET.get(name)) for name in SearchForm.base_fields)
+    form reads them); None for those left empty."""
+    query = params.of(request, QUERY)
+    return tuple((name, query[name] or None) for name in SearchForm.base_fields)
 
 
 @lru_cache(maxsize=1024)
@@ -198,13 +204,9 @@ def _options(choices: Iterable[tuple[str, Any]], selected: Any) -> str:
 
 
 def _with_query(request: HttpRequest, query: str) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    params["q"] = query
-    return params.urlencode()
+    # Only the parameters search reads: the page is kept for every reader of this address.
+    return params.of(request, QUERY).urlencode(page=None, q=query)
 
 
 def _without_page(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+    return params.of(request, QUERY).urlencode(page=None)

@@ -202,17 +202,12 @@ NEWSDESK_PAGE_CACHE: dict[str, Any] = {
     "MAX_AGE": 30,
     "S_MAXAGE": 60 * 60,
     "STALE_WHILE_REVALIDATE": 30,
-    # Present only for people who logged in (or opened a password-protected page).
+    # Present only for people who logged in (or opened a password-protected page). Only
+    # a cookie in the format of a session key that names an existing session bypasses.
     "BYPASS_COOKIES": ("sessionid",),
     "NEVER_PATHS": ("/admin/", "/django-admin/", "/documents/"),
-    # The query parameters that change each kind of page (by URL name); all others are
-    # left out of the key, so ?utm_source=... shares the page everyone else gets.
-    "QUERY_PARAMS": {
-        "*": ("page",),
-        # Pages: list pages, comment pages, the comment form's reply and notice.
-        "wagtail_serve": ("page", "comments", "reply", "comment"),
-        "search": ("q", "kind", "section", "topic", "since", "until", "sort", "page"),
-    },
+    # The query parameters in a page's key are those its view or page kind declares it
+    # reads (newsdesk.core.params), in their canonical form; all others are left out.
     # 200 responses of these types are kept: pages, feeds (RSS, Atom, JSON Feed), sitemaps.
     "CONTENT_TYPES": (
         "text/html",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Prefetch
@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core import fragments, relocation, visibility
+from newsdesk.core import fragments, params, relocation, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
@@ -59,6 +59,8 @@ class TopicIndexPage(RestrictionAwareMixin, Page):
 
 class TopicPage(RestrictionAwareMixin, Page):
     """An "In Focus" dossier: a subject the newsroom follows over time."""
+
+    query_spec: ClassVar[params.QuerySpec] = params.LIST
 
     description = models.TextField(
         _("description"),

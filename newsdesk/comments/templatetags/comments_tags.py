@@ -4,13 +4,12 @@ from typing import Any
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import Urlizer
 from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments
-from newsdesk.core.pagination import MAX_PAGE
+from newsdesk.core import fragments, params
 
 from .. import pipeline, selectors
 from ..forms import CommentForm
@@ -41,18 +40,14 @@ def comment_text(value: str, autoescape: bool = True) -> SafeString:
     return mark_safe(html.replace("\r\n", "\n").replace("\n", "<br>"))
 
 
-def _page_number(raw: str) -> int:
-    # A bad ?comments= shows the first page: the article itself must never fail.
-    number = int(raw) if raw.isdigit() and len(raw) < 7 else 1
-    return min(max(number, 1), MAX_PAGE)
-
-
 @register.simple_tag(takes_context=True)
 def comments_section(context: template.Context, article: ArticlePage) -> SafeString:
     request = context.get("request")
-    number = _page_number(request.GET.get("comments", "") if request else "")
-    reply = request.GET.get("reply", "") if request else ""
-    state = request.GET.get("comment") if request else None
+    # Parsed before the page was served (ArticlePage.query_spec; a bad value is a 400).
+    query = params.of(request, article.query_spec) if request else params.of_nothing()
+    number: int = query.values.get("comments", 1)
+    reply: int | None = query.values.get("reply")
+    state: str | None = query.values.get("comment")
     token = pipeline.make_token(article.pk)
     if reply or state:
         return _section(request, article, number, token, reply=reply, state=state)
@@ -72,7 +67,7 @@ def _section(
     number: int,
     token: str,
     *,
-    reply: str = "",
+    reply: int | None = None,
     state: Any = None,
 ) -> SafeString:
     site_settings = selectors.rules_for(request)
@@ -85,7 +80,11 @@ def _section(
             {"thread_page": selectors.thread_page(article, number), "article": article},
         ),
     )
-    reply_to = selectors.replyable(article, int(reply)) if reply.isdigit() else None
+    reply_to = selectors.replyable(article, reply)
+    if reply and reply_to is None:
+        # No comment to reply to: the page is the plain one, and is not kept under this
+        # address (otherwise every made-up number would fill the page cache).
+        fragments.expires(timezone.now())
     form_context: dict[str, Any] = {
         "article": article,
         "threads": threads,

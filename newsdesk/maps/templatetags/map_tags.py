@@ -14,9 +14,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, params
 from newsdesk.maps import views
 from newsdesk.maps.models import MapPage
+from newsdesk.maps.query import QUERY
 
 register = template.Library()
 
@@ -36,7 +37,7 @@ def map_explorer(context: dict[str, Any], page: MapPage) -> SafeString:
         explorer = views.explorer(page, request)
         return render_to_string("maps/explorer.html", {"explorer": explorer, "page": page}, request)
 
-    if request.GET:  # a filtered view is rendered for its reader
+    if params.of(request, QUERY).given:  # a filtered view is rendered for its reader
         return mark_safe(render())
     return fragments.cached(request, fragments.key_for(page, "map-explorer"), render)
 
