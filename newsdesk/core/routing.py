@@ -141,8 +141,3 @@ def any_restrictions() -> bool:
 def _any_restrictions() -> bool:
     fragments.shows(RESTRICTIONS_TAG)
     return PageViewRestriction.objects.exists()
-
-
-def forget_restrictions(**kwargs: Any) -> None:
-    # A page (and everything below it) became private or public: no kept copy may stay.
-    fragments.invalidate(RESTRICTIONS_TAG, fragments.STRUCTURE)
