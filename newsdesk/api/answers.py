@@ -67,7 +67,9 @@ def kept(run: Run) -> Run:
             return _conditional(request, _response(stored))
         with fragments.recording() as shown:
             response = run(request, **kwargs)
-        _keep(key, response, shown)
+        stored = _keep(key, response, shown)
+        if stored is not None:
+            response["Cache-Control"] = _control(stored)
         return _conditional(request, response)
 
     return answer
@@ -85,15 +87,15 @@ def _usable(stored: Answer) -> bool:
     return stored.expires_at > time.time() and fragments.still_current(stored.versions)
 
 
-def _keep(key: str, response: HttpResponseBase, shown: fragments.Recording) -> None:
+def _keep(key: str, response: HttpResponseBase, shown: fragments.Recording) -> Answer | None:
     if response.status_code != 200 or not isinstance(response, HttpResponse):
-        return
+        return None
     now = time.time()
     expires_at = now + pagecache.config()["SECONDS"]
     if shown.expires_at is not None:
         expires_at = min(expires_at, shown.expires_at.timestamp())
     if expires_at <= now:
-        return
+        return None
     stored = Answer(
         body=response.content,
         content_type=response["Content-Type"],
@@ -102,13 +104,20 @@ def _keep(key: str, response: HttpResponseBase, shown: fragments.Recording) -> N
         expires_at=expires_at,
     )
     cache.set(key, stored, max(1, int(expires_at - now)))
+    return stored
 
 
 def _response(stored: Answer) -> HttpResponse:
     response = HttpResponse(stored.body, content_type=stored.content_type)
     response["ETag"] = stored.etag
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    response["Cache-Control"] = _control(stored)
     return response
+
+
+def _control(stored: Answer) -> str:
+    # Not past what the answer shows ends (a kept part's end included): see fragments.py.
+    left = max(0, int(stored.expires_at - time.time()))
+    return f"public, max-age={min(MAX_AGE, left)}"
 
 
 def _conditional(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:

@@ -94,13 +94,14 @@ def listed_in(article: Any) -> set[str]:
     return tags
 
 
-def forget_lists_of(article: Any, *, still_exists: bool = True) -> None:
-    """Render again every list `article` was in at its last publication or is in now."""
+def lists_touched(article: Any, *, still_exists: bool = True) -> set[str]:
+    """The tags of every list `article` was in at its last publication or is in now, and
+    LATEST; remembers the lists it is in now, for its next change."""
     key = LISTED_KEY.format(article.pk)
     before = set(cache.get(key) or ())
     now = listed_in(article) if still_exists else set()
-    fragments.invalidate(LATEST, *(before | now))
     if still_exists:
         cache.set(key, sorted(now), LISTED_SECONDS)
     else:
         cache.delete(key)
+    return {LATEST, *before, *now}

@@ -26,7 +26,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from newsdesk.core import fragments, params, visibility
+from newsdesk.core import fragments, invalidation, params, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
 from newsdesk.people.models import Person
@@ -283,6 +283,19 @@ class ArticlePage(RestrictionAwareMixin, Page):
             models.Index(fields=["kind", "-published_at", "-page_ptr"], name="article_kind_newest"),
         ]
 
+    def list_cache_tags(self, change: invalidation.Change) -> set[str]:
+        """Published, withdrawn, moved or deleted: the lists it leaves or joins (its own
+        `page:<id>` is every page's, see core.invalidation)."""
+        if change == invalidation.Change.DELETED:
+            return listings.lists_touched(self, still_exists=False)
+        if change in (
+            invalidation.Change.PUBLISHED,
+            invalidation.Change.UNPUBLISHED,
+            invalidation.Change.MOVED,
+        ):
+            return listings.lists_touched(self)
+        return set()
+
     def clean(self) -> None:
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
@@ -493,3 +506,10 @@ class SectionPage(RestrictionAwareMixin, Page):
             lambda: ArticlePage.objects.visible().filed_under(self).cards(),
         )
         return context
+
+
+# A tag renamed or deleted in the admin: its page, feeds and the stories that show it.
+invalidation.declare(Tag, lambda tag, change: {f"tag:{tag.pk}"})
+# Cards show their authors' names: lists show `person:<id>` (Person.cache_tags), feeds
+# and search LATEST.
+invalidation.declare(Person, lambda person, change: {listings.LATEST})

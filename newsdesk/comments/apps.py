@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
@@ -15,11 +15,12 @@ class CommentsConfig(AppConfig):
         # Models are importable only once the apps are ready.
         from newsdesk.articles.models import ArticlePage  # noqa: PLC0415
 
-        from .selectors import forget_rules  # noqa: PLC0415
         from .services import forget_page, recount  # noqa: PLC0415
 
         def forget_deleted(instance: Any, **kwargs: Any) -> None:
-            # Deletes from the admin (one or in bulk) bypass services.delete.
+            # Deletes from the admin (one or in bulk) bypass services.delete. The count is
+            # stored first; which tags change depends on it (core.invalidation's rules
+            # run through services.forget_page: now and after the commit).
             forget_page(instance.article_id)
 
         post_delete.connect(
@@ -35,11 +36,4 @@ class CommentsConfig(AppConfig):
             sender=ArticlePage,
             weak=False,
             dispatch_uid="comments-recount",
-        )
-        # Editors' changes to the site's comment settings apply at once.
-        post_save.connect(
-            forget_rules,
-            sender="comments.CommentSettings",
-            weak=False,
-            dispatch_uid="comments-rules",
         )

@@ -171,6 +171,10 @@ class Moderation(models.TextChoices):
     NONE = "none", _("Publish at once (no pre-moderation)")
 
 
+# Shown by every page whose comment form follows a site's rules.
+RULES_TAG = "comment-rules:{}"
+
+
 @register_setting(icon="comment")
 class CommentSettings(BaseSiteSetting):
     moderation = models.CharField(
@@ -187,3 +191,8 @@ class CommentSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("comment settings")
+
+    def cache_tags(self) -> set[str]:
+        """Editors' changes to the rules apply at once (and, as for any site setting,
+        `structure` once the row exists: see core.invalidation)."""
+        return {RULES_TAG.format(self.site_id)}

@@ -13,11 +13,10 @@ from wagtail.models import Site
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments
 
-from .models import Comment, CommentSettings, Status
+from .models import RULES_TAG, Comment, CommentSettings, Status
 
 THREADS_PER_PAGE = 10
 RULES_KEY = "newsdesk:comments:rules:v2:{}"
-RULES_TAG = "comment-rules:{}"
 PUBLIC_FIELDS = ("id", "parent_id", "root_id", "depth", "name", "text", "created_at", "email")
 
 
@@ -79,8 +78,8 @@ class Rules:
 
 def rules_for(request: HttpRequest | None) -> Rules:
     """The site's rules, remembered in each process: an article view must not query for
-    them. Saving them invalidates their own tag (forget_rules), and `structure` too once
-    the row exists (core/apps.py): they show on every article."""
+    them. Saving them invalidates their own tag (CommentSettings.cache_tags), and
+    `structure` too once the row exists (core.invalidation): they show on every article."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return Rules()
@@ -96,10 +95,6 @@ def _read_rules(site: Site) -> Rules:
     if row is None:
         return Rules()
     return Rules(row.moderation, row.close_after_days, row.max_links)
-
-
-def forget_rules(instance: CommentSettings, **kwargs: object) -> None:
-    fragments.invalidate(RULES_TAG.format(instance.site_id))
 
 
 def is_open(article: ArticlePage, site_settings: Rules) -> bool:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments
+from newsdesk.core import invalidation
 
 from . import pipeline, tasks
 from .models import MAX_DEPTH, Blocked, BlockKind, Comment, CommentEdit, Moderation, Status
@@ -39,9 +39,9 @@ def forget_page(article_id: int) -> None:
     Cards show the count too: every list, related story and Most Viewed entry showing
     the article's card shows `page:<id>`, so they are rendered again with it."""
     if recount(article_id):
-        fragments.invalidate(comments_tag(article_id), f"page:{article_id}")
+        invalidation.invalidate(comments_tag(article_id), f"page:{article_id}")
     else:
-        fragments.invalidate(comments_tag(article_id))
+        invalidation.invalidate(comments_tag(article_id))
 
 
 def recount(article_id: int) -> bool:

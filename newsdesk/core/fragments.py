@@ -31,7 +31,7 @@ import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.core.cache import caches
@@ -88,6 +88,7 @@ class Recording:
 @dataclass(frozen=True)
 class _Stored:
     versions: dict[str, str]
+    # For a kept value, when it is dropped: what contains it must not outlive it.
     expires_at: datetime | None
     value: Any
 
@@ -237,7 +238,11 @@ def _kept(key: str, produce: Callable[[], T], *, shows_structure: bool) -> T:
         value = produce()
     timeout = _timeout_for(recording)
     if timeout > 0:
-        local.set(key, _Stored(recording.versions, recording.expires_at, value), timeout)
+        # Kept at most `timeout`: a page (or a part) made with it, now or from memory
+        # later, lives no longer than it (nor than what it shows that ends by itself).
+        ends = _ends(recording)
+        expires(ends)
+        local.set(key, _Stored(recording.versions, ends, value), timeout)
     return value
 
 
@@ -337,10 +342,16 @@ def _recorder(*, shows_structure: bool = True) -> Iterator[Recording]:
 
 
 def _timeout_for(recording: Recording) -> int:
+    return int((_ends(recording) - timezone.now()).total_seconds())
+
+
+def _ends(recording: Recording) -> datetime:
+    """When a value made in `recording` must be made again: at FRAGMENT_SECONDS, or
+    sooner when something it shows ends by itself."""
+    bound = timezone.now() + timedelta(seconds=FRAGMENT_SECONDS)
     if recording.expires_at is None:
-        return FRAGMENT_SECONDS
-    left = (recording.expires_at - timezone.now()).total_seconds()
-    return int(min(FRAGMENT_SECONDS, left))
+        return bound
+    return min(bound, recording.expires_at)
 
 
 def _new_version() -> str:

@@ -46,8 +46,3 @@ def _build(site: Site, request: HttpRequest) -> list[NavItem]:
         {"pk": page.pk, "title": page.title, "url": page.get_url(request) or ""}
         for page in visibility.visible(home.get_children().in_menu())
     ]
-
-
-def forget_if_in_menu(page: Page) -> None:
-    if page.depth == MENU_DEPTH:
-        fragments.invalidate(TAG)

@@ -10,7 +10,8 @@ new addresses too. So a page that changes address invalidates exactly:
 - ADDRESSES: a kept 404 or redirect at one of the new addresses may now be a page, and
   sitemaps list addresses;
 - the navigation, when the page is in the menu under its old or new parent.
-Articles also leave and join lists (listings.forget_lists_of, run by the articles app).
+Articles also leave and join lists (ArticlePage.list_cache_tags). invalidation.py sends
+these tags when post_page_move or page_slug_changed is sent.
 
 A subtree too large to name tag by tag (a section of thousands of articles) invalidates
 STRUCTURE instead: one tag in the shared cache and one purge in each cache in front,
@@ -20,7 +21,6 @@ rather than thousands. Such moves are rare and a cold cache refills as readers c
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from wagtail.models import Page
 
@@ -62,26 +62,3 @@ def _descendant_tags(page: Page) -> set[str]:
     if len(ids) > DESCENDANT_TAG_LIMIT:
         return {fragments.STRUCTURE}
     return {f"page:{pk}" for pk in ids}
-
-
-def forget_moved_page(
-    instance: Page,
-    parent_page_before: Page,
-    parent_page_after: Page,
-    url_path_before: str,
-    url_path_after: str,
-    **kwargs: Any,
-) -> None:
-    """post_page_move: also sent when a page is only reordered among its siblings."""
-    parents = {parent.pk: parent for parent in (parent_page_before, parent_page_after)}
-    tags = tags_for_new_address(
-        instance, parents.values(), address_changed=url_path_before != url_path_after
-    )
-    fragments.invalidate(*tags)
-
-
-def forget_new_slug(instance: Page, **kwargs: Any) -> None:
-    """page_slug_changed (sent once the new slug is committed)."""
-    parent = instance.get_parent()
-    parents = [parent] if parent is not None else []
-    fragments.invalidate(*tags_for_new_address(instance, parents, address_changed=True))

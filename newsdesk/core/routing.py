@@ -117,7 +117,7 @@ class RestrictionAwareMixin:
     Wagtail checks the page and all its ancestors for view restrictions (private or
     password-protected pages) on every request: two queries. News sites rarely restrict
     pages, so whether any restriction exists at all is remembered in each process until
-    one is added or removed (see apps.py)."""
+    one is added or removed (see invalidation.py)."""
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         if not any_restrictions():
@@ -141,8 +141,3 @@ def any_restrictions() -> bool:
 def _any_restrictions() -> bool:
     fragments.shows(RESTRICTIONS_TAG)
     return PageViewRestriction.objects.exists()
-
-
-def forget_restrictions(**kwargs: Any) -> None:
-    # A page (and everything below it) became private or public: no kept copy may stay.
-    fragments.invalidate(RESTRICTIONS_TAG, fragments.STRUCTURE)

@@ -22,12 +22,12 @@ from wagtail.models.sites import SiteRootPath, get_site_for_hostname
 from . import fragments, relocation
 
 SITE_KEY = "newsdesk:site:v2:{}:{}"
-# Invalidated when a site is saved or deleted (core/apps.py).
+# Invalidated when a site is saved or deleted (core/invalidation.py).
 SITES_TAG = "sites"
 ROOT_KEY = "newsdesk:site-root:v2:{}:{}"
 ROOT_PATHS_KEY = "newsdesk:site-root-paths:v1"
 LOCALE_KEY = "newsdesk:locale:v1:{}"
-# Invalidated when a locale is saved or deleted (core/apps.py).
+# Invalidated when a locale is saved or deleted (core/invalidation.py).
 LOCALES_TAG = "locales"
 
 
@@ -52,7 +52,7 @@ def _find_active_locale() -> ActiveLocale:
 
 def root_paths() -> list[SiteRootPath]:
     """Wagtail's Site.get_site_root_paths(), remembered until a site or a root page changes
-    (the same events on which Wagtail clears its own copy; core/apps.py)."""
+    (the same events on which Wagtail clears its own copy; core/invalidation.py)."""
     return fragments.remembered(ROOT_PATHS_KEY, _find_root_paths)
 
 

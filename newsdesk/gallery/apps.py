@@ -2,7 +2,6 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class GalleryConfig(AppConfig):
@@ -13,28 +12,14 @@ class GalleryConfig(AppConfig):
         # These modules use models, importable only once the apps are ready.
         from wagtail.images import get_image_model  # noqa: PLC0415
 
-        from newsdesk.core import fragments  # noqa: PLC0415
         from newsdesk.home.blocks import HOME_BLOCKS  # noqa: PLC0415
 
-        from . import media, originals, selectors  # noqa: PLC0415
+        from . import media, originals  # noqa: PLC0415
         from .home_blocks import GalleryBlock  # noqa: PLC0415
-        from .models import FilmPage, KeptOriginal, PhotoGalleryPage  # noqa: PLC0415
+        from .models import KeptOriginal  # noqa: PLC0415
 
         if not any(isinstance(block, GalleryBlock) for block in HOME_BLOCKS):
             HOME_BLOCKS.append(GalleryBlock())
-
-        def forget_lists(**kwargs: Any) -> None:
-            fragments.invalidate(selectors.LATEST)
-
-        for model in (PhotoGalleryPage, FilmPage):
-            # A move changes the address the lists link to.
-            for signal in (page_published, page_unpublished, post_delete, post_page_move):
-                signal.connect(
-                    forget_lists,
-                    sender=model,
-                    weak=False,
-                    dispatch_uid=f"gallery-lists-{model.__name__}-{id(signal)}",
-                )
 
         def strip_metadata(instance: Any, **kwargs: Any) -> None:
             original = media.strip_new_image_file(instance)

@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
-from newsdesk.core import fragments, relocation, visibility
+from newsdesk.core import fragments, invalidation, relocation, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink, TopicPage
 
@@ -34,6 +34,9 @@ GRID_FILTERS = ("width-480|format-webp", "width-960|format-webp", "width-1600|fo
 GRID_SRCSET_SPEC = "width-{480,960,1600}"
 
 # Hosts a film may come from. Nothing from them is loaded before the reader presses play.
+# Shown by every list of galleries or films; given a new version whenever one of them is
+# published, unpublished, moved or deleted (MediaPage.list_cache_tags).
+LATEST = "gallery:latest"
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 
@@ -92,6 +95,12 @@ class MediaPage(RestrictionAwareMixin, Page):
 
     class Meta:
         abstract = True
+
+    def list_cache_tags(self, change: invalidation.Change) -> set[str]:
+        # A move changes the address the lists link to.
+        if change in (*invalidation.SHOWN_OR_HIDDEN, invalidation.Change.MOVED):
+            return {LATEST}
+        return set()
 
     def linked_articles(self) -> list[ArticlePage]:
         ids = list(self.article_links.order_by("sort_order").values_list("article_id", flat=True))

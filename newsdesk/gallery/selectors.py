@@ -10,11 +10,7 @@ from wagtail.query import PageQuerySet
 
 from newsdesk.core import fragments, visibility
 
-from .models import FilmPage, PhotoGalleryPage
-
-# Shown by every list of galleries or films; given a new version whenever one of them is
-# published, unpublished or deleted (apps.py).
-LATEST = "gallery:latest"
+from .models import LATEST, FilmPage, PhotoGalleryPage
 
 
 def latest_galleries(locale_id: int, count: int = 4) -> list[PhotoGalleryPage]:

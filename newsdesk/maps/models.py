@@ -19,8 +19,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, Page
 
-from newsdesk.articles.models import ArticleLink
-from newsdesk.core import params
+from newsdesk.articles.models import ArticleLink, ArticlePage
+from newsdesk.core import invalidation, params
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink
 
@@ -34,7 +34,7 @@ from .validation import (
 )
 
 # Everything that shows events or areas declares this tag; any change to an event, a
-# category or an area invalidates it (apps.py).
+# category or an area invalidates it (ShownOnMap, core.invalidation).
 EVENTS_TAG = "map:events"
 
 LANGUAGE_CODES = ("en", "ar", "fa")
@@ -50,12 +50,19 @@ def _localized(obj: Any, prefix: str, lang: str | None) -> str:
     return str(getattr(obj, f"{prefix}_en"))
 
 
+class ShownOnMap:
+    """A model whose rows the map shows: any change invalidates EVENTS_TAG."""
+
+    def cache_tags(self) -> set[str]:
+        return {EVENTS_TAG}
+
+
 def default_locale_pk() -> int:
     return int(Locale.get_default().pk)
 
 
 # The type checker cannot follow Event (its base, ClusterableModel, is untyped) back here.
-class EventCategory(models.Model):  # type: ignore[django-manager-missing]
+class EventCategory(ShownOnMap, models.Model):  # type: ignore[django-manager-missing]
     """A kind of event (airstrike, clashes…), drawn with its own colour and icon."""
 
     name_en = models.CharField(_("name (English)"), max_length=80)
@@ -103,7 +110,7 @@ class EventQuerySet(models.QuerySet["Event"]):
 EventManager = models.Manager.from_queryset(EventQuerySet)
 
 
-class Event(ClusterableModel):
+class Event(ShownOnMap, ClusterableModel):
     """Something that happened at a place and time, recorded by the newsroom."""
 
     class Precision(models.TextChoices):
@@ -238,7 +245,7 @@ class Event(ClusterableModel):
         return self.status == self.Status.VERIFIED
 
 
-class EventSource(Orderable):
+class EventSource(ShownOnMap, Orderable):
     """Where the newsroom learned of an event: a link, in the editor's order."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="sources")
@@ -254,7 +261,7 @@ class EventSource(Orderable):
         return self.label or self.url
 
 
-class EventArticle(ArticleLink):
+class EventArticle(ShownOnMap, ArticleLink):
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="article_links")
 
     class Meta(ArticleLink.Meta):
@@ -264,7 +271,7 @@ class EventArticle(ArticleLink):
         ]
 
 
-class EventTopic(TopicLink):
+class EventTopic(ShownOnMap, TopicLink):
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="topic_links")
 
     class Meta(TopicLink.Meta):
@@ -285,7 +292,7 @@ class ControlAreaQuerySet(models.QuerySet["ControlArea"]):
 ControlAreaManager = models.Manager.from_queryset(ControlAreaQuerySet)
 
 
-class ControlArea(models.Model):
+class ControlArea(ShownOnMap, models.Model):
     """Which party controlled an area during an interval: polygons kept as GeoJSON text."""
 
     party = models.CharField(_("party (English)"), max_length=120)
@@ -435,3 +442,19 @@ class MapPage(RestrictionAwareMixin, Page):
                 raise ValidationError(
                     {"tile_attribution": _("Tiles need their attribution shown.")}
                 )
+
+
+def _linked_events(article: ArticlePage, change: invalidation.Change) -> set[str]:
+    # Events show their articles' titles and addresses, and only those readers may see:
+    # publishing, withdrawing or moving one (under a private section, say) counts.
+    counted = (
+        invalidation.Change.PUBLISHED,
+        invalidation.Change.UNPUBLISHED,
+        invalidation.Change.MOVED,
+    )
+    if change in counted and EventArticle.objects.filter(article_id=article.pk).exists():
+        return {EVENTS_TAG}
+    return set()
+
+
+invalidation.declare(ArticlePage, _linked_events)

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from newsdesk.core import fragments
+from newsdesk.core import invalidation
 
 from . import importers
 from .models import EVENTS_TAG, ControlArea, Event, EventArticle, EventSource, EventTopic
@@ -137,5 +137,5 @@ def import_areas(data: bytes, defaults: importers.AreaDefaults) -> list[ControlA
 
 
 def forget_events() -> None:
-    fragments.invalidate(EVENTS_TAG)
-    transaction.on_commit(lambda: fragments.invalidate(EVENTS_TAG))
+    # Now and after the commit, as core.invalidation does for the signals bulk writes skip.
+    invalidation.invalidate(EVENTS_TAG)

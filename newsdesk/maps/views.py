@@ -131,7 +131,8 @@ def _day_start(day: date) -> datetime:
 def public_events(locale_id: int | None = None) -> QuerySet[Event]:
     """Verified events (in one language if asked), newest first, with what a row shows."""
     # The linked articles' titles are covered too: publishing or unpublishing an article
-    # that has events renews EVENTS_TAG (apps.py), so no list-wide article tag is needed.
+    # that has events renews EVENTS_TAG (declared for ArticlePage in models.py), so no
+    # list-wide article tag is needed.
     fragments.shows(EVENTS_TAG)
     live_articles = ArticlePage.objects.visible()
     events = Event.objects.public()

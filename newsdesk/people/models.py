@@ -57,3 +57,7 @@ class Person(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("author", kwargs={"slug": self.slug})
+
+    def cache_tags(self) -> set[str]:
+        """Bylines, author pages and cards show `person:<id>` (see core.invalidation)."""
+        return {f"person:{self.pk}"}

@@ -26,6 +26,12 @@ NEWSDESK_ANALYTICS = {
     "BACKGROUND": False,
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file in WAL mode, as in production, not SQLite's shared in-memory database: there
+    # a second connection is locked out of every table an open transaction has written,
+    # so tests of what other requests read meanwhile (tests/test_invalidation_race.py)
+    # could not run.
+    DATABASES["default"]["TEST"] = {"NAME": str(ENV.data_dir / "test.sqlite3")}
 # A "replica" that is a second connection to the test database (Django's TEST MIRROR), for
 # the read-replica router's tests, which install the router themselves: the rest of the
 # suite reads and writes "default" only.

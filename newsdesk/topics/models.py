@@ -15,10 +15,12 @@ from wagtail.search import index
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core import fragments, params, relocation, visibility
+from newsdesk.core import fragments, invalidation, params, relocation, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
+# The fragment tag of lists that any topic's publication may change (site search).
+LISTED = "topics:listed"
 
 
 class TopicQuerySet(PageQuerySet):
@@ -98,6 +100,9 @@ class TopicPage(RestrictionAwareMixin, Page):
     class Meta:
         verbose_name = _("In Focus topic")
         verbose_name_plural = _("In Focus topics")
+
+    def list_cache_tags(self, change: invalidation.Change) -> set[str]:
+        return {LISTED} if change in invalidation.SHOWN_OR_HIDDEN else set()
 
     def pinned_articles(self) -> list[ArticlePage]:
         fragments.shows(f"page:{self.pk}")

@@ -10,10 +10,8 @@ from wagtail.query import PageQuerySet
 
 from newsdesk.articles.models import ArticleQuerySet
 
+from .models import LISTED as LISTED  # the tag, for the apps above (site search)
 from .models import ArticleTopic, TopicPage
-
-# The fragment tag of lists that any topic's publication may change (site search).
-LISTED = "topics:listed"
 
 
 def topics() -> PageQuerySet:
