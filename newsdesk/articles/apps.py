@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.core import fragments
@@ -29,6 +30,15 @@ class ArticlesConfig(AppConfig):
         def forget_deleted_article_lists(instance: ArticlePage, **kwargs: Any) -> None:
             forget_lists_of(instance, still_exists=False)
 
+        def unindex_if_embargoed(instance: ArticlePage, **kwargs: Any) -> None:
+            # Wagtail indexed the article when it was created; under embargo its words
+            # (and so search suggestions) must not be found. It is indexed at publication.
+            if instance.is_embargoed():
+                index.remove_object(instance)
+
+        post_save.connect(
+            unindex_if_embargoed, sender=ArticlePage, weak=False, dispatch_uid="embargo-unindex"
+        )
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(
                 forget_article_lists,

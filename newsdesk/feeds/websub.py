@@ -14,6 +14,7 @@ from django.utils import translation
 from django_tasks import task
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.visibility import is_visible
 
 from .items import FORMATS
 
@@ -45,8 +46,10 @@ def feeds_of(article: ArticlePage) -> list[str]:
 
 
 def announce(article: ArticlePage) -> None:
+    """Ping the hub, once the article is there for readers (not when it is only scheduled,
+    or embargoed: its feeds would name it before its time)."""
     hub = hub_url()
-    if hub:
+    if hub and is_visible(article):
         ping_hub.enqueue(hub, feeds_of(article))
 
 
