@@ -115,3 +115,16 @@ def test_the_explorer_tags_an_embargoed_article(news) -> None:
     scheduled_draft(news, "Under embargo", embargo_until=NOW + timedelta(hours=2))
     html = logged_in(EDITOR).get(reverse("wagtailadmin_explore", args=[news.pk])).content
     assert "embargoed until 2026-12-06 14:00" in html.decode()
+
+
+def test_the_editor_shows_the_embargo(news) -> None:
+    article = scheduled_draft(news, "Embargoed report", embargo_until=NOW + timedelta(hours=2))
+    html = logged_in(EDITOR).get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content
+    assert "Embargoed until Sun 6 Dec 2026, 14:00 (UTC)" in html.decode()
+
+
+def test_the_editor_shows_no_embargo_notice_without_one(news) -> None:
+    article = make_article(news, "Ordinary story")
+    html = logged_in(EDITOR).get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content
+    assert "Ordinary story" in html.decode()
+    assert "Embargoed until" not in html.decode()

@@ -33,6 +33,7 @@ from newsdesk.people.models import Person
 
 from . import listings, ranking
 from .blocks import ArticleBodyBlock
+from .panels import EmbargoNotice
 
 # The picture sizes cards use (components/card.html): every card, and the lead story's.
 # Both are prefetched: with prefetched renditions Wagtail looks nowhere else, so a size
@@ -213,6 +214,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
     )
 
     content_panels = [
+        EmbargoNotice(),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("kicker")]),
         FieldPanel("lead"),
