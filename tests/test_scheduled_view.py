@@ -9,6 +9,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils.text import slugify
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
 from newsdesk.articles.models import ArticlePage
@@ -128,3 +129,29 @@ def test_the_editor_shows_no_embargo_notice_without_one(news) -> None:
     html = logged_in(EDITOR).get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content
     assert "Ordinary story" in html.decode()
     assert "Embargoed until" not in html.decode()
+
+
+def test_publishing_an_embargoed_article_in_the_admin_schedules_it(news) -> None:
+    form = nested_form_data(
+        {
+            "title": "Embargoed from the editor",
+            "slug": "embargoed-from-the-editor",
+            "kind": "news",
+            "lead": "Lead.",
+            "published_at": "2026-12-06 12:00",
+            "authors": inline_formset([]),
+            "body": streamfield([]),
+            "topic_links": inline_formset([]),
+            "related_links": inline_formset([]),
+            "comments": inline_formset([]),
+            "embargo_until": "2026-12-06 15:00",
+            "comments_open": "on",
+            "action-publish": "publish",
+        }
+    )
+    add = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", news.pk))
+    response = logged_in(EDITOR).post(add, form)
+    article = ArticlePage.objects.get(slug="embargoed-from-the-editor")
+    revision = article.latest_revision
+    assert response.status_code == 302
+    assert (article.live, revision.approved_go_live_at) == (False, NOW + timedelta(hours=3))
