@@ -156,3 +156,16 @@ def test_a_worker_that_died_holding_the_lease_loses_it(news) -> None:
         assert timed.run_if_free("alive") == timed.Done()
         run = TimedChangesRun.objects.get(name=timed.JOB)
         assert (run.held_until, run.last_finished_at) == (None, timezone.now())
+
+
+def test_a_change_that_fails_holds_back_no_other(news) -> None:
+    broken = scheduled(news, "Broken revision", timezone.now() + timedelta(seconds=10))
+    fine = scheduled(news, "Fine revision", timezone.now() + SOON)
+    revision = broken.latest_revision
+    revision.content = {**revision.content, "published_at": "not a time"}
+    revision.save(update_fields=["content"])
+    with moved_on(LATER):
+        done = tick()
+    assert (done.published, done.failed) == (1, 1)
+    assert ArticlePage.objects.get(pk=fine.pk).live
+    assert not ArticlePage.objects.get(pk=broken.pk).live
