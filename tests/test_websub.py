@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 import feedparser
 import pytest
 from django.test import Client
+from wagtail.models import PageViewRestriction
 
 from . import factories
 
@@ -83,3 +84,13 @@ def test_it_publishes_even_when_the_hub_is_down(news, settings) -> None:
 
     article.refresh_from_db()
     assert article.live
+
+
+def test_it_does_not_name_the_feeds_of_a_story_readers_may_not_see(news, home, hub: str) -> None:
+    members = factories.make_section(home, "Members")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    factories.make_article(members, "For members", tags=["Secret talks"])
+    factories.make_article(news, "For everyone", tags=["Open talks"])
+
+    assert len(Hub.pings) == 1
+    assert "http://localhost/feeds/tags/open-talks/rss.xml" in Hub.pings[0]["hub.url"]

@@ -167,7 +167,8 @@ def forget_pages() -> None:
 
 
 def _find_live_article(page_id: int) -> Target | None:
-    row = ArticlePage.objects.live().filter(pk=page_id).values_list("locale_id", "path").first()
+    visible = ArticlePage.objects.visible().filter(pk=page_id)
+    row = visible.values_list("locale_id", "path").first()
     if row is None:
         return None
     locale_id, path = row

@@ -110,7 +110,7 @@ def most_viewed(
     ranked = rankings(locale_id, section_id, now)
     ids = {page_id for pairs in ranked.values() for page_id, _views in pairs}
     live = (
-        {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).only(*LINK_FIELDS)}
+        {a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=ids).only(*LINK_FIELDS)}
         if ids
         else {}
     )
@@ -122,8 +122,8 @@ def most_viewed(
         for window in Window
     ]
     # Rendered lists are kept (newsdesk.core.fragments) until the counts are read again,
-    # or at once when a listed article is withdrawn or changed.
-    shown = {f"page:{entry.article.pk}" for found in lists for entry in found.entries}
+    # or at once when a ranked article is withdrawn, changed, or becomes visible again.
+    shown = {f"page:{pk}" for pk in ids}
     fragments.shows(_lists_tag(locale_id), *shown)
     fragments.expires(
         timezone.now() + timedelta(seconds=settings.NEWSDESK_ANALYTICS["LIST_SECONDS"])
@@ -155,5 +155,5 @@ def top_articles(
     """For the report: the most viewed live articles of a window, counted now."""
     ranked = get_store().top(window, locale_id, now or timezone.now(), limit=limit * 2)
     ids = [page_id for page_id, _views in ranked]
-    live = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids).only(*LINK_FIELDS)}
+    live = {a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=ids).only(*LINK_FIELDS)}
     return [Entry(live[pk], views) for pk, views in ranked if pk in live][:limit]

@@ -14,7 +14,7 @@ from wagtail.query import PageQuerySet
 
 from newsdesk.articles import selectors as articles
 from newsdesk.articles.models import ArticlePage, ArticleQuerySet
-from newsdesk.core.routing import any_restrictions
+from newsdesk.core.visibility import visible
 from newsdesk.gallery import selectors as gallery
 from newsdesk.people import selectors as people
 from newsdesk.people.models import Person
@@ -25,12 +25,6 @@ from .schemas import ArticleParams
 # What a slug can hold (Django's unicode slugs, taggit's): any other value names nothing,
 # and is never sent to the database (PostgreSQL refuses NUL characters, for one).
 SLUG = re.compile(r"[-\w]+")
-
-
-def visible(pages: PageQuerySet) -> PageQuerySet:
-    """Live pages outside every private or password-protected part of the site."""
-    pages = pages.live()
-    return pages.public() if any_restrictions() else pages
 
 
 def in_language(pages: PageQuerySet, language: str | None) -> PageQuerySet:

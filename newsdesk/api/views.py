@@ -210,7 +210,7 @@ def _articles(params: schemas.ArticleParams) -> QuerySet:
 
 
 def _one_article() -> QuerySet:
-    found = selectors.visible(ArticlePage.objects.all())
+    found = ArticlePage.objects.visible()
     return selectors.article_details(found, list(ARTICLE_RENDITIONS.values()))
 
 

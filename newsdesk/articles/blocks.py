@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, visibility
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
@@ -90,7 +90,7 @@ class GalleryBlock(blocks.StructBlock):
         page = value["gallery"]
         if page is not None:
             fragments.shows(f"page:{page.pk}")  # its title and cover are shown here
-            context["gallery"] = page.specific if page.live else None
+            context["gallery"] = page.specific if visibility.is_visible(page) else None
         return context
 
 

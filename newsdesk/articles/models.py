@@ -27,7 +27,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.people.models import Person
 
@@ -90,6 +90,10 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticleQuerySet(PageQuerySet):
+    def visible(self) -> ArticleQuerySet:
+        """What readers may see (newsdesk.core.visibility): never `.live()` alone."""
+        return visibility.visible(self)
+
     def cards(self) -> ArticleQuerySet:
         """Everything an article card shows, in a fixed number of queries however many cards."""
         return (
@@ -364,7 +368,11 @@ class ArticlePage(RestrictionAwareMixin, Page):
         """The In Focus topics this article is filed under, main topic first."""
         links = list(self.topic_links.select_related("topic").order_by("sort_order"))
         fragments.shows(*(f"page:{link.topic_id}" for link in links))
-        return [link.topic for link in links if link.topic.live]
+        return [
+            link.topic
+            for link in links
+            if link.topic.locale_id == self.locale_id and visibility.is_visible(link.topic)
+        ]
 
     # Related content -------------------------------------------------------------------
 
@@ -372,7 +380,11 @@ class ArticlePage(RestrictionAwareMixin, Page):
         ids = self.related_article_ids()
         fragments.shows(*(f"page:{pk}" for pk in ids))
         found = {
-            article.pk: article for article in ArticlePage.objects.live().cards().filter(pk__in=ids)
+            article.pk: article
+            for article in ArticlePage.objects.visible()
+            .in_locale_of(self)
+            .cards()
+            .filter(pk__in=ids)
         }
         articles = [found[pk] for pk in ids if pk in found]
         listings.shows_cards(articles)
@@ -400,7 +412,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
     def _related_candidates(self, exclude: list[int]) -> list[ranking.Candidate]:
         topic_ids = list(self.topic_links.values_list("topic_id", flat=True))
         tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
-        pool = ArticlePage.objects.live().in_locale_of(self).exclude(pk__in=exclude)
+        pool = ArticlePage.objects.visible().in_locale_of(self).exclude(pk__in=exclude)
         sharing = (
             pool.filter(
                 Q(topic_links__topic_id__in=topic_ids) | Q(tagged_items__tag_id__in=tag_ids)
@@ -511,6 +523,6 @@ class SectionPage(RestrictionAwareMixin, Page):
         context["article_list"] = listings.article_list(
             request,
             f"section:{self.pk}",
-            lambda: ArticlePage.objects.live().filed_under(self).cards(),
+            lambda: ArticlePage.objects.visible().filed_under(self).cards(),
         )
         return context

@@ -10,6 +10,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from newsdesk.core import visibility
 from newsdesk.people.models import Person
 
 from .models import ArticleAuthor, ArticleQuerySet, ArticleTag, SectionPage
@@ -63,7 +64,7 @@ def by_author_slug(articles: ArticleQuerySet, slug: str) -> ArticleQuerySet:
 
 
 def live_sections(slug: str) -> PageQuerySet:
-    return SectionPage.objects.live().filter(slug=slug)
+    return visibility.visible(SectionPage.objects.filter(slug=slug))
 
 
 def tags_used_by(articles: ArticleQuerySet) -> QuerySet[Tag]:

@@ -22,7 +22,7 @@ FIRST_ARCHIVE_YEAR = 1990
 
 
 def _articles_in_active_locale() -> ArticleQuerySet:
-    return ArticlePage.objects.live().in_locale(Locale.get_active().pk).cards()
+    return ArticlePage.objects.visible().in_locale(Locale.get_active().pk).cards()
 
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -76,7 +76,7 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         if _wants_json(request):
             return _problem(403, _("Your comment was not sent"), message)
         return HttpResponseForbidden(message)
-    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+    article = ArticlePage.objects.visible().filter(pk=article_id).first()
     if article is None:
         raise Http404
     form = CommentForm(request.POST)

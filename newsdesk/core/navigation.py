@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from . import fragments
+from . import fragments, visibility
 
 TAG = "navigation"
 # The home page is at depth 2, the pages in its menu (its children) at 3.
@@ -44,7 +44,7 @@ def _build(site: Site, request: HttpRequest) -> list[NavItem]:
     home = Page.objects.get(pk=site.root_page_id).localized
     return [
         {"pk": page.pk, "title": page.title, "url": page.get_url(request) or ""}
-        for page in home.get_children().live().in_menu()
+        for page in visibility.visible(home.get_children().in_menu())
     ]
 
 

@@ -16,6 +16,7 @@ from newsdesk.articles.models import (
     ArticleTag,
     SectionPage,
 )
+from newsdesk.core import visibility
 from newsdesk.gallery.models import FilmPage, MediaPage, PhotoGalleryPage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicPage
@@ -37,13 +38,12 @@ def site_root_url(request: HttpRequest) -> str:
 
 
 def live_articles() -> ArticleQuerySet:
-    return ArticlePage.objects.live()
+    return ArticlePage.objects.visible()
 
 
 def section_by_slug(slug: str) -> SectionPage:
     section = (
-        SectionPage.objects.live()
-        .filter(slug=slug, locale_id=active_locale_id())
+        visibility.visible(SectionPage.objects.filter(slug=slug), active_locale_id())
         .order_by("path")
         .first()
     )
@@ -54,8 +54,7 @@ def section_by_slug(slug: str) -> SectionPage:
 
 def topic_by_slug(slug: str) -> TopicPage:
     topic = (
-        TopicPage.objects.live()
-        .filter(slug=slug, locale_id=active_locale_id())
+        visibility.visible(TopicPage.objects.filter(slug=slug), active_locale_id())
         .order_by("path")
         .first()
     )
@@ -99,7 +98,9 @@ def newest(articles: ArticleQuerySet, *, with_body: bool) -> list[ArticlePage]:
             ),
             Prefetch(
                 "topic_links",
-                queryset=ArticleTopic.objects.filter(topic__live=True)
+                queryset=ArticleTopic.objects.filter(
+                    topic__in=visibility.visible(TopicPage.objects.all())
+                )
                 .select_related("topic")
                 .order_by("sort_order"),
             ),
@@ -124,8 +125,7 @@ def newest_media(locale_id: int) -> list[MediaPage]:
     found: list[MediaPage] = []
     for model in (PhotoGalleryPage, FilmPage):
         found += list(
-            model.objects.live()
-            .filter(locale=locale_id)
+            visibility.visible(model.objects.all(), locale_id)
             .prefetch_related(covers)
             .order_by("-first_published_at")[:FEED_LIMIT]
         )

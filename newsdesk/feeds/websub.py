@@ -14,7 +14,7 @@ from django.utils import translation
 from django_tasks import task
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.visibility import is_visible
+from newsdesk.core import visibility
 
 from .items import FORMATS
 
@@ -46,10 +46,10 @@ def feeds_of(article: ArticlePage) -> list[str]:
 
 
 def announce(article: ArticlePage) -> None:
-    """Ping the hub, once the article is there for readers (not when it is only scheduled,
-    or embargoed: its feeds would name it before its time)."""
+    """Tell the hub that the article's feeds changed, unless readers may not see it (a
+    private or embargoed story's tags and topics would be named to the world)."""
     hub = hub_url()
-    if hub and is_visible(article):
+    if hub and visibility.is_visible(article):
         ping_hub.enqueue(hub, feeds_of(article))
 
 

@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
+from newsdesk.core import fragments, relocation, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink, TopicPage
 
@@ -63,10 +64,16 @@ class GalleryIndexPage(RestrictionAwareMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
+        # A gallery or film published, withdrawn or moved changes these lists.
+        fragments.shows(relocation.children_tag(self.pk))
         context["galleries"] = (
-            PhotoGalleryPage.objects.child_of(self).live().cards().order_by("-published_at")
+            visibility.visible(PhotoGalleryPage.objects.child_of(self))
+            .cards()
+            .order_by("-published_at")
         )
-        context["films"] = FilmPage.objects.child_of(self).live().cards().order_by("-published_at")
+        context["films"] = (
+            visibility.visible(FilmPage.objects.child_of(self)).cards().order_by("-published_at")
+        )
         return context
 
 
@@ -88,12 +95,16 @@ class MediaPage(RestrictionAwareMixin, Page):
 
     def linked_articles(self) -> list[ArticlePage]:
         ids = list(self.article_links.order_by("sort_order").values_list("article_id", flat=True))
-        found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
+        found = {
+            a.pk: a
+            for a in ArticlePage.objects.visible().in_locale_of(self).cards().filter(pk__in=ids)
+        }
         return [found[pk] for pk in ids if pk in found]
 
     def linked_topics(self) -> list[TopicPage]:
         ids = self.topic_links.order_by("sort_order").values_list("topic_id", flat=True)
-        return list(TopicPage.objects.live().filter(pk__in=list(ids)).order_by("title"))
+        topics = TopicPage.objects.filter(pk__in=list(ids))
+        return list(visibility.visible(topics, self.locale_id).order_by("title"))
 
 
 class PhotoGalleryPage(RoutablePageMixin, MediaPage):

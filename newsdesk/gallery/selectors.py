@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from wagtail.images.models import Image
 from wagtail.query import PageQuerySet
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, visibility
 
 from .models import FilmPage, PhotoGalleryPage
 
@@ -20,13 +20,13 @@ LATEST = "gallery:latest"
 def latest_galleries(locale_id: int, count: int = 4) -> list[PhotoGalleryPage]:
     """The newest photo galleries in one language (that of the page showing them)."""
     fragments.shows(LATEST)
-    galleries = PhotoGalleryPage.objects.live().filter(locale_id=locale_id).cards()
+    galleries = visibility.visible(PhotoGalleryPage.objects.all(), locale_id).cards()
     return list(galleries.order_by("-published_at")[:count])
 
 
 def latest_films(locale_id: int, count: int = 4) -> list[FilmPage]:
     fragments.shows(LATEST)
-    films = FilmPage.objects.live().filter(locale_id=locale_id).cards()
+    films = visibility.visible(FilmPage.objects.all(), locale_id).cards()
     return list(films.order_by("-published_at")[:count])
 
 
@@ -34,14 +34,12 @@ def for_topic(topic_id: int, count: int = 4) -> tuple[list[PhotoGalleryPage], li
     """The newest galleries and films filed under an In Focus topic."""
     fragments.shows(LATEST)
     galleries = (
-        PhotoGalleryPage.objects.live()
-        .filter(topic_links__topic_id=topic_id)
+        visibility.visible(PhotoGalleryPage.objects.filter(topic_links__topic_id=topic_id))
         .cards()
         .order_by("-published_at")[:count]
     )
     films = (
-        FilmPage.objects.live()
-        .filter(topic_links__topic_id=topic_id)
+        visibility.visible(FilmPage.objects.filter(topic_links__topic_id=topic_id))
         .cards()
         .order_by("-published_at")[:count]
     )

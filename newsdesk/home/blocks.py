@@ -83,7 +83,7 @@ class LatestOfKindBlock(HomeBlock):
         # Stories already in Editor's Choice above are not repeated.
         fragments.shows(kind_list(self.kind, page.locale_id))
         articles = list(
-            ArticlePage.objects.live()
+            ArticlePage.objects.visible()
             .in_locale_of(page)
             .filter(kind=self.kind)
             .exclude(pk__in=page.editors_choice_ids)

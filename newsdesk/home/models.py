@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments
+from newsdesk.core import fragments, visibility
 from newsdesk.core.routing import DirectRouteMixin, RestrictionAwareMixin
 from newsdesk.topics.models import TopicPage
 
@@ -76,7 +76,10 @@ class HomePage(DirectRouteMixin, RestrictionAwareMixin, Page):
     def editors_choice_articles(self) -> list[ArticlePage]:
         ids = self.editors_choice_ids
         fragments.shows(*(f"page:{pk}" for pk in ids))
-        found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
+        found = {
+            a.pk: a
+            for a in ArticlePage.objects.visible().in_locale_of(self).cards().filter(pk__in=ids)
+        }
         articles = [found[pk] for pk in ids if pk in found]
         listings.shows_cards(articles)
         return articles
@@ -85,7 +88,8 @@ class HomePage(DirectRouteMixin, RestrictionAwareMixin, Page):
         fragments.shows(f"page:{self.pk}")
         ids = list(self.in_focus.order_by("sort_order").values_list("topic_id", flat=True))
         fragments.shows(*(f"page:{pk}" for pk in ids))
-        found = {t.pk: t for t in TopicPage.objects.live().cards().filter(pk__in=ids)}
+        topics = TopicPage.objects.filter(pk__in=ids)
+        found = {t.pk: t for t in visibility.visible(topics, self.locale_id).cards()}
         return [found[pk] for pk in ids if pk in found]
 
 

@@ -3,7 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class MapsConfig(AppConfig):
@@ -46,11 +46,12 @@ class MapsConfig(AppConfig):
             )
 
         def forget_if_linked(instance: Any, **kwargs: Any) -> None:
-            # Events show their articles' titles and addresses, and only live articles.
+            # Events show their articles' titles and addresses, and only those readers may
+            # see: publishing, withdrawing or moving one (under a private section) counts.
             if models.EventArticle.objects.filter(article_id=instance.pk).exists():
                 forget_events()
 
-        for signal in (page_published, page_unpublished):
+        for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(
                 forget_if_linked,
                 sender=ArticlePage,

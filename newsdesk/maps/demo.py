@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.visibility import visible
 from newsdesk.home.models import HomePage
 from newsdesk.topics.models import TopicPage
 
@@ -242,12 +243,12 @@ def make_events(
     language = home.locale.language_code
     index = LANGUAGES.index(language)
     articles = list(
-        ArticlePage.objects.live()
+        ArticlePage.objects.visible()
         .filter(locale=home.locale)
         .order_by("-published_at")
         .values_list("pk", flat=True)[:200]
     )
-    topics = list(TopicPage.objects.live().filter(locale=home.locale).values_list("pk", flat=True))
+    topics = list(visible(TopicPage.objects.all(), home.locale_id).values_list("pk", flat=True))
     weights = [place.population**0.5 for place in places]
     kinds = [kind for kind in KINDS for _ in range(kind.weight)]
     events, links = [], []

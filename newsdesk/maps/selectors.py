@@ -10,7 +10,8 @@ from typing import Any
 from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
-from newsdesk.core import fragments
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core import fragments, visibility
 from newsdesk.topics import selectors as topic_selectors
 
 from .models import (
@@ -71,7 +72,7 @@ def public_events(f: EventFilter) -> list[Event]:
             "sources",
             Prefetch(
                 "article_links",
-                queryset=EventArticle.objects.filter(article__live=True)
+                queryset=EventArticle.objects.filter(article__in=ArticlePage.objects.visible())
                 .select_related("article")
                 .order_by("sort_order"),
                 to_attr="live_article_links",
@@ -111,7 +112,7 @@ def public_event_rows(f: EventFilter) -> list[EventRow]:
     for event_id, label, url in sources.values_list("event_id", "label", "url"):
         rows[event_id].sources.append((label, url))
     links = list(
-        EventArticle.objects.filter(event_id__in=rows, article__live=True)
+        EventArticle.objects.filter(event_id__in=rows, article__in=ArticlePage.objects.visible())
         .order_by("event_id", "sort_order")
         .values_list("event_id", "article_id")
     )
@@ -171,7 +172,7 @@ def unknown_categories(slugs: Sequence[str]) -> list[str]:
 
 def is_public_topic(slug: str) -> bool:
     """Whether a published In Focus topic has this slug: drafts are unknown to readers."""
-    return bool(topic_selectors.topics().live().filter(slug=slug).exists())
+    return visibility.visible(topic_selectors.topics().filter(slug=slug)).exists()
 
 
 def areas_at(moment: datetime) -> list[ControlArea]:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments
+from newsdesk.core import fragments, visibility
 from newsdesk.core.templatetags.static_urls import url_for
 
 from .models import EVENTS_TAG, Event, EventCategory, MapPage, Place
@@ -128,7 +128,7 @@ def public_events(locale_id: int | None = None) -> QuerySet[Event]:
     # The linked articles' titles are covered too: publishing or unpublishing an article
     # that has events renews EVENTS_TAG (apps.py), so no list-wide article tag is needed.
     fragments.shows(EVENTS_TAG)
-    live_articles = ArticlePage.objects.live()
+    live_articles = ArticlePage.objects.visible()
     events = Event.objects.public()
     if locale_id is not None:
         events = events.filter(locale_id=locale_id)
@@ -322,7 +322,7 @@ def map_page_for(locale_id: int) -> MapLink | None:
     key = MAP_PAGE_KEY.format(locale_id)
     found = caches["default"].get(key)
     if found is None:
-        page = MapPage.objects.live().filter(locale_id=locale_id).first()
+        page = visibility.visible(MapPage.objects.all(), locale_id).first()
         found = (MapLink(page.pk, page.title, page.url or ""),) if page else ()
         caches["default"].set(key, found, MAP_PAGE_SECONDS)
     return found[0] if found else None

@@ -1,4 +1,4 @@
-"""What site search reads: live articles and In Focus topics of one language, filtered,
+"""What site search reads: the articles and In Focus topics of one language, filtered,
 and the photo galleries and films that match, from Wagtail's search index (SQLite FTS5 or
 PostgreSQL full text, kept current on publish), ranked by our backend's own query
 (decision 0010)."""
@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage, SectionPage
-from newsdesk.core import fragments, navigation
+from newsdesk.core import fragments, navigation, visibility
 from newsdesk.gallery.models import FilmPage, MediaPage, PhotoGalleryPage
 from newsdesk.topics.models import ArticleTopic, TopicPage
 
@@ -42,11 +42,11 @@ class Filters:
 
 
 def section_by_slug(slug: str, locale_id: int) -> SectionPage | None:
-    return SectionPage.objects.live().filter(slug=slug, locale_id=locale_id).first()
+    return visibility.visible(SectionPage.objects.filter(slug=slug), locale_id).first()
 
 
 def topic_by_slug(slug: str, locale_id: int) -> TopicPage | None:
-    return TopicPage.objects.live().filter(slug=slug, locale_id=locale_id).first()
+    return visibility.visible(TopicPage.objects.filter(slug=slug), locale_id).first()
 
 
 def sections(locale_id: int) -> list[tuple[str, str]]:
@@ -57,7 +57,7 @@ def sections(locale_id: int) -> list[tuple[str, str]]:
 
 def _sections(locale_id: int) -> list[tuple[str, str]]:
     fragments.shows(navigation.TAG)
-    live = SectionPage.objects.live().filter(locale_id=locale_id).order_by("path")
+    live = visibility.visible(SectionPage.objects.all(), locale_id).order_by("path")
     return list(live.values_list("slug", "title"))
 
 
@@ -82,7 +82,12 @@ class Results:
     @staticmethod
     def cards(ids: list[int]) -> list[ArticlePage | TopicPage]:
         """The pages of `ids`, in that order, with what a search hit shows."""
-        return _in_order_of_kinds((ArticlePage.objects.cards(), TopicPage.objects.all()), ids)
+        # Checked again here, not only when the index changes: a page withdrawn a moment
+        # ago may still be in a kept ranking until its index task has run.
+        return _in_order_of_kinds(
+            (ArticlePage.objects.visible().cards(), visibility.visible(TopicPage.objects.all())),
+            ids,
+        )
 
 
 def backend() -> Any:
@@ -132,7 +137,7 @@ def search(terms: list[str], filters: Filters) -> Results:
 def _ranking(terms: list[str], filters: Filters, window: slice) -> Ranking:
     """Articles and topics ranked together; only topics when the kind asks for them, only
     articles when a filter is one that only articles have."""
-    topics = TopicPage.objects.live().filter(locale=filters.locale_id)
+    topics = visibility.visible(TopicPage.objects.all(), filters.locale_id)
     if filters.kind == TOPIC_KIND:
         # Topics have no date of their own: their list is in relevance order.
         return Ranking(terms, topics, filters.language, window.start, window.stop, few=True)
@@ -149,7 +154,7 @@ def narrowed_to_articles(filters: Filters) -> bool:
 
 
 def _articles(filters: Filters) -> QuerySet:
-    articles = ArticlePage.objects.live().filter(locale=filters.locale_id)
+    articles = ArticlePage.objects.visible().filter(locale=filters.locale_id)
     if filters.kind:
         articles = articles.filter(kind=filters.kind)
     if filters.section is not None:
@@ -168,10 +173,10 @@ def search_media(terms: list[str], locale_id: int, language: str) -> list[MediaP
     """The best-matching photo galleries, then films, of a language."""
     found: list[MediaPage] = []
     for model in (PhotoGalleryPage, FilmPage):
-        pages = model.objects.live().filter(locale=locale_id)
+        pages = visibility.visible(model.objects.all(), locale_id)
         ranking = partial(Ranking, terms, pages, language, 0, MEDIA_LIMIT, few=True)
         ids = kept_ranking(_digest(str(locale_id), model._meta.label, language, *terms), ranking)
-        found += _in_order(model.objects.cards(), ids)
+        found += _in_order(visibility.visible(model.objects.cards()), ids)
     return found
 
 

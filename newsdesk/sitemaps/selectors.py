@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import visibility
 
 # One sitemap file per range of this many article ids: at most this many URLs a file
 # (ids are unique), well under the protocol's 50,000, so each file is quick to build.
@@ -48,7 +49,7 @@ def _query_ranges() -> list[tuple[int, datetime | None]]:
     # The page table alone (live, type, id, time), not joined to the article table.
     article_type = ContentType.objects.get_for_model(ArticlePage)
     return list(
-        Page.objects.filter(live=True, content_type=article_type)
+        visibility.visible(Page.objects.filter(content_type=article_type))
         .annotate(span=F("id") / ID_SPAN)
         .values("span")
         .annotate(lastmod=Max("last_published_at"))
@@ -78,7 +79,7 @@ def articles_in_range(number: int) -> list[ArticleRow]:
     range's articles."""
     low = number * ID_SPAN
     return list(
-        ArticlePage.objects.live()
+        ArticlePage.objects.visible()
         .filter(page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN)
         .order_by("page_ptr_id")
         .values_list(
@@ -108,8 +109,7 @@ def translations(keys: list[str] | QuerySet) -> dict[str, list[tuple[str, str]]]
         return {}
     found: dict[str, list[tuple[str, str]]] = {}
     rows = (
-        Page.objects.live()
-        .filter(translation_key__in=keys)
+        visibility.visible(Page.objects.filter(translation_key__in=keys))
         .order_by()
         .values_list("translation_key", "locale_id", "url_path")
     )
@@ -127,7 +127,7 @@ def locales_in_use() -> set[int]:
     own, so this reads the page table: cached, and kept current on publish."""
     known: set[int] | None = cache.get(LOCALES_CACHE_KEY)
     if known is None:
-        below_home = Page.objects.live().filter(depth__gt=2).order_by()
+        below_home = visibility.visible(Page.objects.filter(depth__gt=2)).order_by()
         known = set(below_home.values_list("locale_id", flat=True).distinct())
         cache.set(LOCALES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
     return known
@@ -143,7 +143,7 @@ def recent_articles(now: datetime | None = None) -> list[tuple[str, datetime, st
     """(url_path, published, title, language) of the articles published in the news window."""
     since = (now or timezone.now()) - NEWS_WINDOW
     return list(
-        ArticlePage.objects.live()
+        ArticlePage.objects.visible()
         .filter(published_at__gte=since)
         .order_by("-published_at", "-page_ptr_id")
         .values_list("url_path", "published_at", "title", "locale__language_code")[:NEWS_LIMIT]
@@ -154,8 +154,7 @@ def other_pages() -> list[tuple[str, datetime | None, str]]:
     """(url_path, last published) of every live page that is not an article: the home
     pages, sections, In Focus and its topics. There are few of these."""
     return list(
-        Page.objects.live()
-        .filter(depth__gt=1)
+        visibility.visible(Page.objects.filter(depth__gt=1))
         .not_type(ArticlePage)
         .order_by("path")
         .values_list("url_path", "last_published_at", "translation_key")

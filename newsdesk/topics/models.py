@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core import fragments, relocation
+from newsdesk.core import fragments, relocation, visibility
 from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
@@ -49,7 +49,9 @@ class TopicIndexPage(RestrictionAwareMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # A topic published, withdrawn or moved changes the list; one renamed, its card.
         fragments.shows(relocation.children_tag(self.pk))
-        topics = list(TopicPage.objects.child_of(self).live().cards().order_by("title"))
+        topics = list(
+            visibility.visible(TopicPage.objects.child_of(self)).cards().order_by("title")
+        )
         fragments.shows(*(f"page:{topic.pk}" for topic in topics))
         context["topics"] = topics
         return context
@@ -97,17 +99,23 @@ class TopicPage(RestrictionAwareMixin, Page):
 
     def pinned_articles(self) -> list[ArticlePage]:
         fragments.shows(f"page:{self.pk}")
-        ids = list(self.pinned.order_by("sort_order").values_list("article_id", flat=True))
+        # Each article once, in its first place, whatever rows the form left.
+        ids = list(
+            dict.fromkeys(self.pinned.order_by("sort_order").values_list("article_id", flat=True))
+        )
         fragments.shows(*(f"page:{pk}" for pk in ids))
-        found = {a.pk: a for a in ArticlePage.objects.live().cards().filter(pk__in=ids)}
+        found = {
+            a.pk: a
+            for a in ArticlePage.objects.visible().in_locale_of(self).cards().filter(pk__in=ids)
+        }
         articles = [found[pk] for pk in ids if pk in found]
         listings.shows_cards(articles)
         return articles
 
     def articles(self) -> ArticleQuerySet:
-        """Every live article filed under this topic, newest first."""
+        """Every article filed under this topic that readers may see, newest first."""
         filed = ArticleTopic.objects.filter(topic=self)
-        return ArticlePage.objects.live().linked_through(filed, "article_id").cards()
+        return ArticlePage.objects.visible().linked_through(filed, "article_id").cards()
 
     @property
     def fragment_key(self) -> str:

@@ -22,7 +22,7 @@ FIRST_DAY_READERS = 400
 
 def seed_views(rng: random.Random, now: datetime, log: Log) -> int:
     articles = list(
-        ArticlePage.objects.live()
+        ArticlePage.objects.visible()
         .filter(published_at__lte=now)
         .order_by("-published_at")
         .values_list("pk", "locale_id", "path", "published_at")[:READ_ARTICLES]
