@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from django.core.cache import cache
@@ -33,6 +34,7 @@ from newsdesk.people.models import Person
 
 from . import listings, ranking
 from .blocks import ArticleBodyBlock
+from .panels import EmbargoNotice
 
 # The picture sizes cards use (components/card.html): every card, and the lead story's.
 # Both are prefetched: with prefetched renditions Wagtail looks nowhere else, so a size
@@ -230,6 +232,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
     )
 
     content_panels = [
+        EmbargoNotice(),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("kicker")]),
         FieldPanel("lead"),
@@ -257,11 +260,24 @@ class ArticlePage(RestrictionAwareMixin, Page):
             help_text=_("Shown first; automatic suggestions fill the rest."),
         ),
     ]
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nothing of this article reaches readers, search, feeds or the API before this "
+            "time. Publishing it schedules it for then; the newsroom can still preview it."
+        ),
+    )
     # Approved comments, kept by the comments app (which recounts after every change and
     # every publish, since publishing a revision writes the count it was saved with).
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
 
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("embargo_until", heading=_("Embargo")),
+        FieldPanel("comments_open"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("kicker"),
@@ -298,12 +314,45 @@ class ArticlePage(RestrictionAwareMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        page: Page = self
+        if self.embargo_until and (not page.go_live_at or page.go_live_at < self.embargo_until):
+            # Publishing an embargoed article schedules it for the embargo's end.
+            page.go_live_at = self.embargo_until
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Describe the main image for blind readers.")})
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
             raise ValidationError(
                 {"updated_at": _("The last update cannot be earlier than the publication time.")}
             )
+
+    # The embargo: the article's row rule for newsdesk.core.visibility. ---------------
+
+    @classmethod
+    def visibility_filter(cls, now: datetime) -> Q:
+        return Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
+
+    def visible_at(self, now: datetime) -> bool:
+        return self.embargo_until is None or self.embargo_until <= now
+
+    def is_embargoed(self) -> bool:
+        return not self.visible_at(timezone.now())
+
+    @classmethod
+    def get_indexed_objects(cls) -> models.QuerySet:
+        # Search suggestions come from the indexed words: an embargoed story's must not.
+        return super().get_indexed_objects().filter(cls.visibility_filter(timezone.now()))
+
+    def get_cached_paths(self) -> list[str]:
+        # Wagtail purges a page's addresses from frontend caches (a CDN's API) when it is
+        # published, also when only scheduled: an embargoed address must not go out.
+        return [] if self.is_embargoed() else super().get_cached_paths()
+
+    @property
+    def status_string(self) -> str:
+        if self.is_embargoed():
+            until = timezone.localtime(self.embargo_until).strftime("%Y-%m-%d %H:%M")
+            return _("embargoed until %(time)s") % {"time": until}
+        return super().status_string
 
     # What the page shows besides its own fields. The template renders these inside a
     # fragment (see newsdesk.core.fragments) that is kept until one of them changes, so

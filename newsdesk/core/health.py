@@ -1,8 +1,11 @@
 """/health/: whether this app server can do its work, for load balancers and monitoring.
 
 503 when the database or the shared cache cannot be reached: a load balancer then stops
-sending readers here. A long task queue is reported ("degraded") but answered with 200:
-it means the worker is behind or stopped, which taking app servers out would not mend.
+sending readers here. A long task queue, and timed changes that are late (a scheduled
+go-live or expiry more than NEWSDESK_HEALTH_TIMED_CHANGES_DELAY_SECONDS past, or the
+worker's clock not run for as long), are reported ("degraded") but answered with 200: they
+mean the worker is behind or stopped, which taking app servers out would not mend (every
+app server shares the one database, so all of them would go out at once).
 Never cached, and not a page, so neither the page cache nor view counting sees it.
 
 Answered by a middleware placed first, before anything else can fail or redirect: load
@@ -16,6 +19,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +30,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_tasks_db.models import DBTaskResult
+
+from . import timed
 
 CACHE_KEY = "newsdesk:health"
 
@@ -46,14 +52,22 @@ class HealthCheckMiddleware:
 def health(request: HttpRequest) -> HttpResponseBase:
     database = _check_database()
     cache = _check_cache()
-    tasks = _check_tasks() if database["ok"] else {"ok": False, "error": "no database"}
+    no_database = {"ok": False, "error": "no database"}
+    tasks = _check_tasks() if database["ok"] else no_database
+    timed_changes = _check_timed_changes() if database["ok"] else no_database
     if not (database["ok"] and cache["ok"]):
         status = "error"
-    elif not tasks["ok"]:
+    elif not (tasks["ok"] and timed_changes["ok"]):
         status = "degraded"
     else:
         status = "ok"
-    body = {"status": status, "database": database, "cache": cache, "tasks": tasks}
+    body = {
+        "status": status,
+        "database": database,
+        "cache": cache,
+        "tasks": tasks,
+        "timed_changes": timed_changes,
+    }
     return JsonResponse(body, status=503 if status == "error" else 200)
 
 
@@ -96,3 +110,22 @@ def _check_tasks() -> dict[str, Any]:
     waited = (timezone.now() - oldest).total_seconds() if oldest else 0.0
     limit = settings.NEWSDESK_HEALTH_TASK_DELAY_SECONDS
     return {"ok": waited <= limit, "backlog": backlog, "oldest_seconds": round(waited, 1)}
+
+
+def _check_timed_changes() -> dict[str, Any]:
+    """Scheduled go-lives and expiries that are late, and when the worker's clock last ran
+    (None: it never has, e.g. on a fresh site; only late changes count then)."""
+    now = timezone.now()
+    grace = timedelta(seconds=settings.NEWSDESK_HEALTH_TIMED_CHANGES_DELAY_SECONDS)
+    try:
+        overdue = timed.overdue(now, grace)
+        last_run = timed.last_finished_at()
+    except DatabaseError as error:
+        return {"ok": False, "error": error.__class__.__name__}
+    since = (now - last_run).total_seconds() if last_run else None
+    clock_stopped = since is not None and since > grace.total_seconds()
+    return {
+        "ok": not any(overdue.values()) and not clock_stopped,
+        "overdue": overdue,
+        "last_run_seconds": None if since is None else round(since, 1),
+    }

@@ -1,4 +1,6 @@
-"""Links to pages inside rich text say what they show, like every other link to a page.
+"""The newsroom's Scheduled view (admin_views.py), and links to pages inside rich text.
+
+Links to pages inside rich text say what they show, like every other link to a page.
 
 An article's text may link to another page; the link is written with that page's
 address when the text is rendered, and kept in the article's fragment. Recording
@@ -11,11 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
+from django.urls import URLPattern, path, reverse
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.rich_text.pages import PageLinkHandler
 
-from . import fragments
+from . import admin_views, fragments
 
 
 class ShownPageLinkHandler(PageLinkHandler):
@@ -36,3 +42,24 @@ class ShownPageLinkHandler(PageLinkHandler):
 @hooks.register("register_rich_text_features", order=100)
 def register_shown_page_links(features: Any) -> None:
     features.register_link_type(ShownPageLinkHandler)
+
+
+class ScheduledMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return admin_views.can_see_schedule(request)
+
+
+@hooks.register("register_admin_urls")
+def register_scheduled_url() -> list[URLPattern]:
+    return [path("scheduled/", admin_views.scheduled, name="core_scheduled")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_scheduled_menu_item() -> MenuItem:
+    return ScheduledMenuItem(
+        _("Scheduled"),
+        reverse("core_scheduled"),
+        name="scheduled",
+        icon_name="calendar-alt",
+        order=250,
+    )

@@ -237,6 +237,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /health/ says "degraded" once a task has waited this long for the worker.
 NEWSDESK_HEALTH_PATH = "/health/"
 NEWSDESK_HEALTH_TASK_DELAY_SECONDS = 300
+# The worker runs timed changes (scheduled publishing, expiry, embargoes) this often, and
+# /health/ says "degraded" once one is this late (docs/publishing.md, decision 0015).
+NEWSDESK_TIMED_CHANGES_SECONDS = 30
+NEWSDESK_HEALTH_TIMED_CHANGES_DELAY_SECONDS = 120
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
