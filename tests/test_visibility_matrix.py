@@ -17,7 +17,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -26,6 +25,7 @@ from newsdesk.analytics import pipeline, stores
 from newsdesk.analytics.stores import View
 from newsdesk.analytics.windows import Window
 from newsdesk.articles.models import ArticlePage, ArticleRelatedLink, SectionPage
+from newsdesk.core import timed
 from newsdesk.maps.models import EventArticle, MapPage
 from newsdesk.sitemaps.selectors import ID_SPAN
 
@@ -177,10 +177,26 @@ def expire(site: Site) -> None:
     traveller = time_machine.travel(timezone.now() + timedelta(minutes=3), tick=True)
     traveller.start()
     site_travellers.append(traveller)
-    call_command("publish_scheduled")
+    timed.run_due_changes()
 
 
 site_travellers: list[time_machine.travel] = []
+
+
+def embargo(site: Site) -> None:
+    """Withdrawn, then published again under an embargo that ends in an hour."""
+    article = current(site)
+    article.unpublish()
+    article.embargo_until = timezone.now() + timedelta(hours=1)
+    article.full_clean()
+    article.save_revision().publish()
+
+
+def lift_embargo(site: Site) -> None:
+    article = current(site)
+    article.embargo_until = None
+    article.save()
+    publish(site)
 
 
 def delete(site: Site) -> None:
@@ -217,6 +233,7 @@ STATES: dict[str, State] = {
     ),
     "scheduled in the future": State(schedule, publish),
     "expired": State(expire, publish),
+    "embargoed": State(embargo, lift_embargo),
     "deleted": State(delete, None),
     "moved under a private section": State(move_to(lambda s: s.members), move_to(lambda s: s.news)),
 }
