@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -27,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.core import fragments
+from newsdesk.core.publication import PublicationTimes
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.people.models import Person
 
@@ -151,7 +151,7 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class ArticlePage(RestrictionAwareMixin, Page):
+class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
     """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
 
     kind = models.CharField(
@@ -194,14 +194,27 @@ class ArticlePage(RestrictionAwareMixin, Page):
     )
     published_at = models.DateTimeField(
         _("publication time"),
-        default=timezone.now,
-        help_text=_("Shown to readers and used to order lists."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to use the moment of the first publication. An earlier time "
+            "back-dates the page; a later one schedules it to go live then."
+        ),
     )
     updated_at = models.DateTimeField(
         _("last update"),
         null=True,
         blank=True,
-        help_text=_("Set when the story changed in substance; readers see 'Updated' with it."),
+        editable=False,
+        help_text=_("Set by every republication that is not a minor edit."),
+    )
+    minor_edit = models.BooleanField(
+        _("minor edit"),
+        default=False,
+        help_text=_(
+            "Tick for a correction of form (a typo, a caption): publishing it does not "
+            "show readers an 'Updated' time."
+        ),
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
@@ -225,7 +238,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
             heading=_("Main image"),
         ),
         FieldRowPanel(
-            [FieldPanel("dateline"), FieldPanel("published_at"), FieldPanel("updated_at")],
+            [FieldPanel("dateline"), FieldPanel("published_at"), FieldPanel("minor_edit")],
             heading=_("Dateline and times"),
         ),
         InlinePanel("authors", label=_("Author"), heading=_("Byline")),
@@ -269,10 +282,6 @@ class ArticlePage(RestrictionAwareMixin, Page):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Describe the main image for blind readers.")})
-        if self.updated_at and self.published_at and self.updated_at < self.published_at:
-            raise ValidationError(
-                {"updated_at": _("The last update cannot be earlier than the publication time.")}
-            )
 
     # What the page shows besides its own fields. The template renders these inside a
     # fragment (see newsdesk.core.fragments) that is kept until one of them changes, so
@@ -377,7 +386,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
             topics=frozenset(self.topic_links.values_list("topic_id", flat=True)),
             tags=frozenset(self.tagged_items.values_list("tag_id", flat=True)),
             words=ranking.words_of(self.title, self.lead),
-            published_at=self.published_at,
+            published_at=self.publication_time,
         )
 
 
@@ -405,6 +414,7 @@ def _candidates_for(ids: list[int]) -> list[ranking.Candidate]:
             published_at=published_at,
         )
         for pk, title, lead, published_at in rows
+        if published_at is not None  # every candidate is live, so published
     ]
 
 

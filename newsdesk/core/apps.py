@@ -19,10 +19,16 @@ class CoreConfig(AppConfig):
             fragments,
             navigation,
             pagecache,
+            publication,
             purging,
             relocation,
             routing,
             sites,
+        )
+
+        # First, so that every later receiver sees the times the publication gave.
+        page_published.connect(
+            publication.stamp_publication, weak=False, dispatch_uid="publication-times"
         )
 
         def forget_page(instance: Page, **kwargs: Any) -> None:
