@@ -8,8 +8,10 @@ def forget_form_opening_times(apps, schema_editor, models_with_times):
     """A page never published kept the time its form was opened as its publication time,
     in its row and in its revisions: clear it, so that the first publication gives it. A
     time still in the future was set on purpose: it is now the page's schedule."""
-    page_type = apps.get_model("contenttypes", "ContentType").objects.get(
-        app_label="wagtailcore", model="page"
+    page_type = (
+        apps.get_model("contenttypes", "ContentType")
+        .objects.filter(app_label="wagtailcore", model="page")
+        .first()
     )
     revisions = apps.get_model("wagtailcore", "Revision").objects.filter(
         base_content_type=page_type
