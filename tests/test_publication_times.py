@@ -99,6 +99,19 @@ def test_a_future_publication_time_schedules_the_page_for_then(news: SectionPage
     assert article.revisions.get(approved_go_live_at__isnull=False).approved_go_live_at == LATER
 
 
+def test_a_copy_is_given_its_own_time_by_its_own_first_publication(news: SectionPage) -> None:
+    original = publish(publish(write_draft(news), FIRST), AGAIN, lead="A new lead.")
+    with time_machine.travel(AGAIN, tick=False):
+        copy = original.copy(
+            keep_live=False, update_attrs={"title": "Talks, again", "slug": "talks-again"}
+        )
+
+    copy = publish(copy, LATER)
+
+    assert (copy.published_at, copy.updated_at) == (LATER, None)
+    assert ArticlePage.objects.get(pk=original.pk).published_at == FIRST
+
+
 def test_a_first_publication_without_a_time_stamps_a_photo_gallery_too(home: Any) -> None:
     index: GalleryIndexPage = factories.make_gallery_index(home)
     with time_machine.travel(FIRST, tick=False):

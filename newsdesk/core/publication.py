@@ -45,6 +45,8 @@ class PublicationTimes:
         minor_edit: bool
 
     base_form_class = PublicationTimesForm
+    # A copy (or a translation) is a new page: its own first publication gives its time.
+    exclude_fields_in_copy = ["published_at", "updated_at", "minor_edit"]
 
     @property
     def publication_time(self) -> datetime:
@@ -91,12 +93,15 @@ def stamp_publication(instance: object, **kwargs: Any) -> None:
         return
     if not instance.live:
         return  # scheduled: stamped when the schedule publishes it
+    # Wagtail has just set last_published_at to this publication's time.
     changes: dict[str, Any] = {}
     if instance.published_at is None:
-        changes["published_at"] = instance.first_published_at
-    # Wagtail gives the first publication one time for both first and last.
-    republished = instance.last_published_at != instance.first_published_at
-    if republished and not instance.minor_edit:
+        # The first publication (a republication finds the time this one gives). It is
+        # Wagtail's first_published_at, except on a copy, which Wagtail gives the
+        # original's.
+        changes["published_at"] = instance.last_published_at
+    elif instance.last_published_at != instance.first_published_at and not instance.minor_edit:
+        # Wagtail gives a first publication one time for both first and last.
         changes["updated_at"] = instance.last_published_at
     if not changes:
         return
