@@ -126,12 +126,14 @@ def test_it_filters_articles(client: Client, news, analysis, topic_index, param,
     assert titles(get(client, "/api/v1/articles/", **{param: value})) == ["Match"]
 
 
-def test_it_filters_articles_by_publication_time(client: Client, news) -> None:
-    old = factories.make_article(news, "Old")
-    new = factories.make_article(news, "New")
-    old.refresh_from_db()
-    new.refresh_from_db()
-    cut = old.first_published_at + (new.first_published_at - old.first_published_at) / 2
+def test_it_filters_articles_by_the_publication_time_readers_are_shown(
+    client: Client, news
+) -> None:
+    # Published in this order, but "Old" back-dated: readers see it two hours old.
+    now = timezone.now()
+    factories.make_article(news, "Old", published_at=now - timedelta(hours=2))
+    factories.make_article(news, "New", published_at=now - timedelta(hours=1))
+    cut = now - timedelta(minutes=90)
 
     after = get(client, "/api/v1/articles/", published_after=cut.isoformat())
     before = get(client, "/api/v1/articles/", published_before=cut.isoformat())

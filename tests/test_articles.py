@@ -75,7 +75,7 @@ def test_it_requires_alt_text_with_a_hero_image(news) -> None:
     assert "hero_alt" in error.value.message_dict
 
 
-def test_it_refuses_an_update_time_before_publication(news) -> None:
+def test_it_refuses_a_publication_time_after_the_last_update(news) -> None:
     now = timezone.now()
     article = ArticlePage(
         title="Untitled",
@@ -86,7 +86,7 @@ def test_it_refuses_an_update_time_before_publication(news) -> None:
     )
     with pytest.raises(ValidationError) as error:
         article.full_clean()
-    assert "updated_at" in error.value.message_dict
+    assert "published_at" in error.value.message_dict  # updated_at is not in the form
 
 
 class TestRelatedContent:

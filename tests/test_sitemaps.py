@@ -126,12 +126,13 @@ def test_it_gives_crawlers_a_valid_tree_with_every_page(client: Client, story) -
     assert f"{SITE}/" in urls
 
 
-def test_it_lists_each_article_with_its_real_update_time_and_picture(client: Client, story) -> None:
+def test_it_lists_each_article_with_its_last_update_time_and_picture(client: Client, story) -> None:
     pages = pages_in(crawl(client), "/sitemaps/articles-")
 
     entry = pages[story.get_full_url()]
     story.refresh_from_db()
-    assert entry.last_modified == story.last_published_at.replace(microsecond=0)
+    # The last substantive change readers are shown (core.publication), not a minor edit.
+    assert entry.last_modified == story.modified_at.replace(microsecond=0)
     assert entry.images is not None
     assert entry.images[0].loc.startswith(f"{SITE}/media/original_images/")
 

@@ -205,6 +205,7 @@ class Presenter:
             **self.page_basics(page, "gallery"),
             "summary": page.summary,
             "published_at": page.published_at,
+            "updated_at": page.updated_at,
             "cover": self.picture(page.cover, CARD_RENDITIONS, page.cover_alt),
         }
         if pictures is not None:
@@ -228,6 +229,7 @@ class Presenter:
             **self.page_basics(page, "film"),
             "summary": page.summary,
             "published_at": page.published_at,
+            "updated_at": page.updated_at,
             "poster": self.picture(page.cover, CARD_RENDITIONS, page.cover_alt),
             "duration_seconds": page.duration_seconds,
             "caption": page.caption,

@@ -55,11 +55,11 @@ class ArticleParams(ListParams):
     author: str | SkipJsonSchema[None] = _slug("An author's slug.")
     published_after: datetime | SkipJsonSchema[None] = Field(
         None,
-        description="Only articles first published at or after this time (ISO 8601; "
-        "without an offset, UTC).",
+        description="Only articles published at or after this time, as readers are shown "
+        "it (ISO 8601; without an offset, UTC).",
     )
     published_before: datetime | SkipJsonSchema[None] = Field(
-        None, description="Only articles first published before this time (ISO 8601)."
+        None, description="Only articles published before this time (ISO 8601)."
     )
 
     @field_validator("published_after", "published_before")
@@ -191,7 +191,8 @@ class GalleryPage(PageItem):
 
     language: str
     summary: str
-    published_at: datetime
+    published_at: datetime = Field(description="The publication time shown to readers.")
+    updated_at: datetime | None = Field(description="When it last changed in substance, if it did.")
     first_published_at: datetime
     last_published_at: datetime
 

@@ -57,9 +57,9 @@ def articles_matching(params: ArticleParams) -> ArticleQuerySet:
     if params.author:
         found = articles.by_author_slug(found, params.author)
     if params.published_after:
-        found = found.filter(first_published_at__gte=params.published_after)
+        found = found.filter(published_at__gte=params.published_after)
     if params.published_before:
-        found = found.filter(first_published_at__lt=params.published_before)
+        found = found.filter(published_at__lt=params.published_before)
     return found
 
 

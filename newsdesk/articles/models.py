@@ -28,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.core import fragments, invalidation, params, visibility
+from newsdesk.core.publication import PublicationTimes
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
 from newsdesk.people.models import Person
@@ -169,7 +170,7 @@ ARTICLE_QUERY = params.QuerySpec(
 )
 
 
-class ArticlePage(RestrictionAwareMixin, Page):
+class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
     """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
 
     query_spec: ClassVar[params.QuerySpec] = ARTICLE_QUERY
@@ -214,14 +215,27 @@ class ArticlePage(RestrictionAwareMixin, Page):
     )
     published_at = models.DateTimeField(
         _("publication time"),
-        default=timezone.now,
-        help_text=_("Shown to readers and used to order lists."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to use the moment of the first publication. An earlier time "
+            "back-dates the page; a later one schedules it to go live then."
+        ),
     )
     updated_at = models.DateTimeField(
         _("last update"),
         null=True,
         blank=True,
-        help_text=_("Set when the story changed in substance; readers see 'Updated' with it."),
+        editable=False,
+        help_text=_("Set by every republication that is not a minor edit."),
+    )
+    minor_edit = models.BooleanField(
+        _("minor edit"),
+        default=False,
+        help_text=_(
+            "Tick for a correction of form (a typo, a caption): publishing it does not "
+            "show readers an 'Updated' time."
+        ),
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
@@ -246,7 +260,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
             heading=_("Main image"),
         ),
         FieldRowPanel(
-            [FieldPanel("dateline"), FieldPanel("published_at"), FieldPanel("updated_at")],
+            [FieldPanel("dateline"), FieldPanel("published_at"), FieldPanel("minor_edit")],
             heading=_("Dateline and times"),
         ),
         InlinePanel("authors", label=_("Author"), heading=_("Byline")),
@@ -320,10 +334,6 @@ class ArticlePage(RestrictionAwareMixin, Page):
             page.go_live_at = self.embargo_until
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Describe the main image for blind readers.")})
-        if self.updated_at and self.published_at and self.updated_at < self.published_at:
-            raise ValidationError(
-                {"updated_at": _("The last update cannot be earlier than the publication time.")}
-            )
 
     # The embargo: the article's row rule for newsdesk.core.visibility. ---------------
 
@@ -465,7 +475,7 @@ class ArticlePage(RestrictionAwareMixin, Page):
             topics=frozenset(self.topic_links.values_list("topic_id", flat=True)),
             tags=frozenset(self.tagged_items.values_list("tag_id", flat=True)),
             words=ranking.words_of(self.title, self.lead),
-            published_at=self.published_at,
+            published_at=self.publication_time,
         )
 
 
@@ -493,6 +503,7 @@ def _candidates_for(ids: list[int]) -> list[ranking.Candidate]:
             published_at=published_at,
         )
         for pk, title, lead, published_at in rows
+        if published_at is not None  # every candidate is live, so published
     ]
 
 

@@ -99,7 +99,7 @@ def comments_open(sub: Submission) -> Verdict | None:
     if not sub.article.comments_open:
         return closed
     days = sub.site_settings.close_after_days
-    if days and sub.article.published_at < timezone.now() - timedelta(days=days):
+    if days and sub.article.publication_time < timezone.now() - timedelta(days=days):
         return closed
     return None
 

@@ -103,7 +103,7 @@ def is_open(article: ArticlePage, site_settings: Rules) -> bool:
     days = site_settings.close_after_days
     if not days:
         return True
-    closes_at = article.published_at + timedelta(days=days)
+    closes_at = article.publication_time + timedelta(days=days)
     if closes_at <= timezone.now():
         return False
     # What shows an open form must be made again when it closes.

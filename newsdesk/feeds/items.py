@@ -118,8 +118,8 @@ def _item(
         title=article.title,
         summary=article.lead,
         content_html=_full_text(request, article, root) if full_text else None,
-        published=article.published_at,
-        updated=article.updated_at or article.published_at,
+        published=article.publication_time,
+        updated=article.modified_at,
         authors=[
             Author(link.person.name, absolute(root, reverse("author", args=[link.person.slug])))
             for link in article.authors.all()
@@ -130,7 +130,6 @@ def _item(
 
 
 def _media_item(request: HttpRequest, page: MediaPage, root: str) -> FeedItem:
-    published = page.first_published_at or page.last_published_at
     kind = _("Film") if isinstance(page, FilmPage) else _("Photos")
     return FeedItem(
         guid=article_guid(root, page.pk).replace(":article:", ":gallery:"),
@@ -138,8 +137,8 @@ def _media_item(request: HttpRequest, page: MediaPage, root: str) -> FeedItem:
         title=page.title,
         summary=page.summary,
         content_html=None,
-        published=published,
-        updated=page.last_published_at or published,
+        published=page.publication_time,
+        updated=page.modified_at,
         authors=[],
         categories=[str(kind)],
         picture=_cover(page, root),

@@ -127,7 +127,7 @@ def newest_media(locale_id: int) -> list[MediaPage]:
         found += list(
             visibility.visible(model.objects.all(), locale_id)
             .prefetch_related(covers)
-            .order_by("-first_published_at")[:FEED_LIMIT]
+            .order_by("-published_at")[:FEED_LIMIT]
         )
-    found.sort(key=lambda page: page.first_published_at or page.last_published_at, reverse=True)
+    found.sort(key=lambda page: page.publication_time, reverse=True)
     return found[:FEED_LIMIT]

@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import Image
@@ -22,6 +21,7 @@ from wagtail.search import index
 
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
 from newsdesk.core import fragments, invalidation, relocation, visibility
+from newsdesk.core.publication import PublicationTimes
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink, TopicPage
 
@@ -80,10 +80,33 @@ class GalleryIndexPage(RestrictionAwareMixin, Page):
         return context
 
 
-class MediaPage(RestrictionAwareMixin, Page):
+class MediaPage(RestrictionAwareMixin, PublicationTimes, Page):
     """What photo galleries and films share: a date, a cover picture and a summary."""
 
-    published_at = models.DateTimeField(_("publication time"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to use the moment of the first publication. An earlier time "
+            "back-dates the page; a later one schedules it to go live then."
+        ),
+    )
+    updated_at = models.DateTimeField(
+        _("last update"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set by every republication that is not a minor edit."),
+    )
+    minor_edit = models.BooleanField(
+        _("minor edit"),
+        default=False,
+        help_text=_(
+            "Tick for a correction of form (a typo, a caption): publishing it does not "
+            "show readers an 'Updated' time."
+        ),
+    )
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences shown on cards.")
     )
@@ -131,7 +154,7 @@ class PhotoGalleryPage(RoutablePageMixin, MediaPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("published_at"),
+        FieldRowPanel([FieldPanel("published_at"), FieldPanel("minor_edit")]),
         MultiFieldPanel([FieldPanel("cover"), FieldPanel("cover_alt")], heading=_("Cover")),
         InlinePanel("items", label=_("Picture"), heading=_("Pictures"), min_num=1),
         InlinePanel("article_links", label=_("Article"), heading=_("Linked articles")),
@@ -286,7 +309,7 @@ class FilmPage(MediaPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("published_at"),
+        FieldRowPanel([FieldPanel("published_at"), FieldPanel("minor_edit")]),
         MultiFieldPanel(
             [
                 FieldPanel("video_file"),

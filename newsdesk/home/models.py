@@ -107,6 +107,12 @@ class EditorsChoiceItem(Orderable):
 
     panels = [PageChooserPanel("article"), FieldPanel("expires_at")]
 
+    class Meta(Orderable.Meta):
+        # Picked once: the form says so when an editor picks an article twice.
+        constraints = [
+            models.UniqueConstraint(fields=["page", "article"], name="unique_editors_choice")
+        ]
+
 
 class InFocusItem(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="in_focus")

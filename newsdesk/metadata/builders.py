@@ -129,7 +129,7 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
     trail = selectors.breadcrumb_pages(page)
     section = trail[-1].title if len(trail) > 1 else ""
     crops = _crops(request, page)
-    published, modified = page.published_at, page.updated_at or page.published_at
+    published, modified = page.publication_time, page.modified_at
     news_article: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "NewsArticle",

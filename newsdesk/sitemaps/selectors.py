@@ -29,7 +29,7 @@ RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v1"
 RANGES_CACHE_SECONDS = 60 * 60
 LOCALES_CACHE_KEY = "newsdesk:sitemaps:locales:v1"
 
-ArticleRow = tuple[str, datetime | None, datetime, str | None, str]
+ArticleRow = tuple[str, datetime | None, datetime, str | None, str]  # see articles_in_range
 
 
 def article_ranges() -> list[tuple[int, datetime | None]]:
@@ -75,15 +75,16 @@ def forget_ranges() -> None:
 
 
 def articles_in_range(number: int) -> list[ArticleRow]:
-    """(url_path, last published, published, hero picture file, translation key) of a
-    range's articles."""
+    """(url_path, last update, published, hero picture file, translation key) of a
+    range's articles. The update is the last substantive one (core.publication): a
+    minor correction is not news to a search engine."""
     low = number * ID_SPAN
     return list(
         ArticlePage.objects.visible()
         .filter(page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN)
         .order_by("page_ptr_id")
         .values_list(
-            "url_path", "last_published_at", "published_at", "hero_image__file", "translation_key"
+            "url_path", "updated_at", "published_at", "hero_image__file", "translation_key"
         )
     )
 

@@ -90,11 +90,11 @@ def articles_sitemap(request: HttpRequest, number: int) -> HttpResponse:
     entries: list[xml.Entry] = [
         (
             loc,
-            last_published or published,
+            updated or published,
             [addresses.image_file(image)] if image else [],
             _alternates(addresses, versions.get(str(key), [])),
         )
-        for url_path, last_published, published, image, key in rows
+        for url_path, updated, published, image, key in rows
         if (loc := addresses.page(url_path)) is not None
     ]
     return xml.response(xml.urlset(entries))

@@ -154,6 +154,12 @@ class TopicPinnedArticle(Orderable):
 
     panels = [PageChooserPanel("article")]
 
+    class Meta(Orderable.Meta):
+        # Pinned once: the form says so when an editor picks an article twice.
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "article"], name="unique_pinned_article")
+        ]
+
 
 class TopicLink(Orderable):
     """The In Focus topic something else is filed under: a photo gallery, a film, a map event.
