@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
@@ -12,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -19,6 +22,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
@@ -48,8 +52,30 @@ def _history(comment: Comment) -> str:
     return format_html('<a href="{}?{}">{}</a>', url, query, comment.email)
 
 
+def _moderators_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.has_perm("comments.view_comment"):
+            return _forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class CommentChooserViewSet(SnippetChooserViewSet):
+    """Wagtail gives every snippet a chooser open to anyone in the admin; choosing a
+    comment shows its author and text, so here it is for moderators only."""
+
+    def get_urlpatterns(self) -> list[Any]:
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = _moderators_only(pattern.callback)
+        return patterns
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
+    chooser_viewset_class = CommentChooserViewSet
     icon = "comment"
     menu_label = _("Comments")
     filterset_class = CommentFilterSet
@@ -95,6 +121,11 @@ class CommentsGroup(SnippetViewSetGroup):
 register_snippet(CommentsGroup)
 
 
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    # Answered here: a PermissionDenied raised in the admin becomes a redirect home.
+    return permission_denied(request, PermissionDenied())
+
+
 class _ModeratorsOnly:
     """403 before anything is shown: Wagtail's confirmation page lists the chosen items,
     those the user may not act on too, and a comment's name is its author and text."""
@@ -103,7 +134,7 @@ class _ModeratorsOnly:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.has_perms(self.permissions):
-            raise PermissionDenied
+            return _forbidden(request)
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
