@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 import time_machine
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -280,3 +282,14 @@ def test_accepted_posts_with_a_victims_email_only_send_the_victims_comment_to_mo
     assert response.status_code == 302
     mine = Comment.objects.get(text__startswith="A thoughtful")
     assert (mine.status, mine.reason) == (Status.PENDING, "rate_limit:email")
+
+
+def test_the_token_costs_no_database_query(client: Client, article: ArticlePage) -> None:
+    address = reverse("comments:token", args=[article.pk])
+    client.get(address)  # the site and its settings, as any first request
+
+    with CaptureQueriesContext(connection) as queries:
+        token = client.get(address).json()["token"]
+
+    assert len(queries) == 0
+    assert pipeline.read_token(token, article.pk) is not None
