@@ -16,7 +16,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.comments import pipeline
@@ -30,6 +31,7 @@ from .test_page_cache_fastpath import Reader
 pytestmark = pytest.mark.django_db
 
 CONFIRM = "press Send once more"
+CONFIRM_MESSAGE = "To keep automated posts out, please press Send once more to post your comment."
 
 
 @pytest.fixture
@@ -293,3 +295,13 @@ def test_the_token_costs_no_database_query(client: Client, article: ArticlePage)
 
     assert len(queries) == 0
     assert pipeline.read_token(token, article.pk) is not None
+
+
+@pytest.mark.parametrize(("language", "button"), [("ar", "«إرسال»"), ("fa", "«ارسال»")])
+def test_it_asks_arabic_and_persian_readers_to_press_send_in_their_language(
+    language: str, button: str
+) -> None:
+    with translation.override(language):
+        asked = gettext(CONFIRM_MESSAGE)
+
+    assert button in asked
