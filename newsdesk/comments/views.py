@@ -34,7 +34,7 @@ from newsdesk.core import clients
 
 from . import pipeline, selectors, services
 from .forms import CommentForm
-from .models import Status
+from .models import Comment, Status
 
 # A body Django cannot read: a multipart post without its boundary, too big, too many fields.
 UNREADABLE = (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
@@ -111,6 +111,36 @@ def token(request: HttpRequest, article_id: int) -> JsonResponse:
 
 @csrf_exempt
 def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
+    refusal = _wrong_request(request)
+    if refusal is not None:
+        return refusal
+    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+    if article is None:
+        if _wants_json(request):
+            return _problem(404, _("This article does not take comments."))
+        raise Http404
+    try:
+        form = CommentForm(request.POST)
+    except UNREADABLE:
+        message = _("Your comment could not be read on the way. Please write it again.")
+        return _not_sent(request, article, CommentForm(), message, 400)
+    if not form.is_valid():
+        return _invalid(request, article, form)
+    data = form.cleaned_data
+    parent = selectors.replyable(article, data["parent"])
+    if data["parent"] and parent is None:
+        message = _("The comment you replied to is no longer available.")
+        return _not_sent(request, article, form, message, 400)
+    result = services.submit(_submission(request, article, data, parent))
+    if result.refused:
+        assert result.verdict is not None
+        message = str(result.verdict.message)
+        return _not_sent(request, article, form, message, result.verdict.http_status)
+    return _accepted(request, article, result)
+
+
+def _wrong_request(request: HttpRequest) -> HttpResponse | None:
+    """Not a POST, or a POST from another site's page."""
     wants_json = _wants_json(request)
     if request.method != "POST":
         message = _("Comments are sent with the form on the article.")
@@ -125,55 +155,41 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         if wants_json:
             return _problem(403, message)
         raise PermissionDenied(message)
-    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
-    if article is None:
-        if wants_json:
-            return _problem(404, _("This article does not take comments."))
-        raise Http404
-    try:
-        form = CommentForm(request.POST)
-    except UNREADABLE:
-        message = _("Your comment could not be read on the way. Please write it again.")
-        return _not_sent(request, article, CommentForm(), message, 400)
-    if not form.is_valid():
-        if form.tampered():
-            message = _(
-                "Part of the form was changed or lost on the way. "
-                "Please check your comment and send it again."
-            )
-        else:
-            message = _("Please check the highlighted fields.")
-        errors = {
-            name: [str(e) for e in errs]
-            for name, errs in form.errors.items()
-            if name not in CommentForm.HIDDEN
-        }
-        return _not_sent(request, article, form, message, 400, errors)
-    data = form.cleaned_data
-    parent = selectors.replyable(article, data["parent"])
-    if data["parent"] and parent is None:
-        message = _("The comment you replied to is no longer available.")
-        return _not_sent(request, article, form, message, 400)
-    result = services.submit(
-        pipeline.Submission(
-            article=article,
-            name=data["name"],
-            email=data["email"],
-            text=data["text"],
-            parent=parent,
-            notify_replies=data["notify_replies"],
-            honeypot=data["website"],
-            token=data["token"],
-            client_ip=clients.client_ip(request),
-            user_agent=request.headers.get("User-Agent", "")[:300],
-            site_settings=selectors.rules_for(request),
+    return None
+
+
+def _invalid(request: HttpRequest, article: ArticlePage, form: CommentForm) -> HttpResponse:
+    if form.tampered():
+        message = _(
+            "Part of the form was changed or lost on the way. "
+            "Please check your comment and send it again."
         )
+    else:
+        message = _("Please check the highlighted fields.")
+    errors = {
+        name: [str(e) for e in errs]
+        for name, errs in form.errors.items()
+        if name not in CommentForm.HIDDEN
+    }
+    return _not_sent(request, article, form, message, 400, errors)
+
+
+def _submission(
+    request: HttpRequest, article: ArticlePage, data: dict[str, Any], parent: Comment | None
+) -> pipeline.Submission:
+    return pipeline.Submission(
+        article=article,
+        name=data["name"],
+        email=data["email"],
+        text=data["text"],
+        parent=parent,
+        notify_replies=data["notify_replies"],
+        honeypot=data["website"],
+        token=data["token"],
+        client_ip=clients.client_ip(request),
+        user_agent=request.headers.get("User-Agent", "")[:300],
+        site_settings=selectors.rules_for(request),
     )
-    if result.refused:
-        assert result.verdict is not None
-        message = str(result.verdict.message)
-        return _not_sent(request, article, form, message, result.verdict.http_status)
-    return _accepted(request, article, result)
 
 
 def _accepted(request: HttpRequest, article: ArticlePage, result: services.Result) -> HttpResponse:

@@ -6,6 +6,9 @@
   if (!form || !window.fetch) return;
   var status = form.querySelector("[data-status]");
   var tokenField = form.querySelector("[data-token]");
+  var parent = form.querySelector("[data-parent]");
+  var replying = form.querySelector("[data-replying]");
+  var button = form.querySelector("button[type=submit]");
   var asked = null; // the request for this reader's token, once they start writing
 
   // Pages come from caches shared by every reader, so the form holds no token: ask for
@@ -33,15 +36,8 @@
     return asked;
   }
 
-  function spent() {
-    tokenField.value = "";
-  }
-
   form.addEventListener("focusin", token);
   form.addEventListener("input", token);
-  var parent = form.querySelector("[data-parent]");
-  var replying = form.querySelector("[data-replying]");
-  var button = form.querySelector("button[type=submit]");
 
   function clearErrors() {
     form.querySelectorAll("[data-error-for]").forEach(function (el) {
@@ -94,7 +90,7 @@
       })
       .then(function (result) {
         if (result.ok) {
-          spent(); // a token is good for one comment: the next one asks for another
+          tokenField.value = ""; // a token is good for one comment: the next one asks again
           status.textContent = result.body.message;
           form.querySelector("textarea").value = "";
           parent.value = "";
