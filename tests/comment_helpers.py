@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from typing import Any
 
 from django.test import Client
@@ -41,3 +42,41 @@ def post(
         headers=headers,
         REMOTE_ADDR=REMOTE_ADDR,
     )
+
+
+class _FormFields(HTMLParser):
+    """What a browser sends for the comment form in a page: its inputs and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, str] = {}
+        self._in_form = False
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {name: value or "" for name, value in attrs}
+        if tag == "form" and found.get("id") == "comment-form":
+            self._in_form = True
+        elif self._in_form and tag == "input" and "name" in found:
+            if found.get("type") != "checkbox" or "checked" in found:
+                self.fields[found["name"]] = found.get("value", "")
+        elif self._in_form and tag == "textarea":
+            self._textarea = found["name"]
+            self.fields[self._textarea] = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self._in_form = False
+
+
+def form_fields(html: str) -> dict[str, str]:
+    parser = _FormFields()
+    parser.feed(html)
+    assert parser.fields, "the page has no comment form"
+    return parser.fields

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import timedelta
 from html.parser import HTMLParser
 from io import StringIO
@@ -12,7 +11,6 @@ from typing import Any
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
-from django.core import signing
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -23,7 +21,7 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.comments import pipeline, services
+from newsdesk.comments import services
 from newsdesk.comments.models import Comment, CommentSettings, Status
 from newsdesk.comments.templatetags.comments_tags import comment_text
 from newsdesk.newsroom.roles import EDITOR
@@ -346,25 +344,6 @@ def test_it_keeps_the_count_right_when_an_older_revision_is_published(
     revision.publish()
 
     assert ArticlePage.objects.get(pk=article.pk).comment_count == 1
-
-
-def _form_token(html: str) -> str:
-    match = re.search(r'name="token" value="([^"]+)"', html)
-    assert match, "the page has no comment form"
-    return match.group(1)
-
-
-@pytest.mark.usefixtures("no_page_cache")
-def test_it_gives_each_reader_of_the_kept_form_a_token_of_their_own(
-    client: Client, article: ArticlePage
-) -> None:
-    with time_machine.travel("2026-05-01 10:00:00", tick=False):
-        first = _form_token(page_html(client, article))
-    with time_machine.travel("2026-05-01 10:00:30", tick=False):
-        second = _form_token(page_html(client, article))
-    assert first != second
-    signer = signing.TimestampSigner(salt=pipeline.TOKEN_SALT)
-    assert {signer.unsign(first), signer.unsign(second)} == {str(article.pk)}
 
 
 def test_it_shows_the_form_closed_once_the_sites_days_are_over(client: Client, news) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import re
+import secrets
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -31,13 +32,16 @@ from newsdesk.articles.models import ArticlePage
 from .models import Blocked, BlockKind, Comment
 from .selectors import Rules
 
-TOKEN_SALT = "newsdesk.comments.token"
+# v2: a token of its own for each reader, with a nonce (decision 0013).
+TOKEN_SALT = "newsdesk.comments.token.v2"
+SPENT_KEY = "newsdesk:comments:spent:{}"
 LINK_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 class Outcome(Enum):
     REFUSE = "refuse"  # not stored; the reader may fix it and send again
     SPAM = "spam"  # stored as spam for moderators; the reader is told it awaits review
+    HOLD = "hold"  # stored for moderators to decide, whatever the moderation mode
 
 
 @dataclass(frozen=True)
@@ -81,8 +85,63 @@ def client_hash(ip: str) -> str:
     return salted_hmac("newsdesk.comments.client", str(network)).hexdigest()[:32]
 
 
+def _signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=TOKEN_SALT)
+
+
 def make_token(article_id: int) -> str:
-    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(article_id))
+    """A signed, time-stamped token for one reader's comment on one article.
+
+    Issued by its own uncached request when the reader starts writing (or with a form
+    that is never cached), so its time is when this reader began, and its random nonce
+    lets it be spent once."""
+    return _signer().sign_object({"a": article_id, "n": secrets.token_urlsafe(12)})
+
+
+@dataclass(frozen=True)
+class Token:
+    article_id: int
+    nonce: str
+    raw: str
+
+    @property
+    def spent_key(self) -> str:
+        return SPENT_KEY.format(self.nonce)
+
+    def is_spent(self) -> bool:
+        return cache.get(self.spent_key) is not None
+
+    def spend(self) -> bool:
+        """Claim the token; False if it was spent before. add() is a single SET NX in
+        Redis, so of two posts sent at once with one token only one gets it."""
+        return cache.add(self.spent_key, 1, settings.COMMENTS_TOKEN_MAX_AGE)
+
+    def is_younger_than(self, seconds: int) -> bool:
+        try:
+            _signer().unsign(self.raw, max_age=seconds)
+        except signing.SignatureExpired:
+            return False
+        return True
+
+
+def read_token(raw: str, article_id: int) -> Token | None:
+    """The token if it is ours, for this article and not expired; otherwise None."""
+    try:
+        payload = _signer().unsign_object(raw, max_age=settings.COMMENTS_TOKEN_MAX_AGE)
+    except (signing.BadSignature, ValueError):  # also SignatureExpired, or not an object
+        return None
+    if not isinstance(payload, dict) or payload.get("a") != article_id:
+        return None
+    return Token(article_id, str(payload.get("n", "")), raw)
+
+
+def usable_token(raw: str, article_id: int) -> str:
+    """What to put in a form shown again: the reader's own token while it can still be
+    used (so time already spent on the page counts), otherwise a new one."""
+    token = read_token(raw, article_id)
+    if token is not None and not token.is_spent():
+        return raw
+    return make_token(article_id)
 
 
 def count_links(text: str) -> int:
@@ -104,53 +163,64 @@ def comments_open(sub: Submission) -> Verdict | None:
     return None
 
 
+def _count(scope: str, value: str) -> int:
+    """One more in this window for `value`: the number so far, this one included."""
+    _limit, seconds = settings.COMMENTS_RATE_LIMIT
+    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
+    key = f"newsdesk:comments:rate:{scope}:{digest}"
+    cache.add(key, 0, seconds)  # starts the window; a no-op while one is open
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window closed between add and incr
+        cache.set(key, 1, seconds)
+        return 1
+
+
 def rate_limit(sub: Submission) -> Verdict | None:
-    limit, seconds = settings.COMMENTS_RATE_LIMIT
-    for scope, value in (("client", sub.client_hash), ("email", sub.email.lower())):
-        if not value:
-            continue
-        digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-        key = f"newsdesk:comments:rate:{scope}:{digest}"
-        cache.add(key, 0, seconds)  # starts the window; a no-op while one is open
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window closed between add and incr
-            cache.set(key, 1, seconds)
-            count = 1
-        if count > limit:
-            return Verdict(
-                Outcome.REFUSE,
-                f"rate_limit:{scope}",
-                _("You are sending comments too quickly. Please wait a few minutes."),
-                http_status=429,
-            )
+    """Counts only posts that passed the field and token checks (it runs after them).
+
+    Too many from one network are refused: the network is the sender's own. Too many
+    with one email are held for moderators instead: anyone can type anyone's email, so
+    the email must never be a way to silence its owner."""
+    limit, _seconds = settings.COMMENTS_RATE_LIMIT
+    if sub.client_hash and _count("client", sub.client_hash) > limit:
+        return Verdict(
+            Outcome.REFUSE,
+            "rate_limit:client",
+            _("You are sending comments too quickly. Please wait a few minutes."),
+            http_status=429,
+        )
+    if _count("email", sub.email.lower()) > limit:
+        return Verdict(
+            Outcome.HOLD, "rate_limit:email", _("Thank you. Your comment awaits moderation.")
+        )
     return None
 
 
 def time_on_page(sub: Submission) -> Verdict | None:
-    signer = signing.TimestampSigner(salt=TOKEN_SALT)
-    stale = Verdict(
+    """A token of this reader's own, old enough, and spent here: once.
+
+    A post without one (a reader without script, whose page came from a cache, or a
+    script) is sent back with the text kept and a new token: one more click."""
+    confirm = Verdict(
         Outcome.REFUSE,
         "token",
-        _("This form is out of date. Please reload the page and send your comment again."),
+        _("To keep automated posts out, please press Send once more to post your comment."),
     )
-    try:
-        value = signer.unsign(sub.token, max_age=settings.COMMENTS_TOKEN_MAX_AGE)
-    except signing.BadSignature:  # also SignatureExpired
-        return stale
-    if value != str(sub.article.pk):
-        return stale
-    if settings.COMMENTS_MIN_SECONDS <= 0:
-        return None
-    try:
-        signer.unsign(sub.token, max_age=settings.COMMENTS_MIN_SECONDS)
-    except signing.SignatureExpired:
-        return None  # older than the minimum: a person had time to read and write
-    return Verdict(
-        Outcome.REFUSE,
-        "too_fast",
-        _("That was very quick. Please take a moment and send your comment again."),
-    )
+    token = read_token(sub.token, sub.article.pk)
+    if token is None:
+        return confirm
+    minimum = settings.COMMENTS_MIN_SECONDS
+    if minimum > 0 and token.is_younger_than(minimum):
+        # Not spent: the same token passes a moment later.
+        return Verdict(
+            Outcome.REFUSE,
+            "too_fast",
+            _("That was very quick. Please take a moment and send your comment again."),
+        )
+    if not token.spend():
+        return confirm
+    return None
 
 
 def honeypot(sub: Submission) -> Verdict | None:
@@ -238,10 +308,11 @@ def spam_service(sub: Submission) -> Verdict | None:
     return None
 
 
+# Rate limits come after the token: posts that fail it cost nobody's allowance.
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("open", comments_open),
-    ("rate_limit", rate_limit),
     ("time_on_page", time_on_page),
+    ("rate_limit", rate_limit),
     ("honeypot", honeypot),
     ("links", links),
     ("blocklist", blocklist),
@@ -251,9 +322,14 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 
 
 def run(sub: Submission) -> Verdict | None:
-    """The first check that objects, or None when the submission may be stored."""
+    """The first check that refuses or finds spam; else the first that holds the comment
+    for moderators (the checks after a hold still run); else None: it may be stored."""
+    held = None
     for _name, check in CHECKS:
         verdict = check(sub)
-        if verdict is not None:
+        if verdict is None:
+            continue
+        if verdict.outcome is not Outcome.HOLD:
             return verdict
-    return None
+        held = held or verdict
+    return held

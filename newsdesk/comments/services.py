@@ -76,7 +76,8 @@ def submit(sub: pipeline.Submission) -> Result:
         return Result(None, verdict)
     status: str
     if verdict is not None:
-        status, reason = Status.SPAM, verdict.reason
+        held = verdict.outcome is pipeline.Outcome.HOLD
+        status, reason = (Status.PENDING if held else Status.SPAM), verdict.reason
     else:
         status = first_status(sub)
         reason = "" if status == Status.PENDING else f"auto:{sub.site_settings.moderation}"

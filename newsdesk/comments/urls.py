@@ -5,4 +5,5 @@ from . import views
 app_name = "comments"
 urlpatterns = [
     path("comments/<int:article_id>/", views.post_comment, name="post"),
+    path("comments/<int:article_id>/token/", views.token, name="token"),
 ]

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
@@ -40,11 +48,34 @@ class CommentFilterSet(WagtailFilterSet):
 
 def _history(comment: Comment) -> str:
     url = reverse("wagtailsnippets_comments_comment:list")
-    return format_html('<a href="{}?email={}">{}</a>', url, comment.email, comment.email)
+    query = urlencode({"email": comment.email})  # reader+tag@… keeps its +
+    return format_html('<a href="{}?{}">{}</a>', url, query, comment.email)
+
+
+def _moderators_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.has_perm("comments.view_comment"):
+            return _forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class CommentChooserViewSet(SnippetChooserViewSet):
+    """Wagtail gives every snippet a chooser open to anyone in the admin; choosing a
+    comment shows its author and text, so here it is for moderators only."""
+
+    def get_urlpatterns(self) -> list[Any]:
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = _moderators_only(pattern.callback)
+        return patterns
 
 
 class CommentViewSet(SnippetViewSet):
     model = Comment
+    chooser_viewset_class = CommentChooserViewSet
     icon = "comment"
     menu_label = _("Comments")
     filterset_class = CommentFilterSet
@@ -90,12 +121,28 @@ class CommentsGroup(SnippetViewSetGroup):
 register_snippet(CommentsGroup)
 
 
-class _CommentAction(SnippetBulkAction):
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    # Answered here: a PermissionDenied raised in the admin becomes a redirect home.
+    return permission_denied(request, PermissionDenied())
+
+
+class _ModeratorsOnly:
+    """403 before anything is shown: Wagtail's confirmation page lists the chosen items,
+    those the user may not act on too, and a comment's name is its author and text."""
+
+    permissions: tuple[str, ...] = ("comments.change_comment",)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.has_perms(self.permissions):
+            return _forbidden(request)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class _CommentAction(_ModeratorsOnly, SnippetBulkAction):
     """A bulk action on the chosen comments, applied one by one through the services."""
 
     template_name = "comments/admin/confirm_bulk.html"
     models = [Comment]
-    permissions: tuple[str, ...] = ("comments.change_comment",)
 
     def check_perm(self, obj: Comment) -> bool:
         return all(self.request.user.has_perm(p) for p in self.permissions)
@@ -191,3 +238,11 @@ class BlockClientBulkAction(_Block):
     aria_label = _("Block the client networks of the selected comments' authors")
     kind = BlockKind.CLIENT
     action_priority = 50
+
+
+# Registered after Wagtail's own delete for every snippet (order 0), which it replaces for
+# comments only: the same action, behind the same 403 as the others.
+@hooks.register("register_bulk_action", order=1)
+class DeleteCommentsBulkAction(_ModeratorsOnly, DeleteBulkAction):
+    models = [Comment]
+    permissions = ("comments.delete_comment",)

@@ -157,7 +157,11 @@ class FileWatch:
         """Nothing to send: the write of the tag's file is what others see."""
 
 
-_FILE_BACKEND = "django.core.cache.backends.filebased.FileBasedCache"
+# Django's file cache and ours (newsdesk.core.filecache: the same files).
+_FILE_BACKENDS = (
+    "django.core.cache.backends.filebased.FileBasedCache",
+    "newsdesk.core.filecache.FileCache",
+)
 
 _watch: Watch | FileWatch | None = None
 _watched: tuple[str, str] | None = None
@@ -197,7 +201,7 @@ def watch(changes_key: str) -> Watch | FileWatch | None:
 def _new_watch(backend: str, changes_key: str) -> Watch | FileWatch | None:
     if backend == _REDIS_BACKEND:
         return Watch(_redis_url(), _channel_name())
-    if backend == _FILE_BACKEND:
+    if backend in _FILE_BACKENDS:
         shared = caches["default"]
         return FileWatch(shared._key_to_file(changes_key))  # type: ignore[attr-defined]
     return None

@@ -11,13 +11,10 @@ from django.utils.safestring import SafeString, mark_safe
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments, params
 
-from .. import pipeline, selectors
+from .. import selectors
 from ..forms import CommentForm
 
 register = template.Library()
-
-# Stands for the form token in the kept empty form; never a valid token.
-_TOKEN_SLOT = "newsdesk-comment-token-slot"
 
 
 class _WebLinks(Urlizer):
@@ -48,24 +45,23 @@ def comments_section(context: template.Context, article: ArticlePage) -> SafeStr
     number: int = query.values.get("comments", 1)
     reply: int | None = query.values.get("reply")
     state: str | None = query.values.get("comment")
-    token = pipeline.make_token(article.pk)
     if reply or state:
-        return _section(request, article, number, token, reply=reply, state=state)
-    # What most readers get is kept whole; only the form token is new for each of them,
-    # so the time-on-page check still sees when this reader got the form.
-    html = fragments.cached(
-        request,
-        f"comments-section:{article.pk}:{translation.get_language()}:{number}",
-        lambda: _section(request, article, number, _TOKEN_SLOT),
+        return _section(request, article, number, reply=reply, state=state)
+    # Kept whole, and the same for every reader: the form carries no token. The page's
+    # script asks for one when the reader starts writing (decision 0013).
+    return mark_safe(
+        fragments.cached(
+            request,
+            f"comments-section:v2:{article.pk}:{translation.get_language()}:{number}",
+            lambda: _section(request, article, number),
+        )
     )
-    return mark_safe(html if token == _TOKEN_SLOT else html.replace(_TOKEN_SLOT, token))
 
 
 def _section(
     request: Any,
     article: ArticlePage,
     number: int,
-    token: str,
     *,
     reply: int | None = None,
     state: Any = None,
@@ -89,27 +85,26 @@ def _section(
         "article": article,
         "threads": threads,
         "open": selectors.is_open(article, site_settings),
-        "token": token,
+        "token": "",
         "reply_to": reply_to,
         "state": state,
     }
     if reply_to is None and form_context["open"]:
-        form_context["blank_form"] = _blank_form(request, article, token)
+        form_context["blank_form"] = _blank_form(request, article)
     else:
         # Built only when shown: a form copies all its fields when made.
-        form_context["form"] = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
+        form_context["form"] = CommentForm()
     return mark_safe(render_to_string("comments/section.html", form_context, request=request))
 
 
-def _blank_form(request: Any, article: ArticlePage, token: str) -> SafeString:
-    """The empty form, kept like any page part, with `token` in it (or the token slot)."""
-    html = fragments.cached(
+def _blank_form(request: Any, article: ArticlePage) -> SafeString:
+    """The empty form, kept like any page part."""
+    return fragments.cached(
         request,
-        f"comment-form:{article.pk}:{translation.get_language()}",
+        f"comment-form:v2:{article.pk}:{translation.get_language()}",
         lambda: render_to_string(
             "comments/form.html",
-            {"article": article, "form": CommentForm(), "token": _TOKEN_SLOT, "reply_to": None},
+            {"article": article, "form": CommentForm(), "token": "", "reply_to": None},
             request=request,
         ),
     )
-    return mark_safe(html if token == _TOKEN_SLOT else html.replace(_TOKEN_SLOT, token))
