@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import redis
@@ -12,6 +16,9 @@ from django.utils import translation
 from newsdesk.core import changewatch, fragments
 
 from . import factories
+from .commands import NEWSDESK, newsdesk_env
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 # What only a Redis server has (its publish/subscribe channel) is tested when REDIS_URL
 # names one (CI's second pass); without it those tests are not collected, not skipped.
@@ -34,6 +41,30 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
         except redis.RedisError as error:
             raise pytest.UsageError(f"REDIS_URL={redis_url} is unreachable: {error}") from error
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser/ is a browser test, marked or not (CI runs them once)."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def new_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """Makes data folders for `newsdesk` commands (tests/commands.py), each with its own
+    copy of one migrated SQLite database: migrations run once per test run, not per server."""
+    migrated = tmp_path_factory.mktemp("migrated")
+    subprocess.run(
+        [NEWSDESK, "migrate", "-v0"], env=newsdesk_env(migrated), check=True, timeout=300
+    )
+
+    def new() -> Path:
+        data_dir = tmp_path_factory.mktemp("data")
+        shutil.copytree(migrated, data_dir, dirs_exist_ok=True)
+        return data_dir
+
+    return new
 
 
 @pytest.fixture(autouse=True)
