@@ -4,18 +4,20 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
-from django.core.cache import caches
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from newsdesk.core import changewatch, fragments
 
 from . import factories
+from .budgets import clear_caches
 from .commands import NEWSDESK, newsdesk_env
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
@@ -69,8 +71,7 @@ def new_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]
 
 @pytest.fixture(autouse=True)
 def _clean_cache() -> None:
-    for alias in settings.CACHES:
-        caches[alias].clear()
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)
@@ -127,6 +128,24 @@ def analysis(home):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def topic_index(home):  # type: ignore[no-untyped-def]
     return factories.make_topic_index(home)
+
+
+@pytest.fixture(scope="module")
+def module_rows(django_db_setup: None, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """For a module-scoped fixture that builds a costly site once for all the module's tests
+    (the query budgets): its rows are rolled back after the module's last test. A test of
+    the module that uses the database works in a savepoint inside it, as usual."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def module_without_page_cache() -> Iterator[None]:
+    """no_page_cache, for module-scoped fixtures."""
+    page_cache = {**settings.NEWSDESK_PAGE_CACHE, "ENABLED": False}
+    with override_settings(NEWSDESK_PAGE_CACHE=page_cache):
+        yield
 
 
 @pytest.fixture
