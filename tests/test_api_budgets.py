@@ -8,6 +8,9 @@ from django.test import Client
 from . import factories
 from .budgets import SIZES, Cost, measure
 
+# The database is set up only for sessions with tests marked so (pytest-django).
+pytestmark = pytest.mark.django_db
+
 # A page of up to 100 items: the page itself, then each kind of related row in one query
 # (authors, tags, topics, pictures, their renditions, sections), and the language names.
 BUDGETS = {

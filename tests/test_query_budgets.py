@@ -18,6 +18,8 @@ from .maps.factories import make_category, make_event
 
 # What rendering costs, below the page cache (whose hits cost no query: test_page_cache).
 # The site is built once for the module (tests/budgets.py); the tests read what it cost.
+# The database is set up only for sessions with tests marked so (pytest-django).
+pytestmark = pytest.mark.django_db
 
 # Rendering a page anew, as the first view after a publish does. Home and article pages
 # include Most Viewed: three queries rank the windows, one checks the ids are live. Home
