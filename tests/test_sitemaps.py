@@ -112,6 +112,7 @@ def test_it_keeps_crawlers_out_of_search_results(client: Client, home, path: str
     robots = RobotFileParser()
     robots.parse(client.get("/robots.txt").content.decode().splitlines())
 
+    assert robots.can_fetch("*", f"{SITE}/")
     assert not robots.can_fetch("*", f"{SITE}{path}")
 
 
