@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from tools.tests_assert import checks_something, functions_under_test
+from tools.tests_assert import absence_only, checks_something, functions_under_test
 
 
 def _checked(source: str) -> dict[str, bool]:
@@ -49,3 +49,18 @@ def test_it_reads_test_methods_of_test_classes_only() -> None:
             pass
     """
     assert _checked(source) == {"test_home": False}
+
+
+@pytest.mark.parametrize(
+    ("body", "only_absences"),
+    [
+        ("assert 'secret' not in html", True),
+        ("assert found is None\n    assert not hidden\n    assert rows == []", True),
+        ("assert 'news' in html\n    assert 'secret' not in html", False),
+        ("assert count == 3", False),
+        ("assert 'x' not in html\n    expect(page).to_have_title('News')", False),
+    ],
+)
+def test_it_tells_a_test_that_checks_only_absences(body: str, only_absences: bool) -> None:
+    (function,) = functions_under_test(ast.parse(f"def test_it(page):\n    {body}\n"))
+    assert absence_only(function) is only_absences

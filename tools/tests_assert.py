@@ -6,6 +6,10 @@ unittest methods, Playwright's `expect`, pytest-django's `django_assert_num_quer
 own `assert_...` helpers). Run by `make lint`:
 
     python tools/tests_assert.py tests
+
+With --absence-only it lists instead (and does not fail) the tests whose every assert checks
+an absence (`not in`, `is None`, `== 0`, `== []`, `not x`): an error page passes such a
+test, so each of them should also check something that is there.
 """
 
 from __future__ import annotations
@@ -64,6 +68,37 @@ def checks_something(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
+def checks_an_absence(check: ast.Assert) -> bool:
+    test = check.test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return True
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    operator, right = test.ops[0], test.comparators[0]
+    if isinstance(operator, ast.NotIn):
+        return True
+    nothing = isinstance(right, ast.Constant) and right.value in (None, 0, False, "", b"")
+    empty = isinstance(right, ast.List | ast.Tuple | ast.Set) and not right.elts
+    return isinstance(operator, ast.Is | ast.Eq) and (nothing or empty)
+
+
+def absence_only(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    checks = [node for node in ast.walk(function) if isinstance(node, ast.Assert)]
+    calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
+    other_checks = any(
+        _called_name(call).lower().startswith(CHECKING_CALLS) or _called_name(call) in PYTEST_CHECKS
+        for call in calls
+    )
+    return bool(checks) and not other_checks and all(map(checks_an_absence, checks))
+
+
+def only_absences(path: Path) -> Iterator[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for function in functions_under_test(tree):
+        if absence_only(function):
+            yield f"{path}:{function.lineno}: {function.name} checks only absences"
+
+
 def unchecked(path: Path) -> Iterator[str]:
     tree = ast.parse(path.read_text(), filename=str(path))
     for function in functions_under_test(tree):
@@ -71,7 +106,14 @@ def unchecked(path: Path) -> Iterator[str]:
             yield f"{path}:{function.lineno}: {function.name} checks nothing"
 
 
-def main(folders: list[str]) -> int:
+def main(arguments: list[str]) -> int:
+    folders = [argument for argument in arguments if not argument.startswith("--")] or ["tests"]
+    if "--absence-only" in arguments:
+        for folder in folders:
+            for path in sorted(Path(folder).rglob("test_*.py")):
+                for line in only_absences(path):
+                    print(line)
+        return 0
     found = [
         problem
         for folder in folders
@@ -89,4 +131,4 @@ def main(folders: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["tests"]))
+    sys.exit(main(sys.argv[1:]))
