@@ -1,5 +1,6 @@
-# newsdesk: `make demo` serves the demo site, `make test` runs every test.
-# Needs only python3 and make; everything else is installed into .venv from uv.lock.
+# newsdesk: `make demo` serves the demo site, `make test` runs every check and test.
+# Needs only python3 and make; everything else is installed into .venv from uv.lock, and
+# the two programs the tests drive (Chromium, Varnish) from Debian (tools/system-packages).
 
 PYTHON ?= python3
 PORT ?= 8000
@@ -8,12 +9,15 @@ ARTICLES ?= 500
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
+# Options for pytest: `make test PYTEST_ARGS='-m "not browser"'`, or `-x tests/test_api.py`.
+PYTEST_ARGS ?=
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: demo test install install-dev lint typecheck migrations-check serve worker clean
+.PHONY: demo test install install-dev system-packages checks lint typecheck migrations-check \
+	pytest serve worker clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +41,15 @@ serve: install
 worker: install
 	$(BIN)/newsdesk worker
 
+# Chromium (browser tests) and Varnish (tests/test_varnish.py): installed when missing and
+# this is root on Debian; otherwise it stops at once, naming the command to run.
+system-packages:
+	tools/system-packages
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/tests_assert.py tests
 
 typecheck: install-dev
 	$(BIN)/mypy newsdesk
@@ -47,8 +57,15 @@ typecheck: install-dev
 migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(BIN)/newsdesk makemigrations --check --dry-run
 
-test: install-dev lint typecheck migrations-check
-	$(BIN)/pytest
+# What `make test` checks before the tests; CI runs them once, not once per database.
+checks: lint typecheck migrations-check
+
+# Every test on the current database (DATABASE_URL, REDIS_URL; SQLite by default).
+test: system-packages checks pytest
+
+# The tests alone (CI runs them on each database, with PYTEST_ARGS).
+pytest: install-dev system-packages
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -1,17 +1,26 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
-from django.core.cache import caches
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from newsdesk.core import changewatch, fragments
 
 from . import factories
+from .budgets import clear_caches
+from .commands import NEWSDESK, newsdesk_env
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 # What only a Redis server has (its publish/subscribe channel) is tested when REDIS_URL
 # names one (CI's second pass); without it those tests are not collected, not skipped.
@@ -36,10 +45,33 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             raise pytest.UsageError(f"REDIS_URL={redis_url} is unreachable: {error}") from error
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser/ is a browser test, marked or not (CI runs them once)."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def new_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """Makes data folders for `newsdesk` commands (tests/commands.py), each with its own
+    copy of one migrated SQLite database: migrations run once per test run, not per server."""
+    migrated = tmp_path_factory.mktemp("migrated")
+    subprocess.run(
+        [NEWSDESK, "migrate", "-v0"], env=newsdesk_env(migrated), check=True, timeout=300
+    )
+
+    def new() -> Path:
+        data_dir = tmp_path_factory.mktemp("data")
+        shutil.copytree(migrated, data_dir, dirs_exist_ok=True)
+        return data_dir
+
+    return new
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache() -> None:
-    for alias in settings.CACHES:
-        caches[alias].clear()
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)
@@ -96,6 +128,24 @@ def analysis(home):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def topic_index(home):  # type: ignore[no-untyped-def]
     return factories.make_topic_index(home)
+
+
+@pytest.fixture(scope="module")
+def module_rows(django_db_setup: None, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """For a module-scoped fixture that builds a costly site once for all the module's tests
+    (the query budgets): its rows are rolled back after the module's last test. A test of
+    the module that uses the database works in a savepoint inside it, as usual."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def module_without_page_cache() -> Iterator[None]:
+    """no_page_cache, for module-scoped fixtures."""
+    page_cache = {**settings.NEWSDESK_PAGE_CACHE, "ENABLED": False}
+    with override_settings(NEWSDESK_PAGE_CACHE=page_cache):
+        yield
 
 
 @pytest.fixture

@@ -29,10 +29,12 @@ def test_it_links_an_article_to_its_topics_main_topic_first(
 def test_it_leaves_out_topics_that_are_not_live(client: Client, news, topic_index) -> None:
     draft = factories.make_topic(topic_index, "Secret dossier")
     draft.unpublish()
-    article = factories.make_article(news, "Dam talks stall", topics=[draft])
+    live = factories.make_topic(topic_index, "Water rights")
+    article = factories.make_article(news, "Dam talks stall", topics=[draft, live])
 
     html = client.get(article.url).content.decode()
 
+    assert f'href="{live.url}">Water rights' in html
     assert "Secret dossier" not in html
 
 

@@ -6,13 +6,17 @@ channel is Redis's publish/subscribe, and the embedded file cache has none.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import redis
@@ -102,21 +106,82 @@ def test_it_gives_a_new_version_when_it_subscribes_again(own_watch) -> None:
     assert _until(lambda: own_watch.version() not in (before, None))
 
 
-def test_it_says_nothing_while_the_server_is_silent(own_watch) -> None:
-    _server().client_pause(1500, all=True)
-    assert _until(lambda: own_watch.version() is None, seconds=1.2)
-    # Heard again once the pause is over.
-    assert _until(lambda: own_watch.version() is not None, seconds=3)
+class Relay:
+    """A TCP relay to the Redis server that a test can make silent (bytes are held, the
+    connections stay open) or unreachable (every connection closed, no more accepted)."""
+
+    def __init__(self, url: str) -> None:
+        address = urlsplit(url)
+        self.target = (address.hostname or "127.0.0.1", address.port or 6379)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = address._replace(netloc=f"127.0.0.1:{self.listener.getsockname()[1]}").geturl()
+        self.passing = threading.Event()
+        self.passing.set()
+        self.connections: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                reader, _address = self.listener.accept()
+            except OSError:
+                return  # closed
+            server = socket.create_connection(self.target)
+            self.connections += [reader, server]
+            for source, sink in ((reader, server), (server, reader)):
+                threading.Thread(target=self._pass, args=(source, sink), daemon=True).start()
+
+    def _pass(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                self.passing.wait()
+                sink.sendall(data)
+        except OSError:
+            return
+
+    def silence(self) -> None:
+        self.passing.clear()
+
+    def resume(self) -> None:
+        self.passing.set()
+
+    def close(self) -> None:
+        self.listener.close()
+        for connection in self.connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+            connection.close()
+        self.passing.set()
 
 
-def test_it_says_nothing_while_the_server_is_unreachable() -> None:
-    watch = changewatch.Watch("redis://127.0.0.1:9/0", "test-changes", quiet_seconds=0.2)
-    watch.version()
-    time.sleep(0.3)
-    try:
-        assert watch.version() is None
-    finally:
-        watch.stop()
+@pytest.fixture
+def relayed_watch() -> Iterator[tuple[Relay, changewatch.Watch]]:
+    """A watch that hears the server through a Relay, heard at least once."""
+    relay = Relay(os.environ["REDIS_URL"])
+    watch = changewatch.Watch(
+        relay.url, f"test-changes-{uuid.uuid4().hex}", ping_seconds=0.1, quiet_seconds=0.5
+    )
+    assert _until(lambda: watch.version() is not None)
+    yield relay, watch
+    watch.stop()
+    relay.close()
+
+
+def test_it_says_nothing_while_the_server_is_silent(relayed_watch) -> None:
+    relay, watch = relayed_watch
+    relay.silence()
+    assert _until(lambda: watch.version() is None, seconds=2)
+    relay.resume()
+    # Heard again once the server answers.
+    assert _until(lambda: watch.version() is not None, seconds=3)
+
+
+def test_it_says_nothing_while_the_server_is_unreachable(relayed_watch) -> None:
+    relay, watch = relayed_watch
+    relay.close()
+    assert _until(lambda: watch.version() is None, seconds=2)
+    time.sleep(0.6)  # longer than quiet_seconds: it does not come back by itself
+    assert watch.version() is None
 
 
 def test_it_names_its_channel_after_the_database_and_the_key_prefix() -> None:

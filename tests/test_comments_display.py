@@ -99,6 +99,7 @@ def test_it_shows_hostile_comments_inert_on_the_page(
     html = page_html(client, article)
 
     comments = html[html.index('class="comment-list"') : html.index('id="comment-form"')]
+    assert 'class="comment__text"' in comments
     assert "<script>alert" not in comments
     for tag, attrs in tags_in(comments):
         assert tag not in {"script", "img", "svg", "iframe", "style", "math"}
@@ -116,7 +117,9 @@ def test_it_keeps_line_breaks() -> None:
 
 
 def test_it_does_not_link_email_addresses() -> None:
-    assert "mailto" not in comment_text("write to me@example.com")
+    html = comment_text("write to me@example.com")
+    assert "me@example.com" in html
+    assert "mailto" not in html
 
 
 def test_it_shows_approved_comments_only(client: Client, article: ArticlePage) -> None:
@@ -139,9 +142,12 @@ def test_it_shows_comment_text_with_its_own_direction(client: Client, article: A
 
 
 def test_it_never_shows_a_commenters_email(client: Client, article: ArticlePage) -> None:
-    factories.make_comment(article, email="secret.reader@example.com")
+    factories.make_comment(article, email="secret.reader@example.com", text="Thanks for this")
 
-    assert "secret.reader" not in page_html(client, article)
+    html = page_html(client, article)
+
+    assert "Thanks for this" in html
+    assert "secret.reader" not in html
 
 
 def test_it_shows_threads_oldest_first_with_replies_nested(

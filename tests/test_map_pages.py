@@ -206,7 +206,10 @@ def test_it_shows_the_map_block_on_the_home_page_with_the_editors_title(
 def test_it_hides_the_map_block_without_recent_events(client: Client, home, map_page) -> None:
     make_event(title="Long ago", occurred_at=timezone.now() - timedelta(days=20))
 
-    assert 'id="block-map"' not in client.get("/").content.decode()
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert 'id="block-map"' not in response.content.decode()
 
 
 def test_it_shows_a_small_map_on_an_article_with_linked_events(

@@ -31,6 +31,7 @@ def editor_html(client: Client, user: User, article: ArticlePage) -> str:
 def test_it_offers_a_writer_no_publish_action(client: Client, article: ArticlePage) -> None:
     html = editor_html(client, member_of(WRITER), article)
 
+    assert 'name="action-submit"' in html
     assert 'name="action-publish"' not in html
 
 

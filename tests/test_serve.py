@@ -6,11 +6,10 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email.message import Message
 from pathlib import Path
 
@@ -18,7 +17,11 @@ import pytest
 
 from newsdesk.core.management.commands.serve import granian_command
 
-NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
+from .commands import NEWSDESK, newsdesk_env
+
+# Servers in processes of their own, on the embedded database whatever the run's: run once
+# in CI (see .ci/run).
+pytestmark = pytest.mark.servers
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,19 +48,11 @@ _served_pid: dict[str, int] = {}
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    data_dir = tmp_path_factory.mktemp("data")
+def served(new_data_dir: Callable[[], Path]) -> Iterator[tuple[str, Path]]:
+    data_dir = new_data_dir()
     port = _free_port()
-    env = {
-        **os.environ,
-        "NEWSDESK_DATA_DIR": str(data_dir),
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev",
-        "BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    # The embedded default and the demo's DEBUG (none set), as a new user gets them.
-    env.pop("DATABASE_URL", None)
-    env.pop("DEBUG", None)
-    subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
+    # The embedded default and the demo's settings, as a new user gets them.
+    env = {**newsdesk_env(data_dir), "BASE_URL": f"http://127.0.0.1:{port}"}
     # Its own process group: granian's workers outlive a killed parent.
     server = subprocess.Popen(
         [NEWSDESK, "serve", "--port", str(port), "--workers", "1"],
@@ -176,17 +171,10 @@ def test_it_runs_the_background_worker_beside_the_server(served: tuple[str, Path
     assert any(" worker" in command for command in children)
 
 
-def test_it_stops_server_and_worker_when_asked_to_stop(tmp_path: Path) -> None:
-    # The dev settings, as `make demo` runs: the test settings' tasks run inline, and a
-    # worker refuses to start on them.
-    env = {
-        **os.environ,
-        "NEWSDESK_DATA_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev",
-        "DEBUG": "0",
-    }
-    env.pop("DATABASE_URL", None)
-    subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
+def test_it_stops_server_and_worker_when_asked_to_stop(
+    new_data_dir: Callable[[], Path],
+) -> None:
+    env = newsdesk_env(new_data_dir())
     port = _free_port()
     server = subprocess.Popen(
         [NEWSDESK, "serve", "--port", str(port), "--workers", "1"],

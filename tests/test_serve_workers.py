@@ -3,17 +3,16 @@ editor publishing through the admin) shows on every worker's next page at once."
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from .commands import NEWSDESK, newsdesk_env
 from .test_serve import _free_port, _get, _stop, _wait_until_up
 
-NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
+pytestmark = pytest.mark.servers
 
 RETITLE = """
 from newsdesk.articles.models import ArticlePage
@@ -24,15 +23,8 @@ article.save_revision().publish()
 
 
 @pytest.fixture(scope="module")
-def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict]]:
-    env = {
-        **os.environ,
-        "NEWSDESK_DATA_DIR": str(tmp_path_factory.mktemp("data")),
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev",
-        "DEBUG": "0",
-    }
-    env.pop("DATABASE_URL", None)
-    subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
+def two_workers(new_data_dir: Callable[[], Path]) -> Iterator[tuple[str, dict]]:
+    env = newsdesk_env(new_data_dir())
     subprocess.run(
         [NEWSDESK, "demo", "--articles", "12"],
         env=env,

@@ -112,6 +112,7 @@ def test_it_keeps_crawlers_out_of_search_results(client: Client, home, path: str
     robots = RobotFileParser()
     robots.parse(client.get("/robots.txt").content.decode().splitlines())
 
+    assert robots.can_fetch("*", f"{SITE}/")
     assert not robots.can_fetch("*", f"{SITE}{path}")
 
 
@@ -151,11 +152,13 @@ def test_it_lists_the_last_two_days_in_the_news_sitemap(client: Client, story, n
     assert news_story.publication_language == "en"
 
 
-def test_it_leaves_unpublished_articles_out(client: Client, story) -> None:
+def test_it_leaves_unpublished_articles_out(client: Client, story, news) -> None:
     story.unpublish()
+    live = factories.make_article(news, "Still published")
 
     urls = {page.url for page in crawl(client).all_pages()}
 
+    assert live.get_full_url() in urls
     assert story.get_full_url() not in urls
 
 

@@ -8,6 +8,7 @@ a live server of the site; purges go to it from the site the way production send
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import socket
 import subprocess
@@ -27,10 +28,14 @@ from newsdesk.articles.models import ArticlePage
 from . import factories
 
 # The live server reads what the test writes, so tests commit (and restore Wagtail's root).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.servers,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+# As tools/system-packages finds it (which `make test` runs first).
+VARNISHD = shutil.which(os.environ.get("VARNISHD", "varnishd")) or "/usr/sbin/varnishd"
 
 
 def _free_port() -> int:

@@ -48,6 +48,7 @@ def hub(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
 def test_it_declares_no_hub_by_default(client: Client, news) -> None:
     feed = feedparser.parse(client.get("/feeds/atom.xml").content)
 
+    assert feed.version == "atom10"
     assert [link for link in feed.feed.links if link.rel == "hub"] == []
 
 
