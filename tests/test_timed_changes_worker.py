@@ -15,6 +15,9 @@ import pytest
 
 from .test_serve import _free_port, _get, _stop, _wait_until_up
 
+# Starts the site's own servers: once per CI pass (see .ci/run).
+pytestmark = pytest.mark.servers
+
 NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
 TICK_SECONDS = 2
 # The promise is one minute; the tick here is short, so this leaves room for a slow machine.
