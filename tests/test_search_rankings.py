@@ -172,3 +172,21 @@ def test_it_reads_words_as_the_sqlite_tokenizer_does() -> None:
 
 def test_it_reads_arabic_words_in_their_one_spelling() -> None:
     assert text.words("أَحمد") == text.words("احمد")
+
+
+def test_it_shows_no_withdrawn_page_while_its_index_update_waits(
+    client: Client, news, settings
+) -> None:
+    factories.make_article(news, "Drought grips the valley")
+    withdrawn = factories.make_article(news, "Drought empties the wells")
+    assert sorted(titles(client, "/search/?q=drought")) == [
+        "Drought empties the wells",
+        "Drought grips the valley",
+    ]
+    # The index update is a background task: until a worker runs it, the kept ranking
+    # still names the page.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    withdrawn.unpublish()
+
+    assert titles(client, "/search/?q=drought") == ["Drought grips the valley"]
