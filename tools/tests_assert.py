@@ -55,7 +55,7 @@ def checks_something(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
             return True
         if isinstance(node, ast.Call):
             name = _called_name(node)
-            if name.lower().startswith(CHECKING_CALLS):
+            if name.lower().lstrip("_").startswith(CHECKING_CALLS):
                 return True
             function_node = node.func
             if (
