@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -39,7 +40,18 @@ def test_it_shows_the_headline_kicker_and_lead(client: Client, article) -> None:
 def test_it_shows_the_dateline_with_a_machine_readable_time(client: Client, article) -> None:
     html = client.get(article.url).content.decode()
     assert "Beirut" in html
-    assert f'<time datetime="{article.published_at.isoformat()}' in html
+    assert f'<time datetime="{article.published_at.isoformat(timespec="seconds")}"' in html
+
+
+def test_it_gives_machine_readable_times_to_the_second(client: Client, article) -> None:
+    # HTML allows at most three digits of a second's fraction; the stored times have six.
+    assert article.published_at.microsecond
+    html = client.get(article.url).content.decode()
+    times = re.findall(r'<time datetime="([^"]+)"', html)
+    assert times
+    assert [
+        t for t in times if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", t)
+    ] == []
 
 
 def test_it_links_the_byline_to_the_author_page(client: Client, article, reporter) -> None:

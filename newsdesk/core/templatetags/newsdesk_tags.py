@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from django import template
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from newsdesk.core import fragments, navigation
+from newsdesk.lib import times
 
 register = template.Library()
 
@@ -48,3 +51,9 @@ def fragment(parser: template.base.Parser, token: template.base.Token) -> Fragme
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(parser.compile_filter(bits[1]), nodelist)
+
+
+@register.filter
+def machine_time(value: datetime | date | None) -> str:
+    """A time as `<time datetime>` wants it (newsdesk.lib.times)."""
+    return times.machine_time(value)
