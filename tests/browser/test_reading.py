@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdesk.articles.models import ArticleKind, ArticlePage
+from newsdesk.lib.times import machine_time
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
 from tests import factories
@@ -60,7 +61,7 @@ def test_it_leads_a_reader_from_the_home_page_to_an_author_page(
 
     expect(page).to_have_url(live_server.url + newsroom.lead_story.url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Ceasefire holds along the river")
-    published = newsroom.lead_story.published_at.isoformat()
+    published = machine_time(newsroom.lead_story.published_at)
     expect(page.locator(".article__meta time").first).to_have_attribute("datetime", published)
     expect(page.locator(".byline")).to_contain_text("By Leila Haddad")
 
