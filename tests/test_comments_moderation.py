@@ -218,6 +218,8 @@ def test_it_does_not_tell_a_commenter_who_did_not_ask(article: ArticlePage) -> N
 
     services.moderate(reply, Status.APPROVED)
 
+    reply.refresh_from_db()
+    assert reply.status == Status.APPROVED
     assert mail.outbox == []
 
 

@@ -422,4 +422,5 @@ def test_it_does_not_email_moderators_about_spam(client: Client, article: Articl
 
     post(client, article, website="http://spam.example")
 
+    assert Comment.objects.get().status == Status.SPAM
     assert mail.outbox == []

@@ -93,7 +93,8 @@ def test_it_imports_nothing_when_one_row_is_wrong(client: Client, categories: No
         "Fine,2026-11-20T14:00:00Z,36.2,37.15,airstrike,,,,\n"
         "Broken,2026-11-20T14:00:00Z,36.2,200,airstrike,,,,\n"
     )
-    upload_events(client, HEADER + rows)
+    response = upload_events(client, HEADER + rows)
+    assert {row for row, _field, _message in errors(response)} == {3}  # the header is row 1
     assert not Event.objects.exists()
 
 
