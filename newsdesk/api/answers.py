@@ -90,6 +90,8 @@ def _usable(stored: Answer) -> bool:
 def _keep(key: str, response: HttpResponseBase, shown: fragments.Recording) -> Answer | None:
     if response.status_code != 200 or not isinstance(response, HttpResponse):
         return None
+    if not shown.unchanged():  # made across a change: see fragments.Recording.unchanged
+        return None
     now = time.time()
     expires_at = now + pagecache.config()["SECONDS"]
     if shown.expires_at is not None:

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
 
     name = "newsdesk.search"
     label = "site_search"
+
+    def ready(self) -> None:
+        # Declares to core.invalidation which kept rankings a page's change makes stale
+        # (models are importable only once the apps are ready).
+        from . import rankings  # noqa: PLC0415, F401
