@@ -331,7 +331,8 @@ def judge(reads: list[Read], changes: list[Change]) -> dict[str, Any]:
     read started; it may also show a change that was under way (or began) while it was
     being answered. Anything older is stale."""
     report: dict[str, Any] = {
-        s: {"reads": 0, "stale": 0, "examples": [], "latencies": [], "never": 0, "durations": []}
+        s: {"reads": 0, "stale": 0, "examples": [], "never": 0}
+        | {"latencies": [], "after_answer": [], "durations": []}
         for s in SURFACES
     }
     changes = sorted(changes, key=lambda c: c.started)
@@ -354,6 +355,7 @@ def judge(reads: list[Read], changes: list[Change]) -> dict[str, Any]:
                 report[surface]["never"] += 1
             else:
                 report[surface]["latencies"].append(round(seen - change.started, 4))
+                report[surface]["after_answer"].append(round(seen - change.ended, 4))
     return report
 
 
@@ -406,6 +408,7 @@ def summary(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "p50_s": percentile(entry["latencies"], 0.5),
             "p99_s": percentile(entry["latencies"], 0.99),
             "max_s": max(entry["latencies"], default=None),
+            "after_answer_p99_s": percentile(entry["after_answer"], 0.99),
             "read_p50_s": percentile(entry["durations"], 0.5),
         }
         for surface, entry in report.items()
@@ -474,6 +477,7 @@ def run_load(port: int, host: str, seconds: float, readers: int, interval: float
         "changes": [asdict(c) for c in changes],
         "stale_examples": {s: e["examples"] for s, e in report.items() if e["examples"]},
         "latencies": {s: e["latencies"] for s, e in report.items()},
+        "visible_after_answer": {s: e["after_answer"] for s, e in report.items()},
         "load_average_1min": loads,
         # surface, path, started, ended (seconds on this run's clock), status, words found
         "reads": [
@@ -616,10 +620,11 @@ def main() -> None:
 def print_table(results: dict[str, Any]) -> None:
     loads = results["load_average_1min"]
     print(f"load average (1 min) during the run: {min(loads):.1f} to {max(loads):.1f}")
-    heads = ("reads", "stale", "never", "p50 s", "p99 s", "max s", "read s")
+    heads = ("reads", "stale", "never", "p50 s", "p99 s", "max s", "answ99", "read s")
     print(f"{'surface':10} " + " ".join(f"{head:>7}" for head in heads))
     for surface, row in results["summary"].items():
-        cells = [_cell(row[k]) for k in ("p50_s", "p99_s", "max_s", "read_p50_s")]
+        keys = ("p50_s", "p99_s", "max_s", "after_answer_p99_s", "read_p50_s")
+        cells = [_cell(row[k]) for k in keys]
         print(
             f"{surface:10} {row['reads']:>7} {row['stale']:>7} {row['never_visible']:>7} "
             + " ".join(f"{c:>7}" for c in cells)

@@ -220,3 +220,15 @@ def test_it_shows_an_article_withdrawn_in_the_admin_no_more_once_it_answered(
 
     assert answer.status_code == 302
     assert client.get("/search/?q=drought").content.decode().count(withdrawn.url) == 0
+
+
+def test_it_finds_an_article_published_while_its_index_task_waits(
+    client: Client, news, settings, django_capture_on_commit_callbacks
+) -> None:
+    assert titles(client, "/search/?q=locusts") == []
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.make_article(news, "Locusts swarm the delta")
+
+    assert titles(client, "/search/?q=locusts") == ["Locusts swarm the delta"]
