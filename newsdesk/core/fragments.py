@@ -190,8 +190,14 @@ def changes() -> str:
 @contextmanager
 def changes_read_once() -> Iterator[None]:
     """CHANGES is read once for everything the block renders (one page): the page is then
-    as current as at its start, never older."""
-    token = _changes_reading.set(_changes_now())
+    as current as at its start, never older.
+
+    Read from the shared cache, not heard on the channel: a message reaches other
+    processes a moment after the change (seconds on a saturated machine), and parts
+    trusted on the channel's word in that moment were mixed with parts made anew into
+    pages showing an author's old and new names (bench/staleness.py, decision 0019).
+    The channel still spares the fast path's hits their round trip."""
+    token = _changes_reading.set(current_versions([CHANGES])[CHANGES])
     try:
         yield
     finally:
