@@ -98,3 +98,16 @@ def test_it_lists_a_new_item_at_once(client: Client, home, news, topic_index, re
     after = client.get(url).json()["items"]
 
     assert len(after) == len(before) + 1
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["made", "kept"])
+def test_it_names_what_an_answer_shows_for_caches_in_front(
+    client: Client, story, reporter, kept: bool
+) -> None:
+    url = "/api/v1/articles/?author=" + reporter.slug
+    if kept:
+        client.get(url)
+
+    response = client.get(url)
+
+    assert f"person:{reporter.pk}" in response["Surrogate-Key"].split()

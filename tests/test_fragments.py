@@ -46,6 +46,22 @@ def test_it_renders_again_after_a_tag_it_shows_is_invalidated() -> None:
     assert fragments.get_or_render("k", _renderer("new", "page:1", calls=calls)) == "new"
 
 
+def test_it_does_not_keep_a_fragment_made_while_anything_was_invalidated() -> None:
+    calls: list[str] = []
+
+    def render_across_a_change() -> str:
+        calls.append("made")
+        fragments.shows("page:1")
+        # Another process commits a change while this one renders (its tags elsewhere).
+        fragments.invalidate("person:9")
+        return "maybe old"
+
+    fragments.get_or_render("k", render_across_a_change)
+    fragments.get_or_render("k", render_across_a_change)
+
+    assert calls == ["made", "made"]
+
+
 def test_it_keeps_a_fragment_when_another_tag_is_invalidated() -> None:
     calls: list[str] = []
     fragments.get_or_render("k", _renderer("kept", "page:1", calls=calls))

@@ -42,6 +42,14 @@ class _Recorder(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(answer.encode())
 
+    def do_BAN(self) -> None:  # Varnish's purge by tag (deploy/varnish/default.vcl)
+        self.server.seen.append(  # type: ignore[attr-defined]
+            {"method": "BAN", "path": self.path, "tags": self.headers.get("X-Ban-Tags", "")}
+        )
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -163,3 +171,23 @@ def test_it_sends_nothing_when_no_frontend_cache_is_configured(
     with django_capture_on_commit_callbacks() as callbacks:
         fragments.invalidate("page:1")
     assert callbacks == []
+
+
+def test_it_bans_from_varnish_before_the_publication_returns(
+    api: Any, news: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # No worker runs a queued task here: only a purge made at once reaches Varnish.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    varnish = {"varnish": {"BACKEND": "newsdesk.core.purging.VarnishBackend", "LOCATION": api.base}}
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article = factories.make_article(news, "Harvest fails")
+    banned = {
+        tag
+        for request in api.seen
+        if request["method"] == "BAN"
+        for tag in request["tags"].split("|")
+    }
+    assert f"page:{article.pk}" in banned

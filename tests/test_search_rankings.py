@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
@@ -190,3 +191,44 @@ def test_it_shows_no_withdrawn_page_while_its_index_update_waits(
     withdrawn.unpublish()
 
     assert titles(client, "/search/?q=drought") == ["Drought grips the valley"]
+
+
+def test_it_forgets_a_withdrawn_pages_rankings_before_its_index_update_runs(
+    client: Client, news, settings
+) -> None:
+    factories.make_article(news, "Drought grips the valley")
+    withdrawn = factories.make_article(news, "Drought empties the wells")
+    titles(client, "/search/?q=drought")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    withdrawn.unpublish()
+
+    assert reads_the_index(client, "/search/?q=drought")
+
+
+def test_it_shows_an_article_withdrawn_in_the_admin_no_more_once_it_answered(
+    client: Client, news, settings
+) -> None:
+    factories.make_article(news, "Drought grips the valley")
+    withdrawn = factories.make_article(news, "Drought empties the wells")
+    assert withdrawn.url in client.get("/search/?q=drought").content.decode()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    editor = Client()
+    editor.force_login(factories.member_of("Editor"))
+
+    answer = editor.post(reverse("wagtailadmin_pages:unpublish", args=[withdrawn.pk]))
+
+    assert answer.status_code == 302
+    assert client.get("/search/?q=drought").content.decode().count(withdrawn.url) == 0
+
+
+def test_it_finds_an_article_published_while_its_index_task_waits(
+    client: Client, news, settings, django_capture_on_commit_callbacks
+) -> None:
+    assert titles(client, "/search/?q=locusts") == []
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.make_article(news, "Locusts swarm the delta")
+
+    assert titles(client, "/search/?q=locusts") == ["Locusts swarm the delta"]

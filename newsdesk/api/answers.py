@@ -69,7 +69,7 @@ def kept(run: Run) -> Run:
             response = run(request, **kwargs)
         stored = _keep(key, response, shown)
         if stored is not None:
-            response["Cache-Control"] = _control(stored)
+            _headers(response, stored)
         return _conditional(request, response)
 
     return answer
@@ -89,6 +89,8 @@ def _usable(stored: Answer) -> bool:
 
 def _keep(key: str, response: HttpResponseBase, shown: fragments.Recording) -> Answer | None:
     if response.status_code != 200 or not isinstance(response, HttpResponse):
+        return None
+    if not shown.unchanged():  # made across a change: see fragments.Recording.unchanged
         return None
     now = time.time()
     expires_at = now + pagecache.config()["SECONDS"]
@@ -110,8 +112,17 @@ def _keep(key: str, response: HttpResponseBase, shown: fragments.Recording) -> A
 def _response(stored: Answer) -> HttpResponse:
     response = HttpResponse(stored.body, content_type=stored.content_type)
     response["ETag"] = stored.etag
-    response["Cache-Control"] = _control(stored)
+    _headers(response, stored)
     return response
+
+
+def _headers(response: HttpResponseBase, stored: Answer) -> None:
+    """Public, with the tags it shows for caches in front, as pages go (pagecache.py): a
+    public answer without them could only wait out its max-age in Varnish or a CDN."""
+    response["Cache-Control"] = _control(stored)
+    tags = sorted(stored.versions)
+    response["Surrogate-Key"] = " ".join(tags)
+    response["Cache-Tag"] = ",".join(tags)
 
 
 def _control(stored: Answer) -> str:

@@ -83,6 +83,18 @@ def list_wide_tag(tag: str) -> str:
 class Recording:
     versions: dict[str, str] = field(default_factory=dict)
     expires_at: datetime | None = None
+    # CHANGES when the recording began, read from the shared cache (not the channel,
+    # which may lag): see unchanged().
+    began: str | None = None
+
+    def unchanged(self) -> bool:
+        """Whether nothing at all was invalidated while this was being made.
+
+        A value made across a change may hold rows read before the change's commit with
+        tag versions read after its last invalidation (a query run before `shows()`, or
+        a render that ends after the commit): kept, it would pass as current. Such a value
+        is used once, by the request that made it, and not kept (nor by caches in front)."""
+        return self.began is None or current_versions([CHANGES])[CHANGES] == self.began
 
 
 @dataclass(frozen=True)
@@ -178,8 +190,14 @@ def changes() -> str:
 @contextmanager
 def changes_read_once() -> Iterator[None]:
     """CHANGES is read once for everything the block renders (one page): the page is then
-    as current as at its start, never older."""
-    token = _changes_reading.set(_changes_now())
+    as current as at its start, never older.
+
+    Read from the shared cache, not heard on the channel: a message reaches other
+    processes a moment after the change (seconds on a saturated machine), and parts
+    trusted on the channel's word in that moment were mixed with parts made anew into
+    pages showing an author's old and new names (bench/staleness.py, decision 0019).
+    The channel still spares the fast path's hits their round trip."""
+    token = _changes_reading.set(current_versions([CHANGES])[CHANGES])
     try:
         yield
     finally:
@@ -237,7 +255,7 @@ def _kept(key: str, produce: Callable[[], T], *, shows_structure: bool) -> T:
     with _recorder(shows_structure=shows_structure) as recording:
         value = produce()
     timeout = _timeout_for(recording)
-    if timeout > 0:
+    if timeout > 0 and recording.unchanged():
         # Kept at most `timeout`: a page (or a part) made with it, now or from memory
         # later, lives no longer than it (nor than what it shows that ends by itself).
         ends = _ends(recording)
@@ -331,7 +349,9 @@ def _still_current(stored: _Stored) -> bool:
 
 @contextmanager
 def _recorder(*, shows_structure: bool = True) -> Iterator[Recording]:
-    recording = Recording(versions=current_versions([STRUCTURE]) if shows_structure else {})
+    versions = current_versions([STRUCTURE, CHANGES])
+    began = versions.pop(CHANGES)
+    recording = Recording(versions=versions if shows_structure else {}, began=began)
     token = _recording.set((*_recording.get(), recording))
     try:
         # shows() and expires() record into every open recording: an outer fragment

@@ -57,43 +57,50 @@ class Change(StrEnum):
 SHOWN_OR_HIDDEN = frozenset({Change.PUBLISHED, Change.UNPUBLISHED, Change.DELETED})
 
 TagsOf = Callable[[Any, Change], Iterable[str]]
-_declared: list[tuple[type, TagsOf]] = []
+_declared: list[tuple[type, TagsOf, bool]] = []
 
 
-def declare(model: type, tags_of: TagsOf) -> None:
+def declare(model: type, tags_of: TagsOf, *, outside: bool = True) -> None:
     """A change to an instance of `model` (or a subclass) also invalidates
-    `tags_of(instance, change)`: for a module that shows another module's data."""
-    if (model, tags_of) not in _declared:
-        _declared.append((model, tags_of))
+    `tags_of(instance, change)`: for a module that shows another module's data.
+
+    `outside=False`: tags that only values kept in the app show (search rankings), on
+    pages that carry other tags of the same change; caches in front are not asked."""
+    if (model, tags_of, outside) not in _declared:
+        _declared.append((model, tags_of, outside))
 
 
-def tags_for(instance: object, change: Change) -> set[str]:
-    """Every tag that `change` of `instance` makes stale, as its model declares them."""
+def tags_for(instance: object, change: Change, *, outside: bool = True) -> set[str]:
+    """Every tag that `change` of `instance` makes stale, as its model declares them
+    (with `outside=False`, only those that no cache in front needs to hear of)."""
     tags: set[str] = set()
-    own = getattr(instance, "cache_tags", None)
-    if callable(own):
-        tags.update(own())
-    lists = getattr(instance, "list_cache_tags", None)
-    if callable(lists):
-        tags.update(lists(change))
-    for model, tags_of in _declared:
-        if isinstance(instance, model):
+    if outside:
+        own = getattr(instance, "cache_tags", None)
+        if callable(own):
+            tags.update(own())
+        lists = getattr(instance, "list_cache_tags", None)
+        if callable(lists):
+            tags.update(lists(change))
+    for model, tags_of, purged_outside in _declared:
+        if purged_outside == outside and isinstance(instance, model):
             tags.update(tags_of(instance, change))
     return tags
 
 
-def invalidate(*tags: str) -> None:
+def invalidate(*tags: str, outside: bool = True) -> None:
     """Now, and again once the transaction commits (see the module's docstring)."""
     if not tags:
         return
     # Registered before the first invalidation asks for the purge in front (also run on
     # commit): the app drops the race's copy before a cache in front can fetch it again.
     transaction.on_commit(partial(fragments.invalidate, *tags, outside=False), robust=True)
-    fragments.invalidate(*tags)
+    fragments.invalidate(*tags, outside=outside)
 
 
-def forget(instance: object, change: Change) -> None:
-    invalidate(*sorted(tags_for(instance, change)))
+def forget(instance: object, change: Change, *also: str) -> None:
+    outside = tags_for(instance, change) | set(also)
+    invalidate(*sorted(outside))
+    invalidate(*sorted(tags_for(instance, change, outside=False) - outside), outside=False)
 
 
 # Receivers, for every sender --------------------------------------------------------------
@@ -135,7 +142,7 @@ def _moved(
     tags = relocation.tags_for_new_address(
         instance, parents.values(), address_changed=url_path_before != url_path_after
     )
-    invalidate(*sorted(tags | tags_for(instance.specific, Change.MOVED)))
+    forget(instance.specific, Change.MOVED, *tags)
 
 
 def _slug_changed(sender: type, instance: Page, **kwargs: Any) -> None:

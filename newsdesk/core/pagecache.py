@@ -123,6 +123,8 @@ class PageCacheMiddleware:
             if entry is not None and _usable(entry):
                 return _answered(request, key, entry, "HIT")
             response = self.get_response(request)
+        if not shown.unchanged():
+            return _made_during_a_change(response)
         entry = _entry_for(request, response, shown)
         if entry is None:
             return _not_kept(response)
@@ -358,6 +360,15 @@ def _bypassed(request: HttpRequest, response: HttpResponseBase) -> HttpResponseB
     if request.method in ("GET", "HEAD") and (not control or "public" in control):
         response.headers.pop("Cache-Control", None)
         patch_cache_control(response, private=True, no_cache=True)
+    response["X-Cache"] = "BYPASS"
+    return response
+
+
+def _made_during_a_change(response: HttpResponseBase) -> HttpResponseBase:
+    """Made while something changed: right for this request, not to be kept by anyone
+    (fragments.Recording.unchanged); a cache in front would keep it past its purge."""
+    response.headers.pop("Cache-Control", None)
+    patch_cache_control(response, no_cache=True)
     response["X-Cache"] = "BYPASS"
     return response
 

@@ -9,7 +9,9 @@ caches; the backends below add `purge_tags()` to Wagtail's per-address purges, w
 Wagtail keeps sending on publish.
 
 The purge waits for the transaction to commit (a cache that refetched before would keep
-the old page) and runs in the worker, so publishing never waits for a CDN's API.
+the old page). A cache next to the site (Varnish: `at_once`) is purged then, before the
+editor's answer returns, so that no reader after it gets the old page; a purge through a
+CDN's API (or one that failed) runs in the worker, so publishing never waits for it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
@@ -39,7 +42,25 @@ TIMEOUT = 30
 def purge_tags_later(sender: Any = None, tags: Iterable[str] = (), **kwargs: Any) -> None:
     if tags and _any_tag_backend():
         wanted = sorted(tags)
-        transaction.on_commit(lambda: purge_tags.enqueue(wanted))
+        transaction.on_commit(partial(_purge_after_commit, wanted))
+
+
+def _purge_after_commit(tags: list[str]) -> None:
+    """Caches next to the site now; the rest (and any that failed) through the worker."""
+    later = False
+    for name, backend in get_backends().items():
+        if not isinstance(backend, TagPurging):
+            continue
+        if not backend.at_once:
+            later = True
+            continue
+        try:
+            backend.purge_tags([tag for tag in tags if TAG_RE.match(tag)])
+        except (OSError, requests.RequestException):
+            logger.warning("Couldn't purge tags from %r at once; the worker will retry", name)
+            later = True
+    if later:
+        purge_tags.enqueue(tags)
 
 
 @task()
@@ -71,6 +92,10 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 class TagPurging:
+    # Purged once the transaction commits, before the answer returns (a cache on the
+    # site's own network answers in a millisecond); otherwise by the worker.
+    at_once = False
+
     def purge_tags(self, tags: list[str]) -> None:
         raise NotImplementedError
 
@@ -85,12 +110,16 @@ class VarnishBackend(TagPurging, HTTPBackend):
     every object whose Surrogate-Key holds one of the tags in `X-Ban-Tags`."""
 
     BATCH = 100
+    at_once = True
+    # At once, the editor waits for it: a Varnish that does not answer soon is left to
+    # the worker.
+    AT_ONCE_TIMEOUT = 2
 
     def purge_tags(self, tags: list[str]) -> None:
         for chunk in _chunks(tags, self.BATCH):
             location = urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""])
             request = _BanRequest(location, headers={"X-Ban-Tags": "|".join(chunk)})
-            with urlopen(request, timeout=TIMEOUT) as response:
+            with urlopen(request, timeout=self.AT_ONCE_TIMEOUT) as response:
                 response.read()
 
 

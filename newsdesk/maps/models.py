@@ -36,6 +36,8 @@ from .validation import (
 # Everything that shows events or areas declares this tag; any change to an event, a
 # category or an area invalidates it (ShownOnMap, core.invalidation).
 EVENTS_TAG = "map:events"
+# Shown by every "full map" link and the home map block: which page is each language's map.
+MAP_PAGE_TAG = "map:page"
 
 LANGUAGE_CODES = ("en", "ar", "fa")
 
@@ -410,6 +412,11 @@ class MapPage(RestrictionAwareMixin, Page):
         ),
     )
     tile_attribution = models.CharField(_("tile attribution"), max_length=300, blank=True)
+
+    def list_cache_tags(self, change: invalidation.Change) -> set[str]:
+        """A map page appeared or went: the links to the full map find the page anew
+        (a move or a new slug changes its `page:<id>`, which they show too)."""
+        return {MAP_PAGE_TAG} if change in invalidation.SHOWN_OR_HIDDEN else set()
 
     content_panels = [
         *Page.content_panels,

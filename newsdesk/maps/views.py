@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from django import forms
-from django.core.cache import caches
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Prefetch, QuerySet
@@ -21,13 +21,13 @@ from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import fragments, params, visibility
 from newsdesk.core.templatetags.static_urls import url_for
 
-from .models import EVENTS_TAG, Event, EventCategory, MapPage, Place
+from .models import EVENTS_TAG, MAP_PAGE_TAG, Event, EventCategory, MapPage, Place
 from .query import DEFAULT_PERIOD, PERIODS, QUERY
 from .validation import ICON_NAMES
 
@@ -41,10 +41,6 @@ LIST_PAGE_SIZE = 30
 LABELLED_PLACES = 300
 # Syria and Iraq (ISO 3166 numeric, as world-atlas names countries) are drawn brighter.
 FOCUS_COUNTRIES = ["760", "368"]
-# Shown by every map: a map page being published changes where the home block links.
-MAP_PAGE_TAG = "map:page"
-MAP_PAGE_KEY = "newsdesk:map-page:v1:{}"
-MAP_PAGE_SECONDS = 60 * 60
 
 
 class EventFilterForm(forms.Form):
@@ -330,20 +326,17 @@ class MapLink:
 def map_page_for(locale_id: int) -> MapLink | None:
     """The live map page in one language, for the links to the full map.
 
-    Asked for by every article and topic with events: kept in the shared cache until a map
-    page is published, unpublished, moved or deleted (page_side.py)."""
-    fragments.shows(MAP_PAGE_TAG)
-    key = MAP_PAGE_KEY.format(locale_id)
-    found = caches["default"].get(key)
-    if found is None:
-        page = visibility.visible(MapPage.objects.all(), locale_id).first()
-        found = (MapLink(page.pk, page.title, page.url or ""),) if page else ()
-        caches["default"].set(key, found, MAP_PAGE_SECONDS)
+    Asked for by every article and topic with events: kept in each process until a map
+    page is published, withdrawn or deleted (`MapPage.list_cache_tags`), or the one found
+    is moved or renamed (its `page:<id>`)."""
+    found = fragments.kept(f"newsdesk:map-page:v2:{locale_id}", partial(_map_page, locale_id))
     return found[0] if found else None
 
 
-def forget_map_pages() -> None:
-    caches["default"].delete_many(
-        [MAP_PAGE_KEY.format(pk) for pk in Locale.objects.values_list("pk", flat=True)]
-    )
-    fragments.invalidate(MAP_PAGE_TAG)
+def _map_page(locale_id: int) -> tuple[MapLink, ...]:
+    fragments.shows(MAP_PAGE_TAG)
+    page = visibility.visible(MapPage.objects.all(), locale_id).first()
+    if page is None:
+        return ()
+    fragments.shows(f"page:{page.pk}")
+    return (MapLink(page.pk, page.title, page.url or ""),)

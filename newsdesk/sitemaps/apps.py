@@ -1,8 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_delete
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published
 
 
 class SitemapsConfig(AppConfig):
@@ -11,7 +10,9 @@ class SitemapsConfig(AppConfig):
     label = "newsdesk_sitemaps"
 
     def ready(self) -> None:
-        # These modules use models, importable only once the apps are ready.
+        # These modules use models, importable only once the apps are ready. What a page
+        # withdrawn or deleted makes stale is declared in selectors (core.invalidation);
+        # a publication only adds to what is kept, here.
         from wagtail.models import Page  # noqa: PLC0415
 
         from newsdesk.articles.models import ArticlePage  # noqa: PLC0415
@@ -24,10 +25,5 @@ class SitemapsConfig(AppConfig):
         def any_published(instance: Page, **kwargs: Any) -> None:
             selectors.page_published(instance.locale_id)
 
-        def gone(**kwargs: Any) -> None:
-            selectors.forget_ranges()
-
         page_published.connect(published, sender=ArticlePage, weak=False, dispatch_uid="sm-pub")
         page_published.connect(any_published, weak=False, dispatch_uid="sm-pub-any")
-        page_unpublished.connect(gone, weak=False, dispatch_uid="sm-unpub")
-        post_delete.connect(gone, sender=ArticlePage, weak=False, dispatch_uid="sm-del")

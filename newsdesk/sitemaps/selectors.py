@@ -16,7 +16,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import visibility
+from newsdesk.core import fragments, invalidation, visibility
+from newsdesk.core.invalidation import Change
 
 # One sitemap file per range of this many article ids: at most this many URLs a file
 # (ids are unique), well under the protocol's 50,000, so each file is quick to build.
@@ -25,9 +26,26 @@ ID_SPAN = 10_000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1_000
 
-RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v1"
+RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v2:{}"
 RANGES_CACHE_SECONDS = 60 * 60
-LOCALES_CACHE_KEY = "newsdesk:sitemaps:locales:v1"
+LOCALES_CACHE_KEY = "newsdesk:sitemaps:locales:v2:{}"
+# Both are kept under this tag's version: a page withdrawn or deleted may have been the
+# last of its range or language, so they are read again (declared below, invalidated by
+# core.invalidation now and after the commit). Publishing only adds: see article_published.
+RANGES_TAG = "sitemaps:ranges"
+
+
+def _gone(page: Page, change: invalidation.Change) -> set[str]:
+    return {RANGES_TAG} if change in (Change.UNPUBLISHED, Change.DELETED) else set()
+
+
+# Only these kept values show the tag; the sitemaps themselves show `addresses`.
+invalidation.declare(Page, _gone, outside=False)
+
+
+def _key(template: str) -> str:
+    return template.format(fragments.current_versions([RANGES_TAG])[RANGES_TAG])
+
 
 ArticleRow = tuple[str, datetime | None, datetime, str | None, str]  # see articles_in_range
 
@@ -38,10 +56,11 @@ def article_ranges() -> list[tuple[int, datetime | None]]:
     Finding them reads every live article (about 0.1 s a 100,000 on SQLite), so the answer
     is kept in the cache and kept current as articles are published (see ranges_changed).
     """
-    known: dict[int, datetime | None] | None = cache.get(RANGES_CACHE_KEY)
+    key = _key(RANGES_CACHE_KEY)
+    known: dict[int, datetime | None] | None = cache.get(key)
     if known is None:
         known = dict(_query_ranges())
-        cache.set(RANGES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
+        cache.set(key, known, RANGES_CACHE_SECONDS)
     return sorted(known.items())
 
 
@@ -60,18 +79,14 @@ def _query_ranges() -> list[tuple[int, datetime | None]]:
 
 def article_published(page_id: int, when: datetime) -> None:
     """Moves the range's lastmod forward (or adds the range) without reading the table."""
-    known: dict[int, datetime | None] | None = cache.get(RANGES_CACHE_KEY)
+    key = _key(RANGES_CACHE_KEY)
+    known: dict[int, datetime | None] | None = cache.get(key)
     if known is None:
         return
     span = page_id // ID_SPAN
     before = known.get(span)
     known[span] = when if before is None else max(before, when)
-    cache.set(RANGES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
-
-
-def forget_ranges() -> None:
-    """A range (or a language) may have lost its last live page: look again next time."""
-    cache.delete_many([RANGES_CACHE_KEY, LOCALES_CACHE_KEY])
+    cache.set(key, known, RANGES_CACHE_SECONDS)
 
 
 def articles_in_range(number: int) -> list[ArticleRow]:
@@ -126,18 +141,20 @@ def _several_languages_live() -> bool:
 def locales_in_use() -> set[int]:
     """The locales with live pages below the home pages. Page.locale has no index of its
     own, so this reads the page table: cached, and kept current on publish."""
-    known: set[int] | None = cache.get(LOCALES_CACHE_KEY)
+    key = _key(LOCALES_CACHE_KEY)
+    known: set[int] | None = cache.get(key)
     if known is None:
         below_home = visibility.visible(Page.objects.filter(depth__gt=2)).order_by()
         known = set(below_home.values_list("locale_id", flat=True).distinct())
-        cache.set(LOCALES_CACHE_KEY, known, RANGES_CACHE_SECONDS)
+        cache.set(key, known, RANGES_CACHE_SECONDS)
     return known
 
 
 def page_published(locale_id: int) -> None:
-    known: set[int] | None = cache.get(LOCALES_CACHE_KEY)
+    key = _key(LOCALES_CACHE_KEY)
+    known: set[int] | None = cache.get(key)
     if known is not None and locale_id not in known:
-        cache.set(LOCALES_CACHE_KEY, known | {locale_id}, RANGES_CACHE_SECONDS)
+        cache.set(key, known | {locale_id}, RANGES_CACHE_SECONDS)
 
 
 def recent_articles(now: datetime | None = None) -> list[tuple[str, datetime, str, str]]:
