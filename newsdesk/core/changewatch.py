@@ -42,7 +42,10 @@ QUIET_SECONDS = 3.0
 RETRY_SECONDS = 1.0
 # How the subscriptions show in Redis's CLIENT LIST (with the process id and a number).
 CLIENT_NAME = "newsdesk-changes"
-_REDIS_BACKEND = "newsdesk.core.rediscache.RedisCache"
+_REDIS_BACKENDS = (
+    "django.core.cache.backends.redis.RedisCache",
+    "newsdesk.core.rediscache.RedisCache",
+)
 
 
 class Watch:
@@ -199,7 +202,7 @@ def watch(changes_key: str) -> Watch | FileWatch | None:
 
 
 def _new_watch(backend: str, changes_key: str) -> Watch | FileWatch | None:
-    if backend == _REDIS_BACKEND:
+    if backend in _REDIS_BACKENDS:
         return Watch(_redis_url(), _channel_name())
     if backend in _FILE_BACKENDS:
         shared = caches["default"]
