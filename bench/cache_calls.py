@@ -1,5 +1,6 @@
-"""One cache call, ours against the library's: what newsdesk.core.rediscache and
-newsdesk.core.localcache save per call, in this process (no server, no socket but Redis).
+"""One cache call, the library's against the hand-written backends that decision 0020
+removed (newsdesk.core.rediscache and newsdesk.core.localcache, copied below as they were
+so that the comparison can be made again), in this process (no server; Redis on loopback).
 
     REDIS_URL=redis://127.0.0.1:6379/<n> .venv/bin/python bench/cache_calls.py \\
         [--calls 5000] [--out bench/results/cache-calls.json]
@@ -18,12 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,10 +38,52 @@ django.setup()
 
 from django.core.cache.backends.locmem import LocMemCache  # noqa: E402
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache  # noqa: E402
+from django.core.cache.backends.redis import RedisCacheClient  # noqa: E402
 
 from newsdesk.core import fragments  # noqa: E402
-from newsdesk.core.localcache import InProcessCache  # noqa: E402
-from newsdesk.core.rediscache import RedisCache  # noqa: E402
+
+
+class _ReusingClient(RedisCacheClient):
+    """The removed newsdesk.core.rediscache: one redis.Redis per pool, not one per call."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        index = self._get_connection_pool_index(write)  # type: ignore[attr-defined]
+        if index not in self._clients:
+            pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+            self._clients[index] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+        return self._clients[index]
+
+
+class RedisCache(DjangoRedisCache):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._class = _ReusingClient
+
+
+class InProcessCache(LocMemCache):
+    """The removed newsdesk.core.localcache, for kept parts: plain values unpickled."""
+
+    def set(self, key: Any, value: Any, timeout: Any = 300, version: Any = None) -> None:
+        if not isinstance(getattr(value, "value", None), str):
+            super().set(key, value, timeout, version)
+            return
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:  # type: ignore[attr-defined]
+            self._set(key, (value,), timeout)  # type: ignore[attr-defined]
+
+    def get(self, key: Any, default: Any = None, version: Any = None) -> Any:
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:  # type: ignore[attr-defined]
+            if self._has_expired(key):  # type: ignore[attr-defined]
+                self._delete(key)  # type: ignore[attr-defined]
+                return default
+            stored = self._cache[key]  # type: ignore[attr-defined]
+            self._cache.move_to_end(key, last=False)  # type: ignore[attr-defined]
+        return stored[0] if isinstance(stored, tuple) else pickle.loads(stored)
 
 
 def per_call(calls: int, call: Callable[[], object]) -> float:

@@ -1,13 +1,14 @@
 """What each in-process cache layer buys: the site as shipped against the site with one
 layer replaced by what Django or redis-py gives, or with all of them replaced, served
 as `newsdesk serve` serves it (granian, its command line), directly and behind Varnish.
+Decision 0020 quotes its results (bench/results/cache-layers-postgresql-redis.json),
+measured at commit 34f4b1b with two more variants, for the two pieces that decision then
+replaced by Django's own (newsdesk.core.rediscache, newsdesk.core.localcache).
 
     DATABASE_URL=postgresql://... REDIS_URL=redis://127.0.0.1:6379/<n> \\
         .venv/bin/python bench/layers.py [--duration 5] [--cold 120] [--out bench/results/x.json]
 
 The layers (bench/layers_settings.py says how each is replaced):
-- `rediscache` (newsdesk.core.rediscache) against Django's own Redis cache backend;
-- `localcache` (newsdesk.core.localcache) against Django's LocMemCache;
 - `changewatch` (newsdesk.core.changewatch) against reading `changes` per page, and
   against redis-py's client-side caching (`clientcache`);
 - `fastpath` (newsdesk.core.fastpath) against Django's page cache middleware alone.
@@ -58,12 +59,10 @@ BIN = Path(sys.executable).parent
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 VARIANTS = {
     "as shipped": "",
-    "Django RedisCache": "rediscache",
-    "Django LocMemCache": "localcache",
     "no change channel": "changewatch",
     "redis-py client-side cache": "changewatch,clientcache",
     "no fast path": "fastpath",
-    "all replaced": "rediscache,localcache,changewatch,fastpath",
+    "all replaced": "changewatch,fastpath",
 }
 
 
@@ -319,6 +318,9 @@ def main() -> None:
                 "shared cache": "Redis",
                 "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load "
                 + " ".join(f"{n:.2f}" for n in os.getloadavg()),
+                "commit": subprocess.run(
+                    ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+                ).stdout.strip(),
                 "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "paths": {"article": paths["article"], "home": home},
                 "rows": [asdict(line) for line in rows],

@@ -1,8 +1,6 @@
 """Settings for bench/layers.py: the site's own, with the in-process layers that
 BENCH_WITHOUT names (comma-separated) replaced by what Django or redis-py gives.
 
-- `rediscache`: Django's own Redis cache backend instead of newsdesk.core.rediscache;
-- `localcache`: Django's LocMemCache for kept parts instead of newsdesk.core.localcache;
 - `changewatch`: no channel (NEWSDESK_WATCH_CHANGES off): `changes` is read per page;
 - `clientcache`: with `changewatch`, redis-py's client-side caching (RESP3 tracking)
   on the shared cache's connections, so that `changes` is read from the client's copy;
@@ -18,13 +16,9 @@ from newsdesk.settings.dev import CACHES
 
 WITHOUT = {name for name in os.environ.get("BENCH_WITHOUT", "").split(",") if name}
 
-if "rediscache" in WITHOUT and "redis" in CACHES["default"]["BACKEND"]:
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
 if "clientcache" in WITHOUT and "redis" in CACHES["default"]["BACKEND"]:
     from redis.cache import CacheConfig
 
     CACHES["default"]["OPTIONS"] = {"protocol": 3, "cache_config": CacheConfig(max_size=10_000)}
-if "localcache" in WITHOUT:
-    CACHES["fragments"]["BACKEND"] = "django.core.cache.backends.locmem.LocMemCache"
 if "changewatch" in WITHOUT:
     NEWSDESK_WATCH_CHANGES = False

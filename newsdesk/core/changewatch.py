@@ -42,10 +42,7 @@ QUIET_SECONDS = 3.0
 RETRY_SECONDS = 1.0
 # How the subscriptions show in Redis's CLIENT LIST (with the process id and a number).
 CLIENT_NAME = "newsdesk-changes"
-_REDIS_BACKENDS = (
-    "django.core.cache.backends.redis.RedisCache",
-    "newsdesk.core.rediscache.RedisCache",
-)
+_REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
 
 
 class Watch:
@@ -202,7 +199,7 @@ def watch(changes_key: str) -> Watch | FileWatch | None:
 
 
 def _new_watch(backend: str, changes_key: str) -> Watch | FileWatch | None:
-    if backend in _REDIS_BACKENDS:
+    if backend == _REDIS_BACKEND:
         return Watch(_redis_url(), _channel_name())
     if backend in _FILE_BACKENDS:
         shared = caches["default"]
