@@ -192,6 +192,12 @@ def test_it_names_its_channel_after_the_database_and_the_key_prefix() -> None:
     assert watch.channel == f"newsdesk:changes:v1:{database}:{prefix}"
 
 
+def test_it_follows_the_channel_with_djangos_redis_cache() -> None:
+    watch = changewatch._new_watch("django.core.cache.backends.redis.RedisCache", CHANGES_KEY)
+    assert isinstance(watch, changewatch.Watch)
+    watch.stop()
+
+
 # What readers gain -------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 BROKEN_CACHE = {
     "default": {
-        "BACKEND": "newsdesk.core.rediscache.RedisCache",
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
         # Nothing listens on port 1: every call fails at once.
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2},

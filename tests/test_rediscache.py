@@ -1,5 +1,5 @@
-"""The shared cache on Redis (newsdesk.core.rediscache). Collected only when REDIS_URL
-names a server (see conftest.py)."""
+"""The shared cache on Redis: Django's own backend (decision 0020). Collected only when
+REDIS_URL names a server (see conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import os
 
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
-
-from newsdesk.core.rediscache import RedisCache
+from django.core.cache.backends.redis import RedisCache
 
 
 def _fresh_cache() -> BaseCache:
@@ -23,12 +22,3 @@ def test_it_reads_what_it_wrote() -> None:
     cache = _fresh_cache()
     cache.set("k", {"a": 1}, 30)
     assert cache.get("k") == {"a": 1}
-
-
-def test_it_uses_one_client_for_every_read_and_write() -> None:
-    cache = _fresh_cache()
-    client = cache._cache.get_client()  # type: ignore[attr-defined]
-    cache.set("k", 1, 30)
-    cache.get("k")
-    assert cache._cache.get_client(write=True) is client  # type: ignore[attr-defined]
-    assert cache._cache.get_client() is client  # type: ignore[attr-defined]

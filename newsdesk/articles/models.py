@@ -4,7 +4,6 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest
@@ -28,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.core import fragments, invalidation, params, visibility
+from newsdesk.core.models import HeroImagePage
 from newsdesk.core.publication import PublicationTimes
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
@@ -170,10 +170,11 @@ ARTICLE_QUERY = params.QuerySpec(
 )
 
 
-class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
+class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
     """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
 
     query_spec: ClassVar[params.QuerySpec] = ARTICLE_QUERY
+    hero_alt_required = True
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
@@ -188,20 +189,6 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
         _("lead"),
         max_length=600,
         help_text=_("One or two sentences that sum up the story; used on cards and in feeds."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(
-        _("alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the image for readers who cannot see it. Required with an image."),
     )
     hero_caption = models.CharField(_("caption"), max_length=400, blank=True)
     hero_credit = models.CharField(
@@ -332,8 +319,6 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
         if self.embargo_until and (not page.go_live_at or page.go_live_at < self.embargo_until):
             # Publishing an embargoed article schedules it for the embargo's end.
             page.go_live_at = self.embargo_until
-        if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": _("Describe the main image for blind readers.")})
 
     # The embargo: the article's row rule for newsdesk.core.visibility. ---------------
 

@@ -42,7 +42,7 @@ QUIET_SECONDS = 3.0
 RETRY_SECONDS = 1.0
 # How the subscriptions show in Redis's CLIENT LIST (with the process id and a number).
 CLIENT_NAME = "newsdesk-changes"
-_REDIS_BACKEND = "newsdesk.core.rediscache.RedisCache"
+_REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
 
 
 class Watch:

@@ -104,12 +104,6 @@ class _Stored:
     expires_at: datetime | None
     value: Any
 
-    @property
-    def newsdesk_immutable(self) -> bool:
-        """Whether a process-local cache may keep this as it is, unpickled (localcache.py):
-        HTML and other plain values cannot be changed by a reader; objects can."""
-        return isinstance(self.value, str | bool | int | float | type(None))
-
 
 # Sent with `tags=` after tags got new versions: caches outside this process (a CDN, a
 # cache server) purge what carries those tags (see core.purging).

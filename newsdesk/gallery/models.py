@@ -20,7 +20,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
-from newsdesk.core import fragments, invalidation, relocation, visibility
+from newsdesk.core import invalidation, visibility
+from newsdesk.core.models import IndexPage
 from newsdesk.core.publication import PublicationTimes
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink, TopicPage
@@ -52,32 +53,24 @@ class MediaQuerySet(PageQuerySet):
 MediaManager = PageManager.from_queryset(MediaQuerySet)
 
 
-class GalleryIndexPage(RestrictionAwareMixin, Page):
+class GalleryIndexPage(IndexPage):
     """The Gallery: photo galleries and films, each in its own tab."""
 
-    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["gallery.PhotoGalleryPage", "gallery.FilmPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("gallery index")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        # A gallery or film published, withdrawn or moved changes these lists.
-        fragments.shows(relocation.children_tag(self.pk))
-        context["galleries"] = (
-            visibility.visible(PhotoGalleryPage.objects.child_of(self))
+    def listings(self) -> dict[str, Any]:
+        return {
+            "galleries": visibility.visible(PhotoGalleryPage.objects.child_of(self))
             .cards()
-            .order_by("-published_at")
-        )
-        context["films"] = (
-            visibility.visible(FilmPage.objects.child_of(self)).cards().order_by("-published_at")
-        )
-        return context
+            .order_by("-published_at"),
+            "films": visibility.visible(FilmPage.objects.child_of(self))
+            .cards()
+            .order_by("-published_at"),
+        }
 
 
 class MediaPage(RestrictionAwareMixin, PublicationTimes, Page):

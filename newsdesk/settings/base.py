@@ -140,7 +140,7 @@ CACHES: dict[str, dict[str, Any]]
 if ENV.redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "newsdesk.core.rediscache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": ENV.redis_url,
             "KEY_PREFIX": "newsdesk",
         }
@@ -154,8 +154,8 @@ else:
         }
     }
 CACHES["fragments"] = {
-    # Local memory; HTML parts kept as they are, not pickled (newsdesk.core.localcache).
-    "BACKEND": "newsdesk.core.localcache.InProcessCache",
+    # Local memory: Django's, each reader gets its own copy (decision 0020).
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "newsdesk-fragments",
     "OPTIONS": {"MAX_ENTRIES": 5_000},
 }

@@ -15,7 +15,8 @@ from wagtail.search import index
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core import fragments, invalidation, params, relocation, visibility
+from newsdesk.core import fragments, invalidation, params, visibility
+from newsdesk.core.models import HeroImagePage, IndexPage
 from newsdesk.core.routing import RestrictionAwareMixin
 
 PINNED_LIMIT = 3
@@ -34,32 +35,25 @@ class TopicQuerySet(PageQuerySet):
 TopicManager = PageManager.from_queryset(TopicQuerySet)
 
 
-class TopicIndexPage(RestrictionAwareMixin, Page):
+class TopicIndexPage(IndexPage):
     """The "In Focus" index: every topic dossier of the site."""
 
-    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["topics.TopicPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("In Focus index")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        # A topic published, withdrawn or moved changes the list; one renamed, its card.
-        fragments.shows(relocation.children_tag(self.pk))
+    def listings(self) -> dict[str, Any]:
         topics = list(
             visibility.visible(TopicPage.objects.child_of(self)).cards().order_by("title")
         )
+        # A topic renamed changes its card.
         fragments.shows(*(f"page:{topic.pk}" for topic in topics))
-        context["topics"] = topics
-        return context
+        return {"topics": topics}
 
 
-class TopicPage(RestrictionAwareMixin, Page):
+class TopicPage(RestrictionAwareMixin, HeroImagePage):
     """An "In Focus" dossier: a subject the newsroom follows over time."""
 
     query_spec: ClassVar[params.QuerySpec] = params.LIST
@@ -69,15 +63,6 @@ class TopicPage(RestrictionAwareMixin, Page):
         max_length=600,
         help_text=_("One paragraph that explains the subject to a reader new to it."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(_("alt text"), max_length=250, blank=True)
 
     content_panels = [
         *Page.content_panels,
