@@ -19,10 +19,10 @@ DOC = ROOT / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- compare:begin -->", "<!-- compare:end -->"
 DATABASES = {"sqlite": "SQLite, file cache", "postgresql": "PostgreSQL + Redis"}
 PAGES = {
-    "home": ("home", "home (20 latest posts)"),
-    "list": ("section, first page", "blog index (20 latest posts)"),
-    "article": ("article", "blog post"),
-    "search": ("search, one word", "search view"),
+    "home": ("home", "home, 20 latest posts"),
+    "list": ("section, page 1", "blog index, 20 latest posts"),
+    "article": ("article", "the same article"),
+    "search": ("search, one word", "search view, same word"),
 }
 
 
@@ -57,15 +57,15 @@ def table(file: Path, result: dict) -> list[str]:
         f"{requests} requests per cell in {result['rounds']} interleaved rounds. "
         f"Raw: [`{file.relative_to(ROOT)}`](../{file.relative_to(ROOT)}).",
         "",
-        "| page (stock counterpart) | page cache hit | warm render | cold render "
+        "| page | stock counterpart | page cache hit | warm render | cold render "
         "| stock Wagtail | stock ÷ hit | stock ÷ warm | stock ÷ cold |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for page, (ours, theirs) in PAGES.items():
         cells = rows[page]
         stock = cells["stock"]["p50"]
         lines.append(
-            f"| {ours} ({theirs}) "
+            f"| {ours} | {theirs} "
             + "".join(f"| {ms(cells[v]['p50'])} " for v in ("hit", "warm", "cold"))
             + f"| {ms(stock)} "
             + "".join(f"| **{stock / cells[v]['p50']:.1f}x** " for v in ("hit", "warm", "cold"))

@@ -44,9 +44,10 @@ def generate(
 
     def manage(*args: str) -> str:
         command = [str(BIN / "python"), "manage.py", *args]
-        return subprocess.run(
-            command, cwd=target, env=env, check=True, capture_output=True, text=True
-        ).stdout
+        done = subprocess.run(command, cwd=target, env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
+        return done.stdout
 
     if not (target / "manage.py").exists():
         target.mkdir(parents=True, exist_ok=True)
@@ -78,7 +79,8 @@ def main() -> None:
     parser.add_argument("--from", dest="source", type=Path)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    generate(args.target.resolve(), args.articles, args.source, args.database_url)
+    source = args.source.resolve() if args.source else None
+    generate(args.target.resolve(), args.articles, source, args.database_url)
 
 
 if __name__ == "__main__":
