@@ -37,6 +37,7 @@ bench/report.py renders the tables of docs/benchmarks.md from them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import http.client
 import json
@@ -63,12 +64,53 @@ PAGES = ("home", "list", "article", "search")
 VARIANTS = ("hit", "warm", "cold", "stock")
 
 
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def stat_fields(pid: int | str) -> list[str]:
+    """/proc/<pid>/stat from its third field (state) on."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def server_processes(port: int) -> list[int]:
+    """The processes of the granian server on `port`: its process group (bench/servers.py
+    starts each server in a session of its own)."""
+    leader = None
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and f"--port\0{port}\0" in (entry / "cmdline").read_text():
+                leader = entry.name
+        except OSError:
+            continue
+    if leader is None:
+        raise SystemExit(f"no server process found for port {port}")
+    group = stat_fields(leader)[2]
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and stat_fields(entry.name)[2] == group:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 class Client:
-    """One kept-alive connection to one server."""
+    """One kept-alive connection to one server, and the CPU time its processes used."""
 
     def __init__(self, port: int) -> None:
         self.port = port
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        self.processes = server_processes(port)
+
+    def cpu_ticks(self) -> int:
+        """User and system time of the server's processes (all threads), in clock ticks."""
+        total = 0
+        for pid in self.processes:
+            with contextlib.suppress(OSError):
+                fields = stat_fields(pid)
+                total += int(fields[11]) + int(fields[12])
+        return total
 
     def request(self, method: str, path: str) -> tuple[int, dict[str, str], bytes]:
         self.connection.request(method, path, headers={"Host": HOST})
@@ -76,13 +118,16 @@ class Client:
         body = response.read()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
-    def timed(self, path: str) -> tuple[float, dict[str, str]]:
+    def timed(self, path: str) -> tuple[float, int, dict[str, str]]:
+        """Wall time in ms, server CPU ticks, headers."""
+        ticks = self.cpu_ticks()
         start = time.perf_counter()
         status, headers, _ = self.request("GET", path)
         elapsed = (time.perf_counter() - start) * 1000
+        ticks = self.cpu_ticks() - ticks
         if status != 200:
             raise SystemExit(f"GET {path} on port {self.port} answered {status}")
-        return elapsed, headers
+        return elapsed, ticks, headers
 
 
 def newsdesk_env(args: argparse.Namespace, page_cache: bool) -> dict[str, str]:
@@ -163,9 +208,9 @@ def measure(
     clients: dict[str, Client],
     paths: tuple[str, str],
     args: argparse.Namespace,
-) -> tuple[list[float], int]:
-    """`args.per_round` latencies of one page on one server, and how many of them were
-    answered from the page cache."""
+) -> tuple[list[float], int, int]:
+    """`args.per_round` latencies of one page on one server, the server's CPU ticks for
+    them, and how many of them were answered from the page cache."""
     ours, stock = paths
     if variant == "stock":
         client, path, before = clients["stock"], stock, None
@@ -177,14 +222,15 @@ def measure(
     if before is None:
         for _ in range(args.warmup):
             client.timed(path)
-    samples, hits = [], 0
+    samples, ticks, hits = [], 0, 0
     for _ in range(args.per_round):
         if before:
             before()
-        elapsed, headers = client.timed(path)
+        elapsed, used, headers = client.timed(path)
         samples.append(round(elapsed, 3))
+        ticks += used
         hits += headers.get("x-cache", "").upper().startswith("HIT")
-    return samples, hits
+    return samples, ticks, hits
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -218,6 +264,7 @@ def run(args: argparse.Namespace, exported: Path) -> dict:
     load_before = os.getloadavg()
     rows: dict[str, dict[str, list[float]]] = {p: {v: [] for v in VARIANTS} for p in PAGES}
     hits: dict[str, dict[str, int]] = {p: dict.fromkeys(VARIANTS, 0) for p in PAGES}
+    ticks: dict[str, dict[str, int]] = {p: dict.fromkeys(VARIANTS, 0) for p in PAGES}
     stock_env = stock_wagtail.environment(args.stock_dir, args.stock_database_url)
     with ExitStack() as servers:
         ports = {
@@ -239,8 +286,9 @@ def run(args: argparse.Namespace, exported: Path) -> dict:
             order = VARIANTS[number % 4 :] + VARIANTS[: number % 4]
             for page in PAGES:
                 for variant in order:
-                    samples, answered = measure(variant, clients, paths[page], args)
+                    samples, used, answered = measure(variant, clients, paths[page], args)
                     rows[page][variant].extend(samples)
+                    ticks[page][variant] += used
                     hits[page][variant] += answered
             loads.append(os.getloadavg())
             print(f"round {number + 1}/{args.rounds}, load average {loads[-1][0]:.1f}", flush=True)
@@ -271,6 +319,8 @@ def run(args: argparse.Namespace, exported: Path) -> dict:
             page: {
                 variant: {
                     **summary(samples),
+                    # The server process's CPU (not the database server's), per request.
+                    "cpu_ms": round(ticks[page][variant] * TICK_MS / len(samples), 2),
                     "page_cache_hits": hits[page][variant],
                     "samples": samples,
                 }

@@ -83,6 +83,23 @@ def table(file: Path, result: dict) -> list[str]:
             + "".join(f"| {ms(cells[v]['p90'])} " for v in ("hit", "warm", "cold", "stock"))
             + "|"
         )
+    if all("cpu_ms" in rows[page]["warm"] for page in PAGES):
+        lines += [
+            "",
+            "CPU time of the serving process per request (mean ms; not the database server's),",
+            "less inflated by other work than wall time:",
+            "",
+            "| page | hit | warm | cold | stock | stock ÷ warm | stock ÷ cold |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for page, (ours, _) in PAGES.items():
+            cpu = {v: rows[page][v]["cpu_ms"] for v in ("hit", "warm", "cold", "stock")}
+            lines.append(
+                f"| {ours} "
+                + "".join(f"| {ms(cpu[v])} " for v in cpu)
+                + "".join(f"| {cpu['stock'] / max(cpu[v], 0.01):.1f}x " for v in ("warm", "cold"))
+                + "|"
+            )
     misses = [p for p in PAGES if rows[p]["hit"]["page_cache_hits"] < requests]
     if misses:
         lines += ["", f"Not every hit-row request was a page cache hit: {', '.join(misses)}."]
