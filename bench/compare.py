@@ -137,8 +137,8 @@ def newsdesk_env(args: argparse.Namespace, page_cache: bool) -> dict[str, str]:
         "DEBUG": "0",
         "PAGE_CACHE": "1" if page_cache else "0",
     }
-    if not env.get("DATABASE_URL"):
-        env["NEWSDESK_DATA_DIR"] = str(args.data_dir)
+    # Media (the pictures' originals) live there on PostgreSQL too.
+    env["NEWSDESK_DATA_DIR"] = str(args.data_dir)
     return env
 
 
@@ -360,7 +360,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=10_000, help="size of both data sets")
-    parser.add_argument("--data-dir", type=Path, help="SQLite: default var/bench-sqlite-<N>")
+    parser.add_argument(
+        "--data-dir", type=Path, help="default: var/bench-sqlite-<N> or var/bench-pg-<N>"
+    )
     parser.add_argument("--stock-dir", type=Path, default=ROOT / "var" / "stock-wagtail")
     parser.add_argument(
         "--stock-database-url",
@@ -374,10 +376,11 @@ def main() -> None:
         "--output", type=Path, help="default: bench/results/compare-<db>-<date>.json"
     )
     args = parser.parse_args()
-    args.data_dir = (args.data_dir or ROOT / "var" / f"bench-sqlite-{args.articles}").resolve()
-    args.stock_dir = args.stock_dir.resolve()
     postgres = bool(os.environ.get("DATABASE_URL"))
     args.database_label = "postgresql" if postgres else "sqlite"
+    folder = f"bench-{'pg' if postgres else 'sqlite'}-{args.articles}"
+    args.data_dir = (args.data_dir or ROOT / "var" / folder).resolve()
+    args.stock_dir = args.stock_dir.resolve()
     if postgres and not args.stock_database_url.startswith("postgres"):
         raise SystemExit("with DATABASE_URL, give stock Wagtail a PostgreSQL database too")
     if not postgres:
