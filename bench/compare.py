@@ -113,8 +113,15 @@ class Client:
         return total
 
     def request(self, method: str, path: str) -> tuple[int, dict[str, str], bytes]:
-        self.connection.request(method, path, headers={"Host": HOST})
-        response = self.connection.getresponse()
+        try:
+            self.connection.request(method, path, headers={"Host": HOST})
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed a connection left idle while the others were measured
+            # (keep-alive timeout): a new one, and the request again.
+            self.connection.close()
+            self.connection.request(method, path, headers={"Host": HOST})
+            response = self.connection.getresponse()
         body = response.read()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
