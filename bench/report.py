@@ -102,7 +102,12 @@ def table(file: Path, result: dict) -> list[str]:
             )
     misses = [p for p in PAGES if rows[p]["hit"]["page_cache_hits"] < requests]
     if misses:
-        lines += ["", f"Not every hit-row request was a page cache hit: {', '.join(misses)}."]
+        counts = ", ".join(f"{p} {rows[p]['hit']['page_cache_hits']}" for p in misses)
+        lines += [
+            "",
+            f"**Not every request of the hit row was a page cache hit** (`X-Cache`): {counts} "
+            f"of {requests}; that row then times misses.",
+        ]
     return lines
 
 
