@@ -9,8 +9,9 @@ For the article, home, topic and search pages, measures with wrk on loopback:
   view, with the kept page parts of newsdesk.core.fragments as after any first view);
 - the ceiling: bench/bare_app.py under the same granian, answering each path with the
   very bytes newsdesk served for it;
-- the floor: an article page of a stock Wagtail site (bench/stock_wagtail), generated
-  into the data folder on first use with the installed Wagtail's own project template.
+- with --stock-articles N, an article page of a stock Wagtail site of N generated articles
+  on SQLite (bench/stock_wagtail). Like-for-like comparisons with stock Wagtail (same
+  database, same articles, each page against its counterpart) are bench/compare.py's.
 
 Every server runs one granian worker pinned to one core (taskset, --server-cpu); wrk runs
 pinned to another (--client-cpu), so the load generator does not take the server's core.
@@ -226,7 +227,7 @@ def main() -> None:
     parser.add_argument("--server-cpu", type=int, default=0)
     parser.add_argument("--client-cpu", type=int, default=1)
     parser.add_argument(
-        "--stock-articles", type=int, default=200, help="articles in stock Wagtail; 0: skip it"
+        "--stock-articles", type=int, default=0, help="articles in stock Wagtail; 0: skip it"
     )
     parser.add_argument("--stock-dir", type=Path, default=ROOT / "var" / "stock-wagtail")
     args = parser.parse_args()
