@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -27,6 +26,7 @@ from newsdesk.core import fragments, params
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.core.templatetags.static_urls import url_for
 from newsdesk.home.models import HomePage
+from newsdesk.lib.times import machine_time
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
 
@@ -138,8 +138,8 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         "headline": Truncator(page.title).chars(HEADLINE_LIMIT),
         "description": description,
         "image": [picture.url for picture in crops.values()],
-        "datePublished": _iso(published),
-        "dateModified": _iso(modified),
+        "datePublished": machine_time(published),
+        "dateModified": machine_time(modified),
         "author": _authors(request, authors),
         "publisher": _publisher(request),
         "articleSection": section,
@@ -157,7 +157,10 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         description=description,
         og_type="article",
         picture=crops.get("16:9"),
-        article_times={"published_time": _iso(published), "modified_time": _iso(modified)},
+        article_times={
+            "published_time": machine_time(published),
+            "modified_time": machine_time(modified),
+        },
         article_section=section,
         article_tags=[tag.name for tag in tags],
         json_ld=[news_article, _breadcrumbs(request, [*trail, page])],
@@ -237,7 +240,11 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
         "url": canonical,
         "name": page.title,
         "description": description,
-        "isPartOf": {"@type": "WebSite", "url": f"{site_root(request)}/"},
+        "isPartOf": {
+            "@type": "WebSite",
+            "url": f"{site_root(request)}/",
+            "name": settings.WAGTAIL_SITE_NAME,
+        },
         "mainEntity": {
             "@type": "ItemList",
             "itemListElement": [
@@ -297,7 +304,3 @@ def _listing(request: HttpRequest, context: Context) -> Metadata:
 
 def _shorten(text: str) -> str:
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LIMIT)
-
-
-def _iso(value: datetime) -> str:
-    return value.replace(microsecond=0).isoformat()
