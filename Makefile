@@ -63,8 +63,9 @@ checks: lint typecheck migrations-check
 # Every test on the current database (DATABASE_URL, REDIS_URL; SQLite by default).
 test: system-packages checks check-standards pytest
 
-# The tests alone (CI runs them on each database, with PYTEST_ARGS).
-pytest: install-dev system-packages
+# The tests alone (CI runs them on each database, with PYTEST_ARGS). The Nu checker for
+# tests/test_check_standards.py.
+pytest: install-dev system-packages $(NU_JAR)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The W3C Nu checker (npm vnu-jar, pinned in tools/standards/package-lock.json; run with
