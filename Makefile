@@ -9,6 +9,8 @@ ARTICLES ?= 500
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
+# The W3C Nu checker's jar, installed from npm by its rule below.
+NU_JAR := tools/standards/node_modules/vnu-jar/build/dist/vnu.jar
 # Options for pytest: `make test PYTEST_ARGS='-m "not browser"'`, or `-x tests/test_api.py`.
 PYTEST_ARGS ?=
 
@@ -71,7 +73,6 @@ pytest: install-dev system-packages $(NU_JAR)
 # The W3C Nu checker (npm vnu-jar, pinned in tools/standards/package-lock.json; run with
 # Java 17, from Debian when missing: tools/system-packages). Install scripts off: the jar
 # is in the package, and its script would fetch a Java of its own.
-NU_JAR := tools/standards/node_modules/vnu-jar/build/dist/vnu.jar
 $(NU_JAR): tools/standards/package.json tools/standards/package-lock.json
 	cd tools/standards && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
