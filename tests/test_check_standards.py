@@ -199,8 +199,13 @@ GOOD_VIDEO = {
         (GOOD_ARTICLE, lambda data: data.update({"@type": "NewsStory"})),
         (GOOD_ARTICLE, lambda data: data.update({"@context": "http://example.com"})),
         (GOOD_VIDEO, lambda data: data.pop("uploadDate")),
+        (GOOD_VIDEO, lambda data: data.pop("contentUrl")),
+        (
+            GOOD_ARTICLE,
+            lambda data: data["mainEntityOfPage"].update({"@id": "https://elsewhere.test/a/"}),
+        ),
         (GOOD_VIDEO, lambda data: data.update(duration="90 seconds")),
-        (GOOD_VIDEO, lambda data: data.update(contentUrl="https://elsewhere.test/film.webm")),
+        (GOOD_VIDEO, lambda data: data.update(contentUrl="/media/film.webm")),
     ],
 )
 def test_the_json_ld_check_fails_on_a_missing_or_wrong_property(good: dict, breaking) -> None:

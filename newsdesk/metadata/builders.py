@@ -25,6 +25,7 @@ from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
 from newsdesk.core import fragments, params
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.core.templatetags.static_urls import url_for
+from newsdesk.gallery.models import FilmPage
 from newsdesk.home.models import HomePage
 from newsdesk.lib.times import machine_time
 from newsdesk.people.models import Person
@@ -106,6 +107,8 @@ def _build(request: HttpRequest, context: Context) -> Metadata:
         return _topic(request, page)
     if isinstance(page, HomePage):
         return _home(request, page)
+    if isinstance(page, FilmPage) and page.video_file:
+        return _film(request, page)
     if isinstance(page, Page):
         text = getattr(page, "introduction", "") or page.search_description or page.title
         return Metadata(canonical_for(request, page), page.seo_title or page.title, text)
@@ -220,6 +223,44 @@ def _publisher(request: HttpRequest) -> dict[str, Any]:
             "height": 512,
         },
     }
+
+
+# Films ---------------------------------------------------------------------------------
+
+
+def _film(request: HttpRequest, page: FilmPage) -> Metadata:
+    """A film we host: a VideoObject with what Google requires (name, thumbnail, upload
+    date) and recommends (description, the file, duration). An external film has none:
+    its host describes it, and our page names that host only in its link (the facade)."""
+    canonical = canonical_for(request, page)
+    description = _shorten(page.search_description or page.summary)
+    poster = (
+        _picture(request, page.cover.get_rendition(SHARE_IMAGE_FILTERS["16:9"]), page.cover_alt)
+        if page.cover
+        else None
+    )
+    video: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "VideoObject",
+        "name": page.title,
+        "description": description,
+        "url": canonical,
+        "uploadDate": machine_time(page.published_at or page.first_published_at),
+        "contentUrl": absolute(request, page.video_file.url),
+        "publisher": _publisher(request),
+    }
+    if poster is not None:
+        video["thumbnailUrl"] = [poster.url]
+    if page.duration_seconds:
+        video["duration"] = f"PT{page.duration_seconds}S"
+    return Metadata(
+        canonical,
+        page.seo_title or page.title,
+        description,
+        og_type="video.other",
+        picture=poster,
+        json_ld=[video],
+    )
 
 
 # Topics, the home page and other listings --------------------------------------------

@@ -74,7 +74,7 @@ IMAGE = either(url, typed("ImageObject"))
 
 @dataclass(frozen=True)
 class Rule:
-    prop: str
+    prop: str  # "a|b": either will do (each present one is checked)
     check: Check
     level: str  # "required" or "recommended" (Google's word), or "schema.org" (its type)
 
@@ -105,7 +105,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
         Rule("thumbnailUrl", some(url), REQUIRED),
         Rule("uploadDate", date, REQUIRED),
         Rule("description", text, RECOMMENDED),
-        Rule("contentUrl", url, RECOMMENDED),
+        Rule("contentUrl|embedUrl", url, RECOMMENDED),  # one of them: a file, or a player
         Rule("duration", duration, RECOMMENDED),
     ),
     "Person": (Rule("name", text, REQUIRED), Rule("url", url, RECOMMENDED)),
@@ -118,7 +118,9 @@ RULES: dict[str, tuple[Rule, ...]] = {
 # An ImageObject that is a logo or a thumbnail names its file with `url`, as schema.org
 # allows; Google's image metadata (contentUrl, credit) applies to pictures we publish.
 LOGO_RULES = (Rule("url", url, REQUIRED),)
-URL_PROPERTIES = {"url", "contentUrl", "embedUrl", "thumbnailUrl", "item", "@id"}
+# Page addresses are on BASE_URL; media files may be in other storage (absolute, checked
+# by the rules), and an embedded film on its host.
+URL_PROPERTIES = {"url", "item", "@id"}
 DATE_PROPERTIES = {"datePublished", "dateModified", "uploadDate", "coverageStartTime"}
 
 
@@ -156,10 +158,12 @@ def _check_node(node: dict, base_url: str, path: str, logo: bool) -> Iterator[st
         yield f"{where}: a type we do not claim (or not schema.org's): {kind!r}"
         return
     for rule in LOGO_RULES if logo else RULES[kind]:
-        if rule.prop not in node:
+        present = [name for name in rule.prop.split("|") if name in node]
+        if not present:
             yield f"{where}: no {rule.prop} ({rule.level})"
-        elif not rule.check(node[rule.prop]):
-            yield f"{where}: {rule.prop} is not valid ({rule.level}): {node[rule.prop]!r:.100}"
+        for name in present:
+            if not rule.check(node[name]):
+                yield f"{where}: {name} is not valid ({rule.level}): {node[name]!r:.100}"
     yield from _check_values(node, base_url, where)
     for prop, value in node.items():
         for child in value if isinstance(value, list) else [value]:
