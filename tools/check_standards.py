@@ -49,11 +49,12 @@ def main() -> int:
         site.build(arguments.articles)
         built = time.monotonic()
         collection = site.collect()
+        fetched = time.monotonic()
         rows = check(collection, data_dir)
     finally:
         if arguments.data_dir is None:
             shutil.rmtree(data_dir, ignore_errors=True)
-    seconds = (built - started, time.monotonic() - built)
+    seconds = (built - started, fetched - built, time.monotonic() - fetched)
     text = report.markdown(rows, arguments.articles, seconds)
     if arguments.output:
         arguments.output.write_text(text, encoding="utf-8")

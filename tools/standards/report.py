@@ -24,7 +24,7 @@ class Row:
     errors: list[str]
 
 
-def markdown(rows: list[Row], articles: int, seconds: tuple[float, float]) -> str:
+def markdown(rows: list[Row], articles: int, seconds: tuple[float, float, float]) -> str:
     columns = [v for v in VALIDATORS if any(row.validator == v for row in rows)]
     table: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for row in rows:
@@ -51,13 +51,13 @@ def markdown(rows: list[Row], articles: int, seconds: tuple[float, float]) -> st
     return "\n".join(lines) + "\n"
 
 
-def summary(rows: list[Row], seconds: tuple[float, float]) -> str:
+def summary(rows: list[Row], seconds: tuple[float, float, float]) -> str:
     documents = len({(row.name, row.path) for row in rows})
     bad = [row for row in rows if row.errors]
     lines = [f"{row.name} [{row.validator}]: {e}" for row in bad for e in row.errors[:20]]
     lines.append(
         f"check-standards: {documents} documents, {len(rows)} checks, "
         f"{sum(len(r.errors) for r in rows)} errors; demo built in {seconds[0]:.0f} s, "
-        f"fetched and checked in {seconds[1]:.0f} s."
+        f"fetched in {seconds[1]:.0f} s, checked in {seconds[2]:.0f} s."
     )
     return "\n".join(lines)

@@ -44,6 +44,7 @@ def configure(data_dir: Path) -> None:
         BASE_URL=BASE_URL,
         PAGE_CACHE="0",
     )
+    (data_dir / "static").mkdir(parents=True, exist_ok=True)  # served from the app's folders
     for name in ("DATABASE_URL", "REDIS_URL"):
         os.environ.pop(name, None)
     import django  # noqa: PLC0415 - settings come from the environment set just above
