@@ -9,6 +9,8 @@ ARTICLES ?= 500
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
+# The W3C Nu checker's jar, installed from npm by its rule below.
+NU_JAR := tools/standards/node_modules/vnu-jar/build/dist/vnu.jar
 # Options for pytest: `make test PYTEST_ARGS='-m "not browser"'`, or `-x tests/test_api.py`.
 PYTEST_ARGS ?=
 
@@ -17,7 +19,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
 .PHONY: demo test install install-dev system-packages checks lint typecheck migrations-check \
-	pytest serve worker clean
+	pytest serve worker clean check-standards
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -61,11 +63,24 @@ migrations-check: install-dev
 checks: lint typecheck migrations-check
 
 # Every test on the current database (DATABASE_URL, REDIS_URL; SQLite by default).
-test: system-packages checks pytest
+test: system-packages checks check-standards pytest
 
-# The tests alone (CI runs them on each database, with PYTEST_ARGS).
-pytest: install-dev system-packages
+# The tests alone (CI runs them on each database, with PYTEST_ARGS). The Nu checker for
+# tests/test_check_standards.py.
+pytest: install-dev system-packages $(NU_JAR)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The W3C Nu checker (npm vnu-jar, pinned in tools/standards/package-lock.json; run with
+# Java 17, from Debian when missing: tools/system-packages). Install scripts off: the jar
+# is in the package, and its script would fetch a Java of its own.
+$(NU_JAR): tools/standards/package.json tools/standards/package-lock.json
+	cd tools/standards && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The demo site's pages, feeds, sitemaps and JSON-LD against the reference validators;
+# writes docs/standards.md (decision 0022).
+check-standards: install-dev system-packages $(NU_JAR)
+	$(BIN)/python tools/check_standards.py
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var tools/standards/node_modules

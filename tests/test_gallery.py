@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from newsdesk.gallery.models import FilmPage, GalleryItem, external_video
+from tools.standards import jsonld
 
 from . import factories
 
@@ -214,3 +216,18 @@ def test_it_shows_only_galleries_in_the_home_pages_language(
     factories.make_photo_gallery(persian_index, "Persian essay")
     html = client.get("/").content.decode()
     assert "English essay" in html and "Persian essay" not in html
+
+
+def test_a_film_we_host_is_described_as_a_video_object_google_accepts(
+    client: Client, gallery_index
+) -> None:
+    video = SimpleUploadedFile("clip.webm", WEBM_HEAD, content_type="video/webm")
+    film = factories.make_film(gallery_index, video_file=video, duration_seconds=75)
+    film.cover = factories.ImageFactory()
+    film.save_revision().publish()
+
+    page = client.get(film.url).content
+
+    (block,) = jsonld.blocks(page)
+    assert json.loads(block)["@type"] == "VideoObject"
+    assert jsonld.check_page(page, "http://testserver") == []

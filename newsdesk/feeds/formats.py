@@ -16,6 +16,8 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.translation import get_language
 
+from newsdesk.lib.times import machine_time, to_the_second
+
 from . import websub
 from .items import ChannelSource, Edition, FeedItem, edition
 
@@ -136,10 +138,10 @@ class ChannelFeed(Feed):
         return False
 
     def item_pubdate(self, item: FeedItem) -> Any:
-        return item.published
+        return to_the_second(item.published)
 
     def item_updateddate(self, item: FeedItem) -> Any:
-        return item.updated
+        return to_the_second(item.updated)
 
     def item_categories(self, item: FeedItem) -> list[str]:
         return item.categories
@@ -179,8 +181,8 @@ def _json_item(item: FeedItem) -> dict[str, Any]:
         "url": item.url,
         "title": item.title,
         "summary": item.summary,
-        "date_published": item.published.isoformat(),
-        "date_modified": item.updated.isoformat(),
+        "date_published": machine_time(item.published),
+        "date_modified": machine_time(item.updated),
         "authors": [{"name": a.name, "url": a.url} for a in item.authors],
         "tags": item.categories,
     }

@@ -1,4 +1,8 @@
-"""Times for machines: one format for every `<time datetime>`, feed, sitemap and JSON-LD."""
+"""Times for machines: one format for every `<time datetime>`, feed, sitemap and JSON-LD.
+
+`machine_time` writes ISO 8601 (HTML, JSON Feed, sitemaps, JSON-LD); the RSS and Atom
+writers format dates themselves (RFC 822, RFC 3339) and are handed `to_the_second` values,
+so every format carries the same instant to the same precision."""
 
 from __future__ import annotations
 
@@ -15,3 +19,8 @@ def machine_time(value: datetime | date | None) -> str:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     return value.isoformat()
+
+
+def to_the_second(value: datetime) -> datetime:
+    """The same instant without its fraction of a second, for writers that format it."""
+    return value.replace(microsecond=0)

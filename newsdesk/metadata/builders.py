@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +25,9 @@ from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
 from newsdesk.core import fragments, params
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.core.templatetags.static_urls import url_for
+from newsdesk.gallery.models import FilmPage
 from newsdesk.home.models import HomePage
+from newsdesk.lib.times import machine_time
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
 
@@ -106,6 +107,8 @@ def _build(request: HttpRequest, context: Context) -> Metadata:
         return _topic(request, page)
     if isinstance(page, HomePage):
         return _home(request, page)
+    if isinstance(page, FilmPage) and page.video_file:
+        return _film(request, page)
     if isinstance(page, Page):
         text = getattr(page, "introduction", "") or page.search_description or page.title
         return Metadata(canonical_for(request, page), page.seo_title or page.title, text)
@@ -138,8 +141,8 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         "headline": Truncator(page.title).chars(HEADLINE_LIMIT),
         "description": description,
         "image": [picture.url for picture in crops.values()],
-        "datePublished": _iso(published),
-        "dateModified": _iso(modified),
+        "datePublished": machine_time(published),
+        "dateModified": machine_time(modified),
         "author": _authors(request, authors),
         "publisher": _publisher(request),
         "articleSection": section,
@@ -157,7 +160,10 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         description=description,
         og_type="article",
         picture=crops.get("16:9"),
-        article_times={"published_time": _iso(published), "modified_time": _iso(modified)},
+        article_times={
+            "published_time": machine_time(published),
+            "modified_time": machine_time(modified),
+        },
         article_section=section,
         article_tags=[tag.name for tag in tags],
         json_ld=[news_article, _breadcrumbs(request, [*trail, page])],
@@ -219,6 +225,44 @@ def _publisher(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+# Films ---------------------------------------------------------------------------------
+
+
+def _film(request: HttpRequest, page: FilmPage) -> Metadata:
+    """A film we host: a VideoObject with what Google requires (name, thumbnail, upload
+    date) and recommends (description, the file, duration). An external film has none:
+    its host describes it, and our page names that host only in its link (the facade)."""
+    canonical = canonical_for(request, page)
+    description = _shorten(page.search_description or page.summary)
+    poster = (
+        _picture(request, page.cover.get_rendition(SHARE_IMAGE_FILTERS["16:9"]), page.cover_alt)
+        if page.cover
+        else None
+    )
+    video: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "VideoObject",
+        "name": page.title,
+        "description": description,
+        "url": canonical,
+        "uploadDate": machine_time(page.published_at or page.first_published_at),
+        "contentUrl": absolute(request, page.video_file.url),
+        "publisher": _publisher(request),
+    }
+    if poster is not None:
+        video["thumbnailUrl"] = [poster.url]
+    if page.duration_seconds:
+        video["duration"] = f"PT{page.duration_seconds}S"
+    return Metadata(
+        canonical,
+        page.seo_title or page.title,
+        description,
+        og_type="video.other",
+        picture=poster,
+        json_ld=[video],
+    )
+
+
 # Topics, the home page and other listings --------------------------------------------
 
 
@@ -237,7 +281,11 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
         "url": canonical,
         "name": page.title,
         "description": description,
-        "isPartOf": {"@type": "WebSite", "url": f"{site_root(request)}/"},
+        "isPartOf": {
+            "@type": "WebSite",
+            "url": f"{site_root(request)}/",
+            "name": settings.WAGTAIL_SITE_NAME,
+        },
         "mainEntity": {
             "@type": "ItemList",
             "itemListElement": [
@@ -297,7 +345,3 @@ def _listing(request: HttpRequest, context: Context) -> Metadata:
 
 def _shorten(text: str) -> str:
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LIMIT)
-
-
-def _iso(value: datetime) -> str:
-    return value.replace(microsecond=0).isoformat()

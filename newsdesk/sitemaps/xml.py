@@ -9,6 +9,8 @@ from xml.sax.saxutils import escape
 
 from django.http import HttpResponse
 
+from newsdesk.lib.times import machine_time
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -19,16 +21,12 @@ HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
 CACHE_SECONDS = 60 * 60
 
 
-def w3c_datetime(value: datetime) -> str:
-    return value.replace(microsecond=0).isoformat()
-
-
 def index(entries: Iterable[tuple[str, datetime | None]]) -> str:
     parts = [HEADER, f'<sitemapindex xmlns="{SITEMAP_NS}">\n']
     for loc, lastmod in entries:
         parts.append(f"<sitemap><loc>{escape(loc)}</loc>")
         if lastmod is not None:
-            parts.append(f"<lastmod>{w3c_datetime(lastmod)}</lastmod>")
+            parts.append(f"<lastmod>{machine_time(lastmod)}</lastmod>")
         parts.append("</sitemap>\n")
     parts.append("</sitemapindex>\n")
     return "".join(parts)
@@ -47,7 +45,7 @@ def urlset(entries: Iterable[Entry]) -> str:
     for loc, lastmod, images, alternates in entries:
         parts.append(f"<url><loc>{escape(loc)}</loc>")
         if lastmod is not None:
-            parts.append(f"<lastmod>{w3c_datetime(lastmod)}</lastmod>")
+            parts.append(f"<lastmod>{machine_time(lastmod)}</lastmod>")
         for language, href in alternates:
             parts.append(
                 f'<xhtml:link rel="alternate" hreflang="{escape(language)}" href="{escape(href)}"/>'
@@ -67,7 +65,7 @@ def news_urlset(publication: str, entries: Iterable[tuple[str, datetime, str, st
         parts.append(
             f"<url><loc>{escape(loc)}</loc><news:news><news:publication>"
             f"<news:name>{name}</news:name><news:language>{escape(language)}</news:language>"
-            f"</news:publication><news:publication_date>{w3c_datetime(published)}"
+            f"</news:publication><news:publication_date>{machine_time(published)}"
             f"</news:publication_date><news:title>{escape(title)}</news:title></news:news></url>\n"
         )
     parts.append("</urlset>\n")

@@ -55,9 +55,11 @@ def test_it_renders_day_week_and_month_for_readers_without_js(client: Client, st
     for window, label in (("day", "Day"), ("week", "Week"), ("month", "Month")):
         assert f'id="most-viewed-{window}"' in html
         assert f'id="most-viewed-heading-{window}">{label}</h3>' in html
-    # The tabs exist for the script to show; without it they stay hidden.
-    assert 'role="tablist" aria-labelledby="block-most-viewed" hidden' in html
-    assert html.count('role="tab"') == 3
+    # The tabs exist for the script to show; without it they stay hidden, and carry no
+    # tab roles (the script gives them with the panels': valid HTML either way).
+    assert '<div class="most-viewed__tabs" data-most-viewed-tabs hidden>' in html
+    assert html.count('class="most-viewed__tab"') == 3
+    assert 'role="tab' not in html
     assert 'aria-controls="most-viewed-week"' in html
 
 

@@ -5,8 +5,14 @@
   "use strict";
 
   function enhance(root) {
-    var tablist = root.querySelector('[role="tablist"]');
-    var tabs = Array.prototype.slice.call(tablist.querySelectorAll('[role="tab"]'));
+    var tablist = root.querySelector("[data-most-viewed-tabs]");
+    var tabs = Array.prototype.slice.call(tablist.querySelectorAll(".most-viewed__tab"));
+    // The roles come with the behaviour (valid HTML without script: no tab without panel).
+    tablist.setAttribute("role", "tablist");
+    tablist.setAttribute("aria-labelledby", "block-most-viewed");
+    tabs.forEach(function (tab) {
+      tab.setAttribute("role", "tab");
+    });
     var panels = tabs.map(function (tab) {
       return document.getElementById(tab.getAttribute("aria-controls"));
     });
