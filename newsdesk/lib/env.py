@@ -92,6 +92,8 @@ class Environment:
     replica_sticky_seconds: int
     hsts_preload: bool
     media_s3: MediaStorage | None
+    # How dates and numbers are written per language (newsdesk.lib.localformat).
+    local_formats: dict[str, dict[str, str]]
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
@@ -156,4 +158,10 @@ def read() -> Environment:
         replica_sticky_seconds=int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "10")),
         hsts_preload=_bool("SECURE_HSTS_PRELOAD", False),
         media_s3=_media_storage(),
+        local_formats={
+            # latn: 0123456789 (the default); arab: Arabic-Indic ٠١٢٣٤٥٦٧٨٩.
+            "ar": {"digits": os.environ.get("ARABIC_DIGITS") or "latn"},
+            # persian: the Solar Hijri calendar (the default); gregorian.
+            "fa": {"calendar": os.environ.get("PERSIAN_CALENDAR") or "persian"},
+        },
     )

@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from newsdesk.core import fragments, navigation
-from newsdesk.lib import times
+from newsdesk.lib import localformat, times
 
 register = template.Library()
 
@@ -57,3 +57,33 @@ def fragment(parser: template.base.Parser, token: template.base.Token) -> Fragme
 def machine_time(value: datetime | date | None) -> str:
     """A time as `<time datetime>` wants it (newsdesk.lib.times)."""
     return times.machine_time(value)
+
+
+# Dates and numbers for readers, in the active language's style (newsdesk.lib.localformat).
+
+
+@register.filter
+def local_day(value: datetime | date | None) -> str:
+    return localformat.day(value)
+
+
+@register.filter
+def local_day_time(value: datetime | None) -> str:
+    return localformat.day_and_time(value)
+
+
+@register.filter
+def local_month(value: datetime | date) -> str:
+    """A Gregorian month (archives are addressed by Gregorian months)."""
+    return localformat.month(value, gregorian=True)
+
+
+@register.filter
+def local_number(value: int | float | None) -> str:
+    return "" if value is None else localformat.number(value)
+
+
+@register.filter
+def local_digits(value: object) -> str:
+    """A number written without grouping (a year, a page number) in the language's digits."""
+    return localformat.digits(str(value))
