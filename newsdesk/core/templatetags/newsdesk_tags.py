@@ -4,9 +4,11 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
-from newsdesk.core import fragments, navigation
+from newsdesk.core import fragments, navigation, sites
 from newsdesk.lib import localformat, times
 
 register = template.Library()
@@ -87,3 +89,23 @@ def local_number(value: int | float | None) -> str:
 def local_digits(value: object) -> str:
     """A number written without grouping (a year, a page number) in the language's digits."""
     return localformat.digits(str(value))
+
+
+@register.simple_tag
+def list_comma() -> str:
+    """The comma between items of a list in the active language (، in Arabic and Persian)."""
+    return localformat.style().comma
+
+
+@register.simple_tag
+def language_attrs(page: Page | None) -> SafeString:
+    """` lang=".." dir=".."` for an element showing a page written in another language than
+    the reader's page (an English story under /ar/), so it is read with the right voice."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return mark_safe("")  # safe: empty
+    language = sites.language_of(locale_id)
+    if language == (translation.get_language() or ""):
+        return mark_safe("")  # safe: empty
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
