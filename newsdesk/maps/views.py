@@ -210,10 +210,19 @@ def icon_urls() -> dict[str, str]:
 
 
 def labelled_places() -> list[list[Any]]:
-    """[name in the active language, lat, lon] of the largest places, largest first."""
+    """[name in the active language, lat, lon, language of the name] of the places the
+    full map labels, biggest first."""
     lang = translation.get_language() or "en"
     places = gazetteer.labelled(Place.objects.all(), LABELLED_PLACES)
-    return [[place.name(lang), round(place.lat, 4), round(place.lon, 4)] for place in places]
+    return [
+        # A place with no name in the language is labelled in English, marked as such.
+        [place.name(lang), round(place.lat, 4), round(place.lon, 4), _name_language(place, lang)]
+        for place in places
+    ]
+
+
+def _name_language(place: Place, lang: str) -> str:
+    return lang if getattr(place, f"name_{lang}", "") else "en"
 
 
 def map_config(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
-from newsdesk.maps import gazetteer
+from newsdesk.maps import gazetteer, views
 from newsdesk.maps.models import Place
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,14 @@ def test_the_map_labels_mosul_and_not_the_district_beside_it() -> None:
 def test_the_location_picker_finds_a_main_place_by_its_name(query: str, english: str) -> None:
     found = gazetteer.search(Place.objects.all(), query)
     assert found[0].name_en == english
+
+
+def test_a_label_without_a_name_in_the_language_is_marked_english() -> None:
+    Place.objects.create(
+        geonames_id=1, name_en="Desert Camp", country="IQ", lat=31.0, lon=40.0, population=10**8
+    )
+    with translation.override("ar"):
+        labels = {label[0]: label[3] for label in views.labelled_places()}
+
+    assert labels["Desert Camp"] == "en"
+    assert labels["دمشق"] == "ar"

@@ -199,10 +199,10 @@
           map.getContainer().classList.add("news-map__canvas--drawn");
         });
     }
-    drawPlaces(map, config.places || []);
+    drawPlaces(map, config.places || [], config.lang);
   }
 
-  function drawPlaces(map, places) {
+  function drawPlaces(map, places, lang) {
     var layer = L.layerGroup().addTo(map);
     function show() {
       layer.clearLayers();
@@ -227,6 +227,7 @@
         taken.push(box);
         var label = el("span", "map-place__name", place[0]);
         label.setAttribute("dir", "auto");
+        if (place[3] && place[3] !== lang) label.setAttribute("lang", place[3]);
         L.marker(at, {
           pane: "places",
           interactive: false,
