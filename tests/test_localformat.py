@@ -11,7 +11,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.lib import localformat, times
+from newsdesk.lib import env, localformat, times
 
 MOMENT = datetime(2026, 12, 6, 14, 5, 30, tzinfo=UTC)
 PERSIAN_DIGITS = localformat.DIGITS["arabext"]
@@ -130,3 +130,29 @@ def test_the_time_element_keeps_a_gregorian_machine_time(language: str) -> None:
         html = template.render(Context({"moment": MOMENT}))
     assert f'datetime="{times.machine_time(MOMENT)}"' in html
     assert localformat.day_and_time(MOMENT, language) in html
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({}, {"ar": {"digits": "latn"}, "fa": {"calendar": "persian"}}),
+        (
+            {"ARABIC_DIGITS": "arab", "PERSIAN_CALENDAR": "gregorian"},
+            {"ar": {"digits": "arab"}, "fa": {"calendar": "gregorian"}},
+        ),
+    ],
+)
+def test_the_environment_chooses_digits_and_calendar(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], expected: dict
+) -> None:
+    for name in ("ARABIC_DIGITS", "PERSIAN_CALENDAR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert env.read().local_formats == expected
+
+
+def test_a_wrong_digit_setting_stops_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARABIC_DIGITS", "roman")
+    with pytest.raises(ValueError, match="ARABIC_DIGITS"):
+        env.read()

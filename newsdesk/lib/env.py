@@ -24,6 +24,14 @@ def _bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _choice(name: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first is the default); anything else stops the start."""
+    raw = (os.environ.get(name) or choices[0]).strip().lower()
+    if raw not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
+    return raw
+
+
 def _list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name, "")
     items = [item.strip() for item in raw.split(",") if item.strip()]
@@ -160,8 +168,8 @@ def read() -> Environment:
         media_s3=_media_storage(),
         local_formats={
             # latn: 0123456789 (the default); arab: Arabic-Indic ٠١٢٣٤٥٦٧٨٩.
-            "ar": {"digits": os.environ.get("ARABIC_DIGITS") or "latn"},
+            "ar": {"digits": _choice("ARABIC_DIGITS", ("latn", "arab"))},
             # persian: the Solar Hijri calendar (the default); gregorian.
-            "fa": {"calendar": os.environ.get("PERSIAN_CALENDAR") or "persian"},
+            "fa": {"calendar": _choice("PERSIAN_CALENDAR", ("persian", "gregorian"))},
         },
     )
