@@ -12,7 +12,9 @@ names are chosen by alphabet: a name written only in letters of the Arabic alpha
 Arabic candidate, one written only in letters of the Persian alphabet a Persian one (the
 letters differ: ي ك ة are Arabic, ی ک پ چ ژ گ Persian; names with Kurdish or Urdu letters
 are neither). Where a language has no candidate, the other's name is spelt in its letters.
-Good enough to find a place while placing an event; editors can correct any place.
+Good enough to find a place while placing an event; editors can correct any place. The
+region's main places have names checked by hand (newsdesk.maps.gazetteer.CHECKED_NAMES),
+which replace the chosen ones.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import argparse
 import csv
 import json
 from pathlib import Path
+
+from newsdesk.maps.gazetteer import checked
 
 OUTPUT = Path(__file__).resolve().parent.parent / "newsdesk" / "maps" / "data" / "places.csv"
 WHOLE_COUNTRIES = {"SY", "IQ", "LB", "JO"}
@@ -75,12 +79,13 @@ def build(source: Path, output: Path = OUTPUT) -> int:
         ):
             continue
         name_ar, name_fa = _pick(city.get("alternatenames") or [])
+        names = checked({"geonames_id": city["geonameid"], "name_ar": name_ar, "name_fa": name_fa})
         rows.append(
             [
                 city["geonameid"],
                 city["name"],
-                name_ar,
-                name_fa,
+                names["name_ar"],
+                names["name_fa"],
                 country,
                 round(lat, 5),
                 round(lon, 5),

@@ -149,7 +149,8 @@ def _slug_changed(sender: type, instance: Page, **kwargs: Any) -> None:
     """page_slug_changed (sent once the new slug is committed)."""
     parent = instance.get_parent()
     parents = [parent] if parent is not None else []
-    invalidate(*sorted(relocation.tags_for_new_address(instance, parents, address_changed=True)))
+    tags = relocation.tags_for_new_address(instance, parents, address_changed=True)
+    invalidate(*sorted({*tags, translations_tag(instance)}))
 
 
 def connect() -> None:
@@ -166,8 +167,16 @@ def connect() -> None:
 # The page tree and the sites: rules of core, for models core does not define --------------
 
 
+def translations_tag(page: Page) -> str:
+    """Shown by what lists a page's language versions (hreflang alternates)."""
+    return f"translations:{page.translation_key}"
+
+
 def _page_tags(page: Page, change: Change) -> set[str]:
     tags = {f"page:{page.pk}"}
+    if change in (*SHOWN_OR_HIDDEN, Change.MOVED):
+        # A language version appeared, went or has a new address: its translations list it.
+        tags.add(translations_tag(page))
     if change in SHOWN_OR_HIDDEN:
         # A page appeared or went: a kept 404 or redirect may now be wrong, and so may a
         # page listing its parent's children, or the menu.

@@ -27,6 +27,7 @@ SITES_TAG = "sites"
 ROOT_KEY = "newsdesk:site-root:v2:{}:{}"
 ROOT_PATHS_KEY = "newsdesk:site-root-paths:v1"
 LOCALE_KEY = "newsdesk:locale:v1:{}"
+LANGUAGE_KEY = "newsdesk:locale-language:v1:{}"
 # Invalidated when a locale is saved or deleted (core/invalidation.py).
 LOCALES_TAG = "locales"
 
@@ -42,6 +43,16 @@ def active_locale() -> ActiveLocale:
     remembered until a locale is added, changed or deleted: it is one query otherwise."""
     language = translation.get_language()
     return fragments.remembered(LOCALE_KEY.format(language), _find_active_locale)
+
+
+def language_of(locale_id: int) -> str:
+    """The language code of a locale, remembered like active_locale()."""
+    return fragments.remembered(LANGUAGE_KEY.format(locale_id), partial(_find_language, locale_id))
+
+
+def _find_language(locale_id: int) -> str:
+    fragments.shows(LOCALES_TAG)
+    return str(Locale.objects.get(pk=locale_id).language_code)
 
 
 def _find_active_locale() -> ActiveLocale:

@@ -24,6 +24,14 @@ def _bool(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _choice(name: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first is the default); anything else stops the start."""
+    raw = (os.environ.get(name) or choices[0]).strip().lower()
+    if raw not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
+    return raw
+
+
 def _list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name, "")
     items = [item.strip() for item in raw.split(",") if item.strip()]
@@ -92,6 +100,8 @@ class Environment:
     replica_sticky_seconds: int
     hsts_preload: bool
     media_s3: MediaStorage | None
+    # How dates and numbers are written per language (newsdesk.lib.localformat).
+    local_formats: dict[str, dict[str, str]]
 
     def database(self, default_sqlite_name: str = "newsdesk.sqlite3") -> dict:
         if self.database_url:
@@ -156,4 +166,10 @@ def read() -> Environment:
         replica_sticky_seconds=int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "10")),
         hsts_preload=_bool("SECURE_HSTS_PRELOAD", False),
         media_s3=_media_storage(),
+        local_formats={
+            # latn: 0123456789 (the default); arab: Arabic-Indic ٠١٢٣٤٥٦٧٨٩.
+            "ar": {"digits": _choice("ARABIC_DIGITS", ("latn", "arab"))},
+            # persian: the Solar Hijri calendar (the default); gregorian.
+            "fa": {"calendar": _choice("PERSIAN_CALENDAR", ("persian", "gregorian"))},
+        },
     )

@@ -24,9 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core import fragments, params, visibility
+from newsdesk.core import fragments, params, sites, visibility
 from newsdesk.core.templatetags.static_urls import url_for
+from newsdesk.lib import localformat
 
+from . import gazetteer
 from .models import EVENTS_TAG, MAP_PAGE_TAG, Event, EventCategory, MapPage, Place
 from .query import DEFAULT_PERIOD, PERIODS, QUERY
 from .validation import ICON_NAMES
@@ -204,10 +206,19 @@ def icon_urls() -> dict[str, str]:
 
 
 def labelled_places() -> list[list[Any]]:
-    """[name in the active language, lat, lon] of the largest places, largest first."""
+    """[name in the active language, lat, lon, language of the name] of the places the
+    full map labels, biggest first."""
     lang = translation.get_language() or "en"
-    places = Place.objects.order_by("-population", "name_en")[:LABELLED_PLACES]
-    return [[place.name(lang), round(place.lat, 4), round(place.lon, 4)] for place in places]
+    places = gazetteer.labelled(Place.objects.all(), LABELLED_PLACES)
+    return [
+        # A place with no name in the language is labelled in English, marked as such.
+        [place.name(lang), round(place.lat, 4), round(place.lon, 4), _name_language(place, lang)]
+        for place in places
+    ]
+
+
+def _name_language(place: Place, lang: str) -> str:
+    return lang if getattr(place, f"name_{lang}", "") else "en"
 
 
 def map_config(
@@ -226,7 +237,12 @@ def map_config(
     return {
         "mode": mode,
         "lang": lang,
+        # The events the script asks for are those the server drew: the page's language's
+        # (a page served under another language's prefix still lists its own).
+        "events_lang": sites.language_of(map_page.locale_id) if map_page else lang,
         "dir": "rtl" if translation.get_language_bidi() else "ltr",
+        # How the script writes dates and counts, as the server does.
+        "format": localformat.table(lang),
         "api": {"events": EVENTS_API, "areas": AREAS_API, "timeline": TIMELINE_API},
         # The lighter atlas is enough for small maps, which show a region at low zoom.
         "countries": url_for(

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
-from newsdesk.core import fragments, params
+from newsdesk.core import fragments, invalidation, params, sites, visibility
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.core.templatetags.static_urls import url_for
 from newsdesk.gallery.models import FilmPage
@@ -60,6 +60,8 @@ class Metadata:
     article_section: str = ""
     article_tags: list[str] = field(default_factory=list)
     json_ld: list[dict[str, Any]] = field(default_factory=list)
+    # (hreflang, absolute address) of every language version, itself and x-default.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
 
 
 def site_root(request: HttpRequest) -> str:
@@ -95,7 +97,9 @@ def for_context(context: Context) -> Metadata | None:
     if request is None:
         return None
     if not hasattr(request, "_newsdesk_metadata"):
-        request._newsdesk_metadata = _build(request, context)  # type: ignore[attr-defined]
+        metadata = _build(request, context)
+        metadata.alternates = alternates(request, context.get("page"))
+        request._newsdesk_metadata = metadata  # type: ignore[attr-defined]
     return request._newsdesk_metadata  # type: ignore[attr-defined]
 
 
@@ -113,6 +117,46 @@ def _build(request: HttpRequest, context: Context) -> Metadata:
         text = getattr(page, "introduction", "") or page.search_description or page.title
         return Metadata(canonical_for(request, page), page.seo_title or page.title, text)
     return _listing(request, context)
+
+
+def alternates(request: HttpRequest, page: Any) -> list[tuple[str, str]]:
+    """Every language version of the page a reader may see, itself among them, then
+    x-default: the default language's version, or the page itself where there is none.
+
+    A page's versions are its Wagtail translations; a view's (tag, author, archive,
+    search) are its address under each language's prefix."""
+    if isinstance(page, Page):
+        versions = _page_versions(request, page)
+    else:
+        versions = {
+            code: absolute(request, translate_url(request.path, code))
+            for code, _name in settings.LANGUAGES
+        }
+    if not versions:
+        return []
+    own = translation.get_language() or settings.LANGUAGE_CODE
+    default = versions.get(settings.LANGUAGE_CODE) or versions.get(own)
+    found = [(code, versions[code]) for code, _name in settings.LANGUAGES if code in versions]
+    return [*found, ("x-default", default or found[0][1])]
+
+
+def _page_versions(request: HttpRequest, page: Page) -> dict[str, str]:
+    # Publishing, withdrawing or moving any translation renews this tag (core.invalidation).
+    tag = invalidation.translations_tag(page)
+    fragments.shows(tag)
+
+    def find() -> dict[str, str]:
+        fragments.shows(tag, sites.SITES_TAG)
+        pages = visibility.visible(Page.objects.filter(translation_key=page.translation_key))
+        versions = {}
+        for version in pages.select_related("locale"):
+            url = version.get_full_url(request)
+            if url:
+                versions[version.locale.language_code] = url
+        return versions
+
+    # Remembered apart from the page: a change elsewhere re-renders the page, not this.
+    return fragments.remembered(f"{tag}:{site_root(request)}", find)
 
 
 def description_for(context: Context) -> str:
@@ -148,7 +192,7 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         "articleSection": section,
         "keywords": [tag.name for tag in tags],
         "isAccessibleForFree": True,
-        "inLanguage": translation.get_language(),
+        "inLanguage": page.locale.language_code,
     }
     if page.dateline:
         news_article["dateline"] = page.dateline
@@ -286,6 +330,7 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
             "url": f"{site_root(request)}/",
             "name": settings.WAGTAIL_SITE_NAME,
         },
+        "inLanguage": page.locale.language_code,
         "mainEntity": {
             "@type": "ItemList",
             "itemListElement": [
@@ -305,7 +350,7 @@ def _home(request: HttpRequest, page: HomePage) -> Metadata:
         "@type": "WebSite",
         "url": root,
         "name": settings.WAGTAIL_SITE_NAME,
-        "inLanguage": translation.get_language(),
+        "inLanguage": page.locale.language_code,
         "publisher": _publisher(request),
     }
     search = _search_url()

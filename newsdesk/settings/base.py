@@ -257,6 +257,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
+# Digits and calendar of each language's dates and numbers (newsdesk.lib.localformat).
+LOCAL_FORMATS = ENV.local_formats
 USE_I18N = True
 USE_TZ = True
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from wagtail.models import Locale, Site
 
+from newsdesk.lib import localformat
 from newsdesk.maps.models import EventArticle, MapPage
 from tests import factories
 from tests.maps.factories import make_area, make_category, make_event
@@ -73,9 +74,9 @@ def events_on_map(page: Page) -> int:
     )
 
 
-def wait_for_map(page: Page) -> None:
+def wait_for_map(page: Page, count: str = "13") -> None:
     expect(page.locator(".news-map__canvas--drawn path.map-country").first).to_be_attached()
-    expect(page.locator("[data-map-status]")).to_contain_text("13")
+    expect(page.locator("[data-map-status]")).to_contain_text(count)
 
 
 def test_it_draws_the_basemap_and_markers_from_our_host_only(
@@ -230,3 +231,39 @@ def test_it_pages_through_the_list_without_script(browser, live_server, home, ne
     expect(page.locator("[data-map-list] .map-event")).to_have_count(5)
     expect(page.locator("[data-map-list] .map-event").last).to_contain_text("Clash 34")
     context.close()
+
+
+def test_it_lists_the_persian_maps_events_in_the_solar_hijri_calendar(
+    page: Page, home, news, foreign_requests: list[str]
+) -> None:
+    persian, _created = Locale.objects.get_or_create(language_code="fa")
+    persian_home = home.copy_for_translation(persian)
+    persian_home.save_revision().publish()
+    map_page = make_map(persian_home)
+    fill(news, locale=persian)
+
+    page.goto(map_page.url)
+    wait_for_map(page, "۱۳")  # the count in Persian digits
+
+    assert events_on_map(page) == 13
+    # The list as the script redraws it: Persian digits and months, no Latin digit.
+    expect(page.locator("[data-map-list] .map-event")).to_have_count(13)
+    dates = page.locator("[data-map-list] .map-event time").all_inner_texts()
+    assert all(not any("0" <= char <= "9" for char in text) for text in dates)
+    solar_months = set(localformat.PERSIAN_MONTHS)
+    assert all(any(month in text for month in solar_months) for text in dates)
+    assert foreign_requests == []
+
+
+def test_an_english_map_served_under_the_arabic_prefix_keeps_its_events(
+    page: Page, home, news
+) -> None:
+    Locale.objects.get_or_create(language_code="ar")
+    map_page = make_map(home)
+    fill(news)
+
+    page.goto(f"/ar{map_page.url}")
+    wait_for_map(page)
+
+    assert events_on_map(page) == 13
+    expect(page.locator("[data-map-list] .map-event")).to_have_count(13)

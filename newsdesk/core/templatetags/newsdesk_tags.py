@@ -4,10 +4,12 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
-from newsdesk.core import fragments, navigation
-from newsdesk.lib import times
+from newsdesk.core import fragments, navigation, sites
+from newsdesk.lib import localformat, times
 
 register = template.Library()
 
@@ -57,3 +59,53 @@ def fragment(parser: template.base.Parser, token: template.base.Token) -> Fragme
 def machine_time(value: datetime | date | None) -> str:
     """A time as `<time datetime>` wants it (newsdesk.lib.times)."""
     return times.machine_time(value)
+
+
+# Dates and numbers for readers, in the active language's style (newsdesk.lib.localformat).
+
+
+@register.filter
+def local_day(value: datetime | date | None) -> str:
+    return localformat.day(value)
+
+
+@register.filter
+def local_day_time(value: datetime | None) -> str:
+    return localformat.day_and_time(value)
+
+
+@register.filter
+def local_month(value: datetime | date) -> str:
+    """A Gregorian month (archives are addressed by Gregorian months)."""
+    return localformat.month(value, gregorian=True)
+
+
+@register.filter
+def local_number(value: int | float | None) -> str:
+    return "" if value is None else localformat.number(value)
+
+
+@register.filter
+def local_digits(value: object) -> str:
+    """A number written without grouping (a year, a page number) in the language's digits."""
+    return localformat.digits(str(value))
+
+
+@register.simple_tag
+def list_comma() -> str:
+    """The comma between items of a list in the active language (، in Arabic and Persian)."""
+    return localformat.style().comma
+
+
+@register.simple_tag
+def language_attrs(page: Page | None) -> SafeString:
+    """` lang=".." dir=".."` for an element showing a page written in another language than
+    the reader's page (an English story under /ar/), so it is read with the right voice."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return mark_safe("")  # safe: empty
+    language = sites.language_of(locale_id)
+    if language == (translation.get_language() or ""):
+        return mark_safe("")  # safe: empty
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)

@@ -55,30 +55,36 @@
     return badge;
   }
 
-  // Dates shown as the server shows them: Gregorian calendar, Latin digits, UTC.
-  function formatter(lang, options) {
+  // Dates written as the server writes them (newsdesk.lib.localformat): the page gives the
+  // language's calendar and digits as an Intl locale (fa-u-ca-persian-nu-arabext…), in UTC.
+  function formatter(format, options) {
     options.timeZone = "UTC";
     try {
-      return new Intl.DateTimeFormat(lang + "-u-ca-gregory-nu-latn", options);
+      return new Intl.DateTimeFormat(format.intl, options);
     } catch (e) {
       return new Intl.DateTimeFormat("en", options);
     }
   }
 
   function Formats(config) {
-    var lang = config.lang;
-    var day = formatter(lang, { day: "numeric", month: "long", year: "numeric" });
-    var time = formatter(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    var short = formatter(lang, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var format = config.format;
+    var day = formatter(format, { day: "numeric", month: "long", year: "numeric" });
+    var time = formatter(format, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var short = formatter(format, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     var labels = config.labels;
     this.when = function (iso, precision) {
       var date = new Date(iso);
-      if (precision === "exact") return day.format(date) + ", " + time.format(date) + " " + labels.utc;
+      if (precision === "exact") return day.format(date) + format.comma + time.format(date) + " " + labels.utc;
       if (precision === "approximate") return labels.approximately.replace("%s", day.format(date));
       return day.format(date);
     };
     this.moment = function (ms) { return short.format(new Date(ms)); };
     this.dayOf = function (date) { return day.format(date); };
+  }
+
+  // A count in the language's digits, for the labels that hold %s.
+  function localDigits(config, n) {
+    return String(n).replace(/[0-9]/g, function (d) { return config.format.digits.charAt(+d); });
   }
 
   function isoDay(date) { return date.toISOString().slice(0, 10); }
@@ -124,7 +130,7 @@
     var categories = this.categories();
     if (categories.length) params.set("category", categories.join(","));
     if (this.config.topic) params.set("topic", this.config.topic);
-    params.set("lang", this.config.lang);
+    params.set("lang", this.config.events_lang);
     params.set("limit", "1000");
     return params;
   };
@@ -193,10 +199,10 @@
           map.getContainer().classList.add("news-map__canvas--drawn");
         });
     }
-    drawPlaces(map, config.places || []);
+    drawPlaces(map, config.places || [], config.lang);
   }
 
-  function drawPlaces(map, places) {
+  function drawPlaces(map, places, lang) {
     var layer = L.layerGroup().addTo(map);
     function show() {
       layer.clearLayers();
@@ -221,6 +227,7 @@
         taken.push(box);
         var label = el("span", "map-place__name", place[0]);
         label.setAttribute("dir", "auto");
+        if (place[3] && place[3] !== lang) label.setAttribute("lang", place[3]);
         L.marker(at, {
           pane: "places",
           interactive: false,
@@ -599,7 +606,7 @@
     return {
       show: function (rest) {
         holder.hidden = rest <= 0;
-        button.textContent = config.labels.more.replace("%s", String(Math.min(rest, LIST_SIZE)));
+        button.textContent = config.labels.more.replace("%s", localDigits(config, Math.min(rest, LIST_SIZE)));
       },
     };
   }
@@ -697,8 +704,8 @@
       var shown = events.show(at);
       renderList(list, shown, config, formats, events, listed);
       more.show(shown.length - listed);
-      var text = shown.length ? config.labels.showing.replace("%s", String(shown.length)) : config.labels.none;
-      if (shown.length > listed) text += " — " + config.labels.listed.replace("%s", String(listed));
+      var text = shown.length ? config.labels.showing.replace("%s", localDigits(config, shown.length)) : config.labels.none;
+      if (shown.length > listed) text += " — " + config.labels.listed.replace("%s", localDigits(config, listed));
       say(text);
     }
 
