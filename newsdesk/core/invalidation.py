@@ -41,7 +41,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import fragments, navigation, pagecache, relocation, routing, sites
+from . import fragments, navigation, pagecache, relocation, routing, sites, translations
 
 
 class Change(StrEnum):
@@ -160,7 +160,8 @@ def connect() -> None:
 
 
 def _page_tags(page: Page, change: Change) -> set[str]:
-    tags = {f"page:{page.pk}"}
+    # The language switchers of its translations (core/translations.py).
+    tags = {f"page:{page.pk}", translations.tag_for(page.translation_key)}
     if change in SHOWN_OR_HIDDEN:
         # A page appeared or went: a kept 404 or redirect may now be wrong, and so may a
         # page listing its parent's children, or the menu.

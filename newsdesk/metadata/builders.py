@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -23,7 +22,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import SHARE_IMAGE_FILTERS, ArticlePage
-from newsdesk.core import fragments, params
+from newsdesk.core import fragments, params, sites
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.core.templatetags.static_urls import url_for
 from newsdesk.home.models import HomePage
@@ -197,7 +196,7 @@ def _breadcrumbs(request: HttpRequest, trail: list[Page]) -> dict[str, Any]:
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": settings.WAGTAIL_SITE_NAME if position == 1 else crumb.title,
+                "name": sites.site_name(request) if position == 1 else crumb.title,
                 "item": crumb.get_full_url(request),
             }
             for position, crumb in enumerate(trail, start=1)
@@ -208,7 +207,7 @@ def _breadcrumbs(request: HttpRequest, trail: list[Page]) -> dict[str, Any]:
 def _publisher(request: HttpRequest) -> dict[str, Any]:
     return {
         "@type": "Organization",
-        "name": settings.WAGTAIL_SITE_NAME,
+        "name": sites.site_name(request),
         "url": f"{site_root(request)}/",
         "logo": {
             "@type": "ImageObject",
@@ -251,12 +250,12 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
 
 def _home(request: HttpRequest, page: HomePage) -> Metadata:
     root = f"{site_root(request)}/"
-    description = _shorten(page.search_description or page.tagline or settings.WAGTAIL_SITE_NAME)
+    description = _shorten(page.search_description or page.tagline or sites.site_name(request))
     website: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "WebSite",
         "url": root,
-        "name": settings.WAGTAIL_SITE_NAME,
+        "name": sites.site_name(request),
         "inLanguage": translation.get_language(),
         "publisher": _publisher(request),
     }
@@ -271,7 +270,7 @@ def _home(request: HttpRequest, page: HomePage) -> Metadata:
             "query-input": "required name=search_term_string",
         }
     return Metadata(
-        canonical_for(request, page), settings.WAGTAIL_SITE_NAME, description, json_ld=[website]
+        canonical_for(request, page), sites.site_name(request), description, json_ld=[website]
     )
 
 
@@ -290,7 +289,7 @@ def _listing(request: HttpRequest, context: Context) -> Metadata:
         title = person.name
         text = person.bio or person.role or _("Stories by %(name)s.") % {"name": person.name}
     else:
-        title = str(context.get("title", settings.WAGTAIL_SITE_NAME))
+        title = str(context.get("title", sites.site_name(request)))
         text = title
     return Metadata(canonical_for(request, None), title, _shorten(text))
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from newsdesk.core import fragments, navigation
+from newsdesk.core import fragments, navigation, translations
 from newsdesk.lib import times
 
 register = template.Library()
@@ -16,6 +16,13 @@ register = template.Library()
 def site_sections(context: template.Context) -> list[navigation.NavItem]:
     request = context.get("request")
     return navigation.sections_for(request) if request else []
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[translations.Alternate]:
+    """The language switcher's links: the translations of this page, else the homes."""
+    page = context.get("page")
+    return translations.alternates(context.get("request"), page if isinstance(page, Page) else None)
 
 
 @register.simple_tag(takes_context=True)
