@@ -44,16 +44,18 @@ def _relink_child(child: models.Model, locale_id: int) -> bool:
     for field in child._meta.concrete_fields:
         if isinstance(field, ParentalKey) or not isinstance(field, models.ForeignKey):
             continue
-        model: Any = field.related_model
+        model = field.related_model
         if not (isinstance(model, type) and issubclass(model, Page)):
             continue
         target = getattr(child, field.name)
         if target is None or target.locale_id == locale_id:
             continue
-        translated = model.objects.filter(
-            translation_key=target.translation_key, locale_id=locale_id
-        ).first()
-        if translated is None:
+        translated = (
+            Page.objects.filter(translation_key=target.translation_key, locale_id=locale_id)
+            .specific()
+            .first()
+        )
+        if not isinstance(translated, model):
             return False
         setattr(child, field.name, translated)
     return True
