@@ -76,3 +76,15 @@ def keep_local_tags(page: Page) -> None:
     )
     current = list(tags.all())
     tags.set([tag for tag in current if tag.pk in used_here])
+
+
+def translation_started(sender: type, source_obj: Any, target_obj: Any, **kwargs: Any) -> None:
+    """A copy for translation was made (the admin's Translate, or code): it links to its
+    own language's pages, and it stays a draft until an editor publishes it in its own
+    words: Wagtail copies it unpublished, and nothing here publishes it."""
+    if not isinstance(target_obj, Page):
+        return
+    page = target_obj.specific
+    relink(page)
+    keep_local_tags(page)
+    page.save(update_fields=None)
