@@ -45,11 +45,12 @@ def alternates(request: HttpRequest | None, page: Page | None) -> list[Alternate
 
 def _alternates(request: HttpRequest | None, page: Page, language: str) -> list[Alternate]:
     fragments.shows(tag_for(page.translation_key), sites.SITES_TAG)
+    # Each translation's own model rules too (an article's embargo), not only the page's.
+    pages = visibility.visible(Page.objects.filter(translation_key=page.translation_key))
     found = {
         other.locale.language_code: other
-        for other in visibility.visible(
-            Page.objects.filter(translation_key=page.translation_key).select_related("locale")
-        )
+        for other in pages.select_related("locale").specific()
+        if visibility.is_visible(other)
     }
     homes = {home.language_code: home for home in _homes(language)}
     chosen = []
