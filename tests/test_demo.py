@@ -67,14 +67,14 @@ def test_it_replaces_the_welcome_page_with_the_home_page(demo_site: str) -> None
 
 
 def test_it_builds_the_sections_in_the_menu(demo_site: str) -> None:
-    sections = SectionPage.objects.live().order_by("path")
+    sections = SectionPage.objects.live().filter(locale__language_code="en").order_by("path")
 
     assert [s.title for s in sections] == ["News", "Analysis", "Opinion", "Interviews", "Reports"]
     assert all(s.show_in_menus and s.introduction for s in sections)
 
 
 def test_it_builds_in_focus_topics_with_descriptions_and_pictures(demo_site: str) -> None:
-    index = TopicIndexPage.objects.get()
+    index = TopicIndexPage.objects.get(locale__language_code="en")
     topics = TopicPage.objects.child_of(index).live()
 
     assert index.show_in_menus
@@ -83,7 +83,7 @@ def test_it_builds_in_focus_topics_with_descriptions_and_pictures(demo_site: str
 
 
 def test_it_builds_the_requested_number_of_articles_in_their_sections(demo_site: str) -> None:
-    articles = ArticlePage.objects.live().select_related()
+    articles = ArticlePage.objects.live().filter(locale__language_code="en").select_related()
 
     assert articles.count() == ARTICLES
     for article in articles:
@@ -111,9 +111,9 @@ def test_it_writes_bodies_of_paragraphs_under_sub_headings(demo_site: str) -> No
 
 
 def test_it_picks_editors_choice_and_in_focus_for_the_home_page(demo_site: str) -> None:
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     picks = list(home.editors_choice.order_by("sort_order"))
-    latest = list(ArticlePage.objects.order_by("-published_at")[:5])
+    latest = list(ArticlePage.objects.filter(locale=home.locale).order_by("-published_at")[:5])
 
     assert [pick.article_id for pick in picks] == [a.pk for a in latest]
     assert sum(1 for p in picks if p.expires_at and p.expires_at > timezone.now()) == 1
@@ -145,7 +145,8 @@ def test_it_dates_updates_after_publication_and_never_in_the_future(demo_site: s
 
 def test_it_builds_the_same_titles_for_the_same_seed(demo_site: str) -> None:
     before = titles()
-    HomePage.objects.get().delete()  # an empty site again, inside this test's transaction
+    for home in HomePage.objects.all():
+        home.delete()  # an empty site again, inside this test's transaction
 
     run_demo()
 
@@ -277,3 +278,50 @@ def test_it_suggests_the_word_meant_when_a_reader_misspells_one(
 
     assert "Did you mean" in html
     assert f'href="?q={word}"' in html
+
+
+LOCAL = {"ar": ("مكتب الأخبار", "أخبار"), "fa": ("میز خبر", "خبر")}
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_builds_a_site_in_each_language(demo_site: str, client: Client, language: str) -> None:
+    home = HomePage.objects.get(locale__language_code=language)
+    sections = SectionPage.objects.live().filter(locale=home.locale).order_by("path")
+
+    assert home.site_name == LOCAL[language][0]
+    assert sections.first().title == LOCAL[language][1]  # type: ignore[union-attr]
+    assert home.translation_key == HomePage.objects.get(locale__language_code="en").translation_key
+    assert TopicPage.objects.live().filter(locale=home.locale).count() == 6
+    assert PhotoGalleryPage.objects.live().filter(locale=home.locale).count() == 2
+    page = client.get(f"/{language}/").content.decode()
+    assert f'<html lang="{language}" dir="rtl">' in page
+    assert LOCAL[language][0] in page
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_writes_the_articles_of_each_language_in_its_script(
+    demo_site: str, language: str
+) -> None:
+    articles = ArticlePage.objects.filter(locale__language_code=language)
+
+    assert articles.count() == ARTICLES  # at least 30 a language
+    for article in articles:
+        text = article.title + article.lead + str(article.body)
+        assert not any("a" <= letter.lower() <= "z" for letter in article.title + article.lead)
+        assert any("\u0600" <= letter <= "\u06ff" for letter in text)
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_links_a_share_of_each_language_to_english_stories(
+    demo_site: str, language: str
+) -> None:
+    english = set(
+        ArticlePage.objects.filter(locale__language_code="en").values_list(
+            "translation_key", flat=True
+        )
+    )
+    keys = ArticlePage.objects.filter(locale__language_code=language).values_list(
+        "translation_key", flat=True
+    )
+
+    assert 0 < sum(key in english for key in keys) < len(keys)

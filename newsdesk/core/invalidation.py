@@ -41,7 +41,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import fragments, navigation, pagecache, relocation, routing, sites
+from . import fragments, navigation, pagecache, relocation, routing, sites, translations
 
 
 class Change(StrEnum):
@@ -168,15 +168,13 @@ def connect() -> None:
 
 
 def translations_tag(page: Page) -> str:
-    """Shown by what lists a page's language versions (hreflang alternates)."""
-    return f"translations:{page.translation_key}"
+    """Shown by what lists a page's language versions (hreflang alternates, the switcher)."""
+    return translations.tag_for(page.translation_key)
 
 
 def _page_tags(page: Page, change: Change) -> set[str]:
-    tags = {f"page:{page.pk}"}
-    if change in (*SHOWN_OR_HIDDEN, Change.MOVED):
-        # A language version appeared, went or has a new address: its translations list it.
-        tags.add(translations_tag(page))
+    # The language switchers of its translations (core/translations.py).
+    tags = {f"page:{page.pk}", translations.tag_for(page.translation_key)}
     if change in SHOWN_OR_HIDDEN:
         # A page appeared or went: a kept 404 or redirect may now be wrong, and so may a
         # page listing its parent's children, or the menu.

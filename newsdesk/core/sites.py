@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -22,6 +23,7 @@ from wagtail.models.sites import SiteRootPath, get_site_for_hostname
 from . import fragments, relocation
 
 SITE_KEY = "newsdesk:site:v2:{}:{}"
+DEFAULT_SITE_KEY = "newsdesk:default-site:v1"
 # Invalidated when a site is saved or deleted (core/invalidation.py).
 SITES_TAG = "sites"
 ROOT_KEY = "newsdesk:site-root:v2:{}:{}"
@@ -93,6 +95,24 @@ def root_page_for(site: Site) -> Page:
     # The root of another language stands in: the page shows what would replace it.
     fragments.shows(*found.stand_in_tags)
     return found.page
+
+
+def default_site() -> Site | None:
+    return fragments.remembered(DEFAULT_SITE_KEY, _find_default_site)
+
+
+def _find_default_site() -> Site | None:
+    fragments.shows(SITES_TAG)
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def site_name(request: HttpRequest | None = None) -> str:
+    """The site's name in the active language: its home page's "site name" (each
+    language's home page has its own, edited by editors), else SITE_NAME."""
+    site = getattr(request, "_wagtail_site", None) or default_site()
+    if site is None:
+        return settings.WAGTAIL_SITE_NAME
+    return getattr(root_page_for(site), "site_name", "") or settings.WAGTAIL_SITE_NAME
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.translation import get_language
 
+from newsdesk.core import sites
 from newsdesk.lib.times import machine_time, to_the_second
 
 from . import websub
@@ -117,7 +117,7 @@ class ChannelFeed(Feed):
 
     def author_name(self) -> str:
         # Atom wants an author for every entry: the publisher stands in for unsigned ones.
-        return settings.WAGTAIL_SITE_NAME
+        return sites.site_name()
 
     def items(self, obj: Edition) -> list[FeedItem]:
         return obj.items

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from wagtail.rich_text import expand_db_html
 
 from newsdesk.articles import listings
 from newsdesk.articles.models import LEAD_IMAGE_FILTER, ArticlePage, ArticleQuerySet
-from newsdesk.core import fragments
+from newsdesk.core import fragments, sites
 from newsdesk.gallery import selectors as gallery_selectors
 from newsdesk.gallery.models import FilmPage, MediaPage
 
@@ -195,7 +194,7 @@ ChannelSource = Callable[..., Channel]
 
 
 def _named(title: str) -> str:
-    return f"{settings.WAGTAIL_SITE_NAME}: {title}"
+    return f"{sites.site_name()}: {title}"
 
 
 # Each channel shows the tag of the list it is (listings.listed_in), given a new version
@@ -206,8 +205,8 @@ def site_channel(request: HttpRequest) -> Channel:
     fragments.shows(listings.LATEST, list_wide=True)
     root = selectors.site_root_url(request)
     return Channel(
-        title=settings.WAGTAIL_SITE_NAME,
-        description=_("The latest stories from %(site)s.") % {"site": settings.WAGTAIL_SITE_NAME},
+        title=sites.site_name(),
+        description=_("The latest stories from %(site)s.") % {"site": sites.site_name()},
         link=absolute(root, reverse("wagtail_serve", args=[""])),
         articles=selectors.live_articles().in_locale(selectors.active_locale_id()),
     )
@@ -253,7 +252,7 @@ def gallery_channel(request: HttpRequest) -> Channel:
     return Channel(
         title=_named(_("Gallery")),
         description=_("The latest photo essays and films from %(site)s.")
-        % {"site": settings.WAGTAIL_SITE_NAME},
+        % {"site": sites.site_name()},
         link=root + "/",
         media=selectors.newest_media(selectors.active_locale_id()),
     )

@@ -25,10 +25,20 @@ from .blocks import HOME_BLOCKS
 class HomePage(DirectRouteMixin, RestrictionAwareMixin, Page):
     """The front page. What it shows is a list of blocks (see blocks.py)."""
 
+    site_name = models.CharField(
+        _("site name"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "The site's name in this language, in the header, page titles and feeds. "
+            "Empty: the name set for the whole site."
+        ),
+    )
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
 
     content_panels = [
         *Page.content_panels,
+        FieldPanel("site_name"),
         FieldPanel("tagline"),
         InlinePanel(
             "editors_choice",

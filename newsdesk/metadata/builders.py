@@ -247,7 +247,7 @@ def _breadcrumbs(request: HttpRequest, trail: list[Page]) -> dict[str, Any]:
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": settings.WAGTAIL_SITE_NAME if position == 1 else crumb.title,
+                "name": sites.site_name(request) if position == 1 else crumb.title,
                 "item": crumb.get_full_url(request),
             }
             for position, crumb in enumerate(trail, start=1)
@@ -258,7 +258,7 @@ def _breadcrumbs(request: HttpRequest, trail: list[Page]) -> dict[str, Any]:
 def _publisher(request: HttpRequest) -> dict[str, Any]:
     return {
         "@type": "Organization",
-        "name": settings.WAGTAIL_SITE_NAME,
+        "name": sites.site_name(request),
         "url": f"{site_root(request)}/",
         "logo": {
             "@type": "ImageObject",
@@ -328,7 +328,7 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
         "isPartOf": {
             "@type": "WebSite",
             "url": f"{site_root(request)}/",
-            "name": settings.WAGTAIL_SITE_NAME,
+            "name": sites.site_name(request),
         },
         "inLanguage": page.locale.language_code,
         "mainEntity": {
@@ -344,12 +344,12 @@ def _topic(request: HttpRequest, page: TopicPage) -> Metadata:
 
 def _home(request: HttpRequest, page: HomePage) -> Metadata:
     root = f"{site_root(request)}/"
-    description = _shorten(page.search_description or page.tagline or settings.WAGTAIL_SITE_NAME)
+    description = _shorten(page.search_description or page.tagline or sites.site_name(request))
     website: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "WebSite",
         "url": root,
-        "name": settings.WAGTAIL_SITE_NAME,
+        "name": sites.site_name(request),
         "inLanguage": page.locale.language_code,
         "publisher": _publisher(request),
     }
@@ -364,7 +364,7 @@ def _home(request: HttpRequest, page: HomePage) -> Metadata:
             "query-input": "required name=search_term_string",
         }
     return Metadata(
-        canonical_for(request, page), settings.WAGTAIL_SITE_NAME, description, json_ld=[website]
+        canonical_for(request, page), sites.site_name(request), description, json_ld=[website]
     )
 
 
@@ -383,7 +383,7 @@ def _listing(request: HttpRequest, context: Context) -> Metadata:
         title = person.name
         text = person.bio or person.role or _("Stories by %(name)s.") % {"name": person.name}
     else:
-        title = str(context.get("title", settings.WAGTAIL_SITE_NAME))
+        title = str(context.get("title", sites.site_name(request)))
         text = title
     return Metadata(canonical_for(request, None), title, _shorten(text))
 

@@ -88,6 +88,8 @@ MODEL_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.change_tag",
         "analytics.view_report",
+        # Starting a translation (simple_translation's Translate; decision 0024).
+        "simple_translation.submit_translation",
         *COMMENT_PERMISSIONS,
         *MAP_EDITOR_PERMISSIONS,
     ],
@@ -124,6 +126,7 @@ MODEL_PERMISSIONS = {
         # Settings → Locked-out logins: seeing and unlocking them (decision 0014).
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
+        "simple_translation.submit_translation",
     ],
 }
 

@@ -254,6 +254,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic")), ("fa", _("Persian"))]
 WAGTAIL_I18N_ENABLED = True
+# Never make live aliases of new English pages under /ar/ and /fa/: a translation is a
+# draft copy an editor starts and publishes in its own words (decision 0024).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"

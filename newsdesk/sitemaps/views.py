@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, sites
 from newsdesk.core.pagecache import ADDRESSES
 
 from . import selectors, xml
@@ -121,5 +121,5 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         for url_path, published, title, language in recent
         if (loc := addresses.page(url_path)) is not None
     ]
-    body = xml.news_urlset(settings.WAGTAIL_SITE_NAME, entries)
+    body = xml.news_urlset(sites.site_name(request), entries)
     return xml.response(body, max_age=NEWS_CACHE_SECONDS)

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
-from newsdesk.core import fragments, navigation, sites
+from newsdesk.core import fragments, navigation, sites, translations
 from newsdesk.lib import localformat, times
 
 register = template.Library()
@@ -18,6 +18,13 @@ register = template.Library()
 def site_sections(context: template.Context) -> list[navigation.NavItem]:
     request = context.get("request")
     return navigation.sections_for(request) if request else []
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[translations.Alternate]:
+    """The language switcher's links: the translations of this page, else the homes."""
+    page = context.get("page")
+    return translations.alternates(context.get("request"), page if isinstance(page, Page) else None)
 
 
 @register.simple_tag(takes_context=True)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from newsdesk.articles.models import SectionPage
+from newsdesk.core import sites
 from newsdesk.gallery.models import GalleryIndexPage, MediaPage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
@@ -77,6 +78,6 @@ def _feed_links(
     links: list[FeedLink] = []
     if own is not None:
         name, title, slug = own
-        links += _links(name, f"{settings.WAGTAIL_SITE_NAME}: {title}", slug)
-    links += _links("site", _("%(site)s: latest") % {"site": settings.WAGTAIL_SITE_NAME})
+        links += _links(name, f"{sites.site_name()}: {title}", slug)
+    links += _links("site", _("%(site)s: latest") % {"site": sites.site_name()})
     return tuple(links)

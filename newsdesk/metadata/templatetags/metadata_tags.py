@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, sites
 from newsdesk.metadata import builders
 
 register = template.Library()
@@ -49,7 +49,7 @@ def _metadata_context(context: template.Context) -> dict[str, Any]:
         return {}
     return {
         "metadata": metadata,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": sites.site_name(context.get("request")),
         "og_locale": translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE),
         "json_ld": [_script_json(item) for item in metadata.json_ld],
     }

@@ -20,11 +20,11 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import accumulate
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -54,6 +54,10 @@ SECOND_AUTHOR_SHARE = 0.25
 Log = Callable[[str], None]
 
 
+class Writer(Protocol):
+    def article(self, kind: str, topic: Any) -> ArticleText: ...
+
+
 @dataclass
 class Draft:
     """One article before it has a primary key."""
@@ -66,13 +70,21 @@ class Draft:
 
 
 class ArticleBuilder:
-    def __init__(self, newsroom: Newsroom, rng: random.Random, now: datetime) -> None:
+    def __init__(
+        self,
+        newsroom: Newsroom,
+        rng: random.Random,
+        now: datetime,
+        writer: Writer | None = None,
+        topics: Sequence[Any] = TOPICS,
+    ) -> None:
         self.newsroom = newsroom
         self.rng = rng
-        self.writer = NewsWriter(rng)
+        self.writer: Writer = writer or NewsWriter(rng)
+        self.topics = list(topics)
         self.content_type_id = ContentType.objects.get_for_model(ArticlePage).pk
         self.topic_ids = {
-            topic.title: page.pk for topic, page in zip(TOPICS, newsroom.topics, strict=True)
+            topic.title: page.pk for topic, page in zip(topics, newsroom.topics, strict=True)
         }
         self.kinds = [kind for kind, _weight in KIND_WEIGHTS]
         self.kind_weights = list(accumulate(weight for _kind, weight in KIND_WEIGHTS))
@@ -97,8 +109,7 @@ class ArticleBuilder:
 
     def _draft(self, mean_gap: timedelta) -> Draft:
         rng = self.rng
-        kind = rng.choices(self.kinds, cum_weights=self.kind_weights)[0]
-        topics = self._topics()
+        kind, topics, translation_key = self._pick()
         story = self.writer.article(kind, topics[0])
         published_at = self.clock
         self.clock -= mean_gap * rng.expovariate(1.0)
@@ -109,15 +120,15 @@ class ArticleBuilder:
                 updated_at = None
         picture = rng.choice(self.newsroom.pictures[topics[0].scene])
         return Draft(
-            page=self._page(kind, story.title, published_at, updated_at),
+            page=self._page(kind, story.title, published_at, updated_at, translation_key),
             fields={
                 "kind": kind,
                 "kicker": story.kicker,
                 "lead": story.lead,
                 "hero_image_id": picture.image.pk,
-                "hero_alt": picture.alt,
+                "hero_alt": self._alt(picture, topics[0]),
                 "hero_caption": story.caption,
-                "hero_credit": images.CREDIT,
+                "hero_credit": self.credit,
                 "dateline": story.dateline,
                 "published_at": published_at,
                 "updated_at": updated_at,
@@ -128,8 +139,24 @@ class ArticleBuilder:
             topic_ids=[self.topic_ids[topic.title] for topic in topics],
         )
 
+    credit = images.CREDIT
+
+    def _alt(self, picture: images.Picture, topic: Any) -> str:
+        return picture.alt
+
+    def _pick(self) -> tuple[str, list[Any], uuid.UUID | None]:
+        """The kind and topics of the next article, and the translation key of the story
+        it translates (None: a story of its own)."""
+        kind = self.rng.choices(self.kinds, cum_weights=self.kind_weights)[0]
+        return kind, self._topics(), None
+
     def _page(
-        self, kind: str, title: str, published_at: datetime, updated_at: datetime | None
+        self,
+        kind: str,
+        title: str,
+        published_at: datetime,
+        updated_at: datetime | None,
+        translation_key: uuid.UUID | None = None,
     ) -> Page:
         section = self.newsroom.sections[kind]
         self.added[kind] += 1
@@ -146,7 +173,7 @@ class ArticleBuilder:
             url_path=f"{section.url_path}{slug}/",
             content_type_id=self.content_type_id,
             locale_id=section.locale_id,
-            translation_key=uuid.UUID(int=self.rng.getrandbits(128), version=4),
+            translation_key=translation_key or uuid.UUID(int=self.rng.getrandbits(128), version=4),
             live=True,
             has_unpublished_changes=False,
             first_published_at=published_at,
@@ -154,7 +181,8 @@ class ArticleBuilder:
         )
 
     def _unique_slug(self, kind: str, title: str) -> str:
-        base = slugify(title)[:SLUG_LENGTH].rstrip("-")
+        # Arabic and Persian titles keep their letters (Wagtail allows Unicode slugs).
+        base = (slugify(title) or slugify(title, allow_unicode=True))[:SLUG_LENGTH].rstrip("-")
         taken = self.slugs[kind]
         slug, number = base, 1
         while slug in taken:
@@ -165,8 +193,8 @@ class ArticleBuilder:
 
     def _topics(self) -> list[Topic]:
         if self.rng.random() < SECOND_TOPIC_SHARE:
-            return self.rng.sample(TOPICS, 2)
-        return [self.rng.choice(TOPICS)]
+            return self.rng.sample(self.topics, 2)
+        return [self.rng.choice(self.topics)]
 
     def _authors(self, kind: str) -> list[int]:
         pool = self.newsroom.columnists if kind == "opinion" else self.newsroom.reporters

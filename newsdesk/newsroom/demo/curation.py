@@ -30,7 +30,9 @@ def curate(home: HomePage, topics: list[TopicPage], rng: random.Random, now: dat
 
 
 def pick_editors_choice(home: HomePage, now: datetime) -> None:
-    latest = ArticlePage.objects.order_by("-published_at", "-pk")[:EDITORS_CHOICE_COUNT]
+    latest = ArticlePage.objects.filter(locale_id=home.locale_id).order_by("-published_at", "-pk")[
+        :EDITORS_CHOICE_COUNT
+    ]
     home.editors_choice = [
         EditorsChoiceItem(
             article=article,

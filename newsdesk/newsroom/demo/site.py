@@ -19,6 +19,7 @@ from newsdesk.maps.demo import build_map
 from .builder import ArticleBuilder, Log
 from .curation import curate
 from .gallery import build_gallery
+from .local import build_languages
 from .readership import seed_views
 from .structure import build_structure
 
@@ -51,6 +52,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
         build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
         log("Built the Gallery: photo essays and films.")
+        build_languages(newsroom, articles, seed, now, log)
         build_map(streams["map"], now, log)
     # After the transaction: the counts go through the view store, which writes on its own.
     seed_views(streams["views"], now, log)
