@@ -33,7 +33,7 @@ from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
 from newsdesk.people.models import Person
 
-from . import listings, ranking
+from . import listings, notes, ranking
 from .blocks import ArticleBodyBlock
 from .panels import EmbargoNotice
 
@@ -265,6 +265,17 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
         ),
         InlinePanel("authors", label=_("Author"), heading=_("Byline")),
         FieldPanel("body"),
+        InlinePanel(
+            "notes",
+            label=_("Note"),
+            heading=_("Corrections and updates"),
+            help_text=_(
+                "A note readers see on the article with its time, for a change of "
+                "substance; corrections and clarifications are also listed on the "
+                "Corrections page. A change of form (a typo) needs no note: tick 'Minor "
+                "edit' instead."
+            ),
+        ),
         FieldPanel("tags"),
         InlinePanel("topic_links", label=_("Topic"), heading=_("In Focus topics")),
         InlinePanel(
@@ -317,13 +328,14 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
         """Published, withdrawn, moved or deleted: the lists it leaves or joins (its own
         `page:<id>` is every page's, see core.invalidation)."""
         if change == invalidation.Change.DELETED:
-            return listings.lists_touched(self, still_exists=False)
+            return {*listings.lists_touched(self, still_exists=False), notes.CORRECTIONS_TAG}
         if change in (
             invalidation.Change.PUBLISHED,
             invalidation.Change.UNPUBLISHED,
             invalidation.Change.MOVED,
         ):
-            return listings.lists_touched(self)
+            # The Corrections page too: its notes are shown only while their article is.
+            return {*listings.lists_touched(self), notes.CORRECTIONS_TAG}
         return set()
 
     def clean(self) -> None:
@@ -390,6 +402,12 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
             .filter(pk=self.hero_image_id)
             .first()
         )
+
+    @fragments.shown_property
+    def note_list(self) -> list[ArticleNote]:
+        """Its corrections, clarifications and updates, newest first (rows are written
+        only by publishing, so they are what readers may see)."""
+        return list(self.notes.order_by("-noted_at", "-pk"))
 
     @fragments.shown_property
     def tag_list(self) -> list[Tag]:
@@ -519,6 +537,41 @@ class ArticleAuthor(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="unique_article_author")
         ]
+
+
+class ArticleNote(Orderable):
+    """A correction, clarification or update shown on a published article with its time.
+
+    A child of the article: it reaches readers when the article is (re)published, and
+    publishing it makes the time of the newest note the article's last update
+    (`notes.stamp_notes`), so JSON-LD's dateModified, feeds, sitemaps and the API tell it."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=notes.NoteKind.choices, default=notes.NoteKind.CORRECTION
+    )
+    noted_at = models.DateTimeField(
+        _("time"), default=timezone.now, help_text=_("When the change was made.")
+    )
+    text = models.TextField(
+        _("text"),
+        max_length=1000,
+        help_text=_("What was wrong, or what is new, in a sentence or two."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("noted_at")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("note")
+        verbose_name_plural = _("corrections and updates")
+        indexes = [models.Index(fields=["-noted_at", "-id"], name="article_note_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def cache_tags(self) -> set[str]:
+        """The article shows it, and the Corrections page lists it."""
+        return {f"page:{self.article_id}", notes.CORRECTIONS_TAG}
 
 
 class ArticleRelatedLink(Orderable):

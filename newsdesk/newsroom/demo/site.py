@@ -19,6 +19,7 @@ from newsdesk.maps.demo import build_map
 from .builder import ArticleBuilder, Log
 from .curation import curate
 from .gallery import build_gallery
+from .newsroom_day import correct_articles
 from .readership import seed_views
 from .structure import build_structure
 
@@ -52,6 +53,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
         log("Built the Gallery: photo essays and films.")
         build_map(streams["map"], now, log)
+        correct_articles(now)
     # After the transaction: the counts go through the view store, which writes on its own.
     seed_views(streams["views"], now, log)
     refresh_planner_statistics()
