@@ -17,6 +17,7 @@ from newsdesk.articles.notes import NoteKind
 from newsdesk.core.pagination import PAGE_SIZE
 from newsdesk.home.models import HomePage
 from newsdesk.lib.times import machine_time
+from newsdesk.newsroom.roles import EDITOR
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +208,13 @@ def test_every_page_links_to_its_languages_corrections_page(
     html = client.get(story(news).url).content.decode()
 
     assert 'href="/corrections/"' in html
+
+
+def test_the_article_form_offers_corrections_and_updates(client: Client, news: SectionPage) -> None:
+    article = story(news)
+    client.force_login(factories.member_of(EDITOR))
+
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    assert "Corrections and updates" in html
+    assert 'id="id_notes-TOTAL_FORMS"' in html

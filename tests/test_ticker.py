@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from newsdesk.articles.models import SectionPage
 from newsdesk.breaking.models import Ticker
 from newsdesk.core import timed
+from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +174,14 @@ def test_dismissing_works_without_script_and_does_not_vary_the_shared_page(
     assert 'for="ticker-dismiss"' in html and 'id="ticker-dismiss"' in html
     assert f'data-ticker="{ticker.pk}-' in html
     assert "Cookie" not in first.get("Vary", "")
+
+
+@pytest.mark.parametrize(("role", "status"), [(EDITOR, 200), (ADMINISTRATOR, 200), (WRITER, 302)])
+def test_editors_start_tickers_and_writers_do_not(client: Client, role: str, status: int) -> None:
+    client.force_login(factories.member_of(role))
+
+    response = client.get("/admin/snippets/breaking/ticker/add/")
+
+    assert response.status_code == status
+    if status == 200:
+        assert 'name="expire_at"' in response.content.decode()

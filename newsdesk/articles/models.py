@@ -28,7 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsdesk.core import fragments, invalidation, params, visibility
-from newsdesk.core.publication import PublicationTimes
+from newsdesk.core.publication import PublicationTimes, PublicationTimesForm
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
 from newsdesk.people.models import Person
@@ -158,6 +158,23 @@ class ArticleQuerySet(PageQuerySet):
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
+
+class ArticlePageForm(PublicationTimesForm):
+    """A new article starts as the kind its section usually holds (Analysis in Analysis)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent = getattr(self, "parent_page", None)
+        section = parent.specific_deferred if parent is not None else None
+        if (
+            not self.instance.pk
+            and "kind" in self.fields
+            and isinstance(section, SectionPage)
+            and section.default_kind
+        ):
+            self.initial["kind"] = section.default_kind
+
+
 # What an article's address may add (read by the comments section, comments_tags.py): the
 # page of comments, the comment a reader replies to, the notice after posting one.
 COMMENT_NOTICES = ("pending", "published")
@@ -174,6 +191,7 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, Page):
     """One piece of journalism: a news story, an analysis, an opinion, an interview or a report."""
 
     query_spec: ClassVar[params.QuerySpec] = ARTICLE_QUERY
+    base_form_class = ArticlePageForm
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
@@ -603,8 +621,15 @@ class SectionPage(RestrictionAwareMixin, Page):
     query_spec: ClassVar[params.QuerySpec] = params.LIST
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    default_kind = models.CharField(
+        _("usual kind of article"),
+        max_length=20,
+        choices=ArticleKind.choices,
+        blank=True,
+        help_text=_("New articles in this section start as this kind (e.g. Analysis)."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("default_kind")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 

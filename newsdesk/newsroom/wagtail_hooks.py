@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import lockouts
+from . import desk, lockouts
 
 
 class LockoutsMenuItem(MenuItem):
@@ -22,3 +22,8 @@ def register_lockouts_menu_item() -> MenuItem:
     return LockoutsMenuItem(
         _("Locked-out logins"), reverse("newsroom_lockouts"), name="lockouts", icon_name="lock"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_desk(request: HttpRequest, panels: list) -> None:
+    desk.panels_for(request, panels)

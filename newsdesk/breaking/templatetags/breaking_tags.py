@@ -4,9 +4,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString
-from wagtail.models import Locale
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, sites
 
 from .. import selectors
 
@@ -21,7 +20,7 @@ def breaking_ticker(context: template.Context) -> SafeString:
     language = translation.get_language()
 
     def render() -> str:
-        ticker = selectors.current(Locale.get_active().pk)
+        ticker = selectors.current(sites.active_locale().pk)
         if ticker is None:
             return ""
         link = selectors.link_of(ticker)
