@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("tags/<anyslug:slug>/", article_views.tag_detail, name="tag"),
     path("authors/<anyslug:slug>/", article_views.author_detail, name="author"),
     path("", include(comment_urls)),
+    path("corrections/", article_views.corrections, name="corrections"),
     path("archive/<year:year>/", article_views.archive, name="archive-year"),
     path("archive/<year:year>/<month:month>/", article_views.archive, name="archive-month"),
     path("archive/<year:year>/<month:month>/<day:day>/", article_views.archive, name="archive-day"),

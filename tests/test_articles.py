@@ -9,6 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticleKind, ArticlePage
+from newsdesk.home.models import HomePage
+from newsdesk.newsroom.roles import WRITER
 
 from . import factories
 
@@ -160,3 +162,17 @@ def test_it_lists_only_articles_of_the_section(client: Client, news, analysis) -
     html = client.get(news.url).content.decode()
     assert "In the news section" in html
     assert "In the analysis section" not in html
+
+
+@pytest.mark.parametrize(("usual", "expected"), [("analysis", "analysis"), ("", "news")])
+def test_a_new_article_starts_as_its_sections_usual_kind(
+    client: Client, home: HomePage, usual: str, expected: str
+) -> None:
+    section = factories.make_section(home, "Analysis")
+    section.default_kind = usual
+    section.save()
+    client.force_login(factories.member_of(WRITER))
+
+    html = client.get(f"/admin/pages/add/articles/articlepage/{section.pk}/").content.decode()
+
+    assert re.search(rf'<option value="{expected}"\s+selected>', html)

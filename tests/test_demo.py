@@ -14,10 +14,11 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.articles.models import ArticleNote, ArticlePage, SectionPage
 from newsdesk.gallery.models import FilmPage, GalleryItem, PhotoGalleryPage
 from newsdesk.home.models import HomePage
 from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
+from newsdesk.newsroom.demo.newsroom_day import DEMO_TICKER
 from newsdesk.newsroom.demo.readership import seed_views
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR, WRITER
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
@@ -325,3 +326,16 @@ def test_it_links_a_share_of_each_language_to_english_stories(
     )
 
     assert 0 < sum(key in english for key in keys) < len(keys)
+
+
+def test_it_shows_a_corrected_article_on_the_corrections_page(demo_site: str) -> None:
+    note = ArticleNote.objects.select_related("article").get(kind="correction")
+    html = Client().get("/corrections/").content.decode()
+
+    assert note.text in html
+    assert note.text in Client().get(note.article.url).content.decode()
+
+
+def test_it_runs_a_breaking_news_ticker_on_every_english_page(demo_site: str) -> None:
+    assert DEMO_TICKER in Client().get("/").content.decode()
+    assert DEMO_TICKER in Client().get(newest_article().url).content.decode()

@@ -66,6 +66,7 @@ def test_it_keeps_a_writers_change_as_a_draft_when_they_post_the_publish_action(
             "authors": inline_formset([]),
             "topic_links": inline_formset([]),
             "related_links": inline_formset([]),
+            "notes": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "action-publish",
         }

@@ -143,6 +143,7 @@ def test_publishing_an_embargoed_article_in_the_admin_schedules_it(news) -> None
             "body": streamfield([]),
             "topic_links": inline_formset([]),
             "related_links": inline_formset([]),
+            "notes": inline_formset([]),
             "comments": inline_formset([]),
             "embargo_until": "2026-12-06 15:00",
             "comments_open": "on",

@@ -28,12 +28,12 @@ from wagtail.search import index
 
 from newsdesk.core import fragments, invalidation, params, visibility
 from newsdesk.core.models import HeroImagePage
-from newsdesk.core.publication import PublicationTimes
+from newsdesk.core.publication import PublicationTimes, PublicationTimesForm
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
 from newsdesk.people.models import Person
 
-from . import listings, ranking
+from . import listings, notes, ranking
 from .blocks import ArticleBodyBlock
 from .panels import EmbargoNotice
 
@@ -158,6 +158,23 @@ class ArticleQuerySet(PageQuerySet):
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
+
+class ArticlePageForm(PublicationTimesForm):
+    """A new article starts as the kind its section usually holds (Analysis in Analysis)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent = getattr(self, "parent_page", None)
+        section = parent.specific_deferred if parent is not None else None
+        if (
+            not self.instance.pk
+            and "kind" in self.fields
+            and isinstance(section, SectionPage)
+            and section.default_kind
+        ):
+            self.initial["kind"] = section.default_kind
+
+
 # What an article's address may add (read by the comments section, comments_tags.py): the
 # page of comments, the comment a reader replies to, the notice after posting one.
 COMMENT_NOTICES = ("pending", "published")
@@ -175,6 +192,7 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
 
     query_spec: ClassVar[params.QuerySpec] = ARTICLE_QUERY
     hero_alt_required = True
+    base_form_class = ArticlePageForm
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
@@ -252,6 +270,17 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
         ),
         InlinePanel("authors", label=_("Author"), heading=_("Byline")),
         FieldPanel("body"),
+        InlinePanel(
+            "notes",
+            label=_("Note"),
+            heading=_("Corrections and updates"),
+            help_text=_(
+                "A note readers see on the article with its time, for a change of "
+                "substance; corrections and clarifications are also listed on the "
+                "Corrections page. A change of form (a typo) needs no note: tick 'Minor "
+                "edit' instead."
+            ),
+        ),
         FieldPanel("tags"),
         InlinePanel("topic_links", label=_("Topic"), heading=_("In Focus topics")),
         InlinePanel(
@@ -304,13 +333,14 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
         """Published, withdrawn, moved or deleted: the lists it leaves or joins (its own
         `page:<id>` is every page's, see core.invalidation)."""
         if change == invalidation.Change.DELETED:
-            return listings.lists_touched(self, still_exists=False)
+            return {*listings.lists_touched(self, still_exists=False), notes.CORRECTIONS_TAG}
         if change in (
             invalidation.Change.PUBLISHED,
             invalidation.Change.UNPUBLISHED,
             invalidation.Change.MOVED,
         ):
-            return listings.lists_touched(self)
+            # The Corrections page too: its notes are shown only while their article is.
+            return {*listings.lists_touched(self), notes.CORRECTIONS_TAG}
         return set()
 
     def clean(self) -> None:
@@ -375,6 +405,12 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
             .filter(pk=self.hero_image_id)
             .first()
         )
+
+    @fragments.shown_property
+    def note_list(self) -> list[ArticleNote]:
+        """Its corrections, clarifications and updates, newest first (rows are written
+        only by publishing, so they are what readers may see)."""
+        return list(self.notes.order_by("-noted_at", "-pk"))
 
     @fragments.shown_property
     def tag_list(self) -> list[Tag]:
@@ -506,6 +542,41 @@ class ArticleAuthor(Orderable):
         ]
 
 
+class ArticleNote(Orderable):
+    """A correction, clarification or update shown on a published article with its time.
+
+    A child of the article: it reaches readers when the article is (re)published, and
+    publishing it makes the time of the newest note the article's last update
+    (`notes.stamp_notes`), so JSON-LD's dateModified, feeds, sitemaps and the API tell it."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=notes.NoteKind.choices, default=notes.NoteKind.CORRECTION
+    )
+    noted_at = models.DateTimeField(
+        _("time"), default=timezone.now, help_text=_("When the change was made.")
+    )
+    text = models.TextField(
+        _("text"),
+        max_length=1000,
+        help_text=_("What was wrong, or what is new, in a sentence or two."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("noted_at")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("note")
+        verbose_name_plural = _("corrections and updates")
+        indexes = [models.Index(fields=["-noted_at", "-id"], name="article_note_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def cache_tags(self) -> set[str]:
+        """The article shows it, and the Corrections page lists it."""
+        return {f"page:{self.article_id}", notes.CORRECTIONS_TAG}
+
+
 class ArticleRelatedLink(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
     page = models.ForeignKey(
@@ -535,8 +606,15 @@ class SectionPage(RestrictionAwareMixin, Page):
     query_spec: ClassVar[params.QuerySpec] = params.LIST
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    default_kind = models.CharField(
+        _("usual kind of article"),
+        max_length=20,
+        choices=ArticleKind.choices,
+        blank=True,
+        help_text=_("New articles in this section start as this kind (e.g. Analysis)."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("default_kind")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 

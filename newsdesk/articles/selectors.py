@@ -13,7 +13,18 @@ from wagtail.query import PageQuerySet
 from newsdesk.core import visibility
 from newsdesk.people.models import Person
 
-from .models import ArticleAuthor, ArticleQuerySet, ArticleTag, SectionPage
+from . import notes
+from .models import (
+    ArticleAuthor,
+    ArticleNote,
+    ArticlePage,
+    ArticleQuerySet,
+    ArticleTag,
+    SectionPage,
+)
+
+# What a link to a corrected article needs (its title and address).
+NOTE_ARTICLE_FIELDS = ("id", "path", "depth", "url_path", "slug", "title", "locale_id")
 
 
 def with_details(articles: ArticleQuerySet, image_filters: Sequence[str]) -> ArticleQuerySet:
@@ -78,4 +89,22 @@ def people_who_wrote(articles: ArticleQuerySet) -> QuerySet[Person]:
     """People in the byline of at least one of `articles`."""
     return Person.objects.filter(
         pk__in=ArticleAuthor.objects.filter(article__in=articles).values("person_id")
+    )
+
+
+def corrections(locale_id: int) -> QuerySet[ArticleNote]:
+    """The corrections and clarifications of the articles readers may see in a language,
+    newest first, each with what its link needs."""
+    shown = ArticlePage.objects.visible().in_locale(locale_id)
+    return (
+        ArticleNote.objects.filter(kind__in=notes.LISTED_KINDS, article__in=shown.values("pk"))
+        .select_related("article")
+        .only(
+            "kind",
+            "noted_at",
+            "text",
+            "article_id",
+            *(f"article__{name}" for name in NOTE_ARTICLE_FIELDS),
+        )
+        .order_by("-noted_at", "-id")
     )

@@ -7,14 +7,17 @@ from datetime import date, datetime, time, timedelta
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
 from newsdesk.core import fragments, params
+from newsdesk.core.pagination import page_number, paginate
 from newsdesk.people.models import Person
 
+from . import notes, selectors
 from .listings import archive_name, article_list
 from .models import ArticlePage, ArticleQuerySet
 
@@ -72,6 +75,25 @@ def archive(
             "day": day,
             "months": range(1, 13),
         },
+    )
+
+
+@params.reads(params.LIST)
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Every correction and clarification of the language's visible articles, newest first."""
+    locale_id = Locale.get_active().pk
+    key = f"corrections:{translation.get_language()}:{page_number(request)}"
+
+    def render_list() -> str:
+        fragments.shows(notes.CORRECTIONS_TAG)
+        listed = paginate(request, selectors.corrections(locale_id))
+        # Each links to its article: a renamed, moved or withdrawn one changes the list.
+        fragments.shows(*{f"page:{note.article_id}" for note in listed.object_list})
+        return render_to_string("articles/corrections_list.html", {"notes": listed}, request)
+
+    listing = fragments.cached(request, key, render_list)
+    return render(
+        request, "articles/corrections.html", {"listing": listing, "title": _("Corrections")}
     )
 
 

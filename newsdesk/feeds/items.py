@@ -14,6 +14,8 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail.images.models import Image
 from wagtail.rich_text import expand_db_html
@@ -115,7 +117,7 @@ def _item(
         guid=article_guid(root, article.pk),
         url=article.get_full_url(request) or "",
         title=article.title,
-        summary=article.lead,
+        summary=_with_notes(article.lead, article),
         content_html=_full_text(request, article, root) if full_text else None,
         published=article.publication_time,
         updated=article.modified_at,
@@ -126,6 +128,17 @@ def _item(
         categories=list(dict.fromkeys(c for c in [section, *topics, *tags] if c)),
         picture=_picture(article, root),
     )
+
+
+def _with_notes(summary: str, article: ArticlePage) -> str:
+    """The summary, and the article's corrections and updates after it, newest first: a
+    reader who read the story learns what changed (the item's updated time tells when)."""
+    lines = [
+        f"{note.get_kind_display()} ({date_format(localtime(note.noted_at), 'j F Y, H:i T')}): "
+        f"{note.text}"
+        for note in article.notes.all()
+    ]
+    return "\n\n".join([summary, *lines])
 
 
 def _media_item(request: HttpRequest, page: MediaPage, root: str) -> FeedItem:

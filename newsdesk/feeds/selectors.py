@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 from newsdesk.articles.models import (
     CARD_FIELDS,
     LEAD_IMAGE_FILTER,
+    ArticleNote,
     ArticlePage,
     ArticleQuerySet,
     ArticleTag,
@@ -96,6 +97,7 @@ def newest(articles: ArticleQuerySet, *, with_body: bool) -> list[ArticlePage]:
                 "tagged_items",
                 queryset=ArticleTag.objects.select_related("tag").order_by("tag__name"),
             ),
+            Prefetch("notes", queryset=ArticleNote.objects.order_by("-noted_at", "-id")),
             Prefetch(
                 "topic_links",
                 queryset=ArticleTopic.objects.filter(

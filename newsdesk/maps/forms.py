@@ -106,8 +106,12 @@ class AreaUploadForm(forms.Form):
     color = forms.CharField(
         label=_("Colour"), max_length=7, required=False, help_text=_("As #rrggbb.")
     )
+    # Required, but may come from the file instead (each feature's valid_from): say so.
     valid_from = forms.DateTimeField(
-        label=_("Valid from"), required=False, widget=AdminDateTimeInput
+        label=_("Valid from"),
+        required=False,
+        widget=AdminDateTimeInput,
+        help_text=_("Required, unless every feature in the file has a valid_from property."),
     )
     valid_until = forms.DateTimeField(
         label=_("Valid until"), required=False, widget=AdminDateTimeInput

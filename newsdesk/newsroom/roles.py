@@ -78,6 +78,14 @@ MAP_EDITOR_PERMISSIONS = [
     "maps.delete_controlarea",
     "maps.change_place",
 ]
+# The breaking-news ticker runs on every page: editors start and end it, writers do not.
+TICKER_PERMISSIONS = [
+    "breaking.add_ticker",
+    "breaking.change_ticker",
+    "breaking.delete_ticker",
+    "breaking.publish_ticker",
+    "breaking.view_ticker",
+]
 MODEL_PERMISSIONS = {
     WRITER: ["wagtailadmin.access_admin", "people.view_person", *MAP_WRITER_PERMISSIONS],
     EDITOR: [
@@ -92,6 +100,7 @@ MODEL_PERMISSIONS = {
         "simple_translation.submit_translation",
         *COMMENT_PERMISSIONS,
         *MAP_EDITOR_PERMISSIONS,
+        *TICKER_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -123,6 +132,7 @@ MODEL_PERMISSIONS = {
         *MAP_EDITOR_PERMISSIONS,
         "maps.add_place",
         "maps.delete_place",
+        *TICKER_PERMISSIONS,
         # Settings → Locked-out logins: seeing and unlocking them (decision 0014).
         "axes.view_accessattempt",
         "axes.delete_accessattempt",

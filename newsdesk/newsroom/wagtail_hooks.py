@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.signals import copy_for_translation_done
 
-from . import lockouts, translation, translations_view
+from . import desk, lockouts, translation, translations_view
 
 # A copy made for translation links to its own language's pages (translation.py).
 copy_for_translation_done.connect(translation.translation_started)
@@ -47,3 +47,8 @@ def register_lockouts_menu_item() -> MenuItem:
     return LockoutsMenuItem(
         _("Locked-out logins"), reverse("newsroom_lockouts"), name="lockouts", icon_name="lock"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_desk(request: HttpRequest, panels: list) -> None:
+    desk.panels_for(request, panels)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "newsdesk.home",
     "newsdesk.gallery",
     "newsdesk.maps",
+    "newsdesk.breaking",
     "newsdesk.analytics",
     "newsdesk.comments",
     "newsdesk.feeds",

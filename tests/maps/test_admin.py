@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -251,3 +253,17 @@ def test_it_says_what_is_wrong_with_an_area_upload_in_arabic(client: Client, edi
     html = response.content.decode()
     assert "لم يُستورد الملف، ولم يُحفظ أي شيء:" in html
     assert "العنصر 1، الحلقة 1: تحتاج الحلقة إلى 4 نقاط على الأقل" in html
+
+
+def test_the_area_upload_page_loads_its_date_pickers_script(client: Client, editor: User) -> None:
+    """Without the widgets' script the page threw `initDateTimeChooser is not defined`."""
+    html = client.get("/admin/map/areas/upload/").content.decode()
+
+    scripts = [src for src in re.findall(r'<script src="([^"]+)"', html) if "date" in src]
+    assert scripts, "no date and time picker script"
+
+
+def test_the_area_upload_form_says_valid_from_is_required(client: Client, editor: User) -> None:
+    html = client.get("/admin/map/areas/upload/").content.decode()
+
+    assert "Required, unless every feature in the file has a valid_from property." in html

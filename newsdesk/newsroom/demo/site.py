@@ -20,6 +20,7 @@ from .builder import ArticleBuilder, Log
 from .curation import curate
 from .gallery import build_gallery
 from .local import build_languages
+from .newsroom_day import correct_articles
 from .readership import seed_views
 from .structure import build_structure
 
@@ -54,6 +55,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         log("Built the Gallery: photo essays and films.")
         build_languages(newsroom, articles, seed, now, log)
         build_map(streams["map"], now, log)
+        correct_articles(now)
     # After the transaction: the counts go through the view store, which writes on its own.
     seed_views(streams["views"], now, log)
     refresh_planner_statistics()

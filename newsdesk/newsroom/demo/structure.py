@@ -90,7 +90,11 @@ def make_sections(home: HomePage) -> dict[str, SectionPage]:
     sections = {}
     for kind, title, introduction in SECTIONS:
         page = SectionPage(
-            title=title, slug=slugify(title), introduction=introduction, show_in_menus=True
+            title=title,
+            slug=slugify(title),
+            introduction=introduction,
+            show_in_menus=True,
+            default_kind=kind,
         )
         sections[kind] = _publish(home, page)
     return sections

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from newsdesk.core.sites import point_default_site_at
 from newsdesk.newsroom.demo import site
 from newsdesk.newsroom.demo.accounts import DemoAccount, ensure_demo_accounts
+from newsdesk.newsroom.demo.newsroom_day import run_ticker
 
 
 def accounts_table(accounts: tuple[DemoAccount, ...]) -> list[str]:
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             )
         # Every absolute address (canonical, feeds, sitemaps) names the site as BASE_URL does.
         point_default_site_at(settings.WAGTAILADMIN_BASE_URL)
+        run_ticker()  # it expires: started again by every run
         self._print_accounts(ensure_demo_accounts())
 
     def _print_accounts(self, accounts: tuple[DemoAccount, ...]) -> None:

@@ -1,0 +1,87 @@
+"""The editor's desk on the admin's dashboard: what needs an editor, for a fixed number of
+queries however much there is."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale, Workflow
+
+from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.breaking.models import Ticker
+from newsdesk.comments.models import Status
+from newsdesk.maps.models import Event
+from newsdesk.newsroom.roles import EDITOR, WRITER
+
+from . import factories
+from .maps.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(section: SectionPage, count: int) -> None:
+    """`count` of everything the desk shows."""
+    writer = User.objects.filter(username="writer").first() or factories.member_of(WRITER)
+    workflow = Workflow.objects.get(active=True, workflowpage__isnull=False)
+    for n in range(count):
+        article = factories.make_article(section, f"Waiting story {n}")
+        draft = ArticlePage.objects.get(pk=article.pk)
+        draft.save_revision(user=writer)
+        workflow.start(draft, writer)
+        factories.make_comment(article, status=Status.PENDING)
+        make_event(status=Event.Status.REPORTED)
+        ticker = Ticker.objects.create(
+            text=f"Ticker {n}",
+            locale=Locale.get_default(),
+            live=False,
+            expire_at=timezone.now() + timedelta(hours=1),
+        )
+        ticker.save_revision().publish()
+
+
+def dashboard(client: Client) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/admin/").content.decode()
+    return html, len(queries)
+
+
+def test_an_editor_sees_what_needs_them(client: Client, news: SectionPage) -> None:
+    fill(news, 1)
+    client.force_login(factories.member_of(EDITOR))
+
+    html, _queries = dashboard(client)
+
+    assert "The editor&#x27;s desk" in html or "The editor's desk" in html
+    assert "Waiting story 0" in html
+    assert "1 comment waiting for moderation" in html
+    assert "1 map event to verify" in html
+    assert "Ticker 0" in html
+
+
+def test_a_writer_has_no_desk(client: Client, news: SectionPage) -> None:
+    client.force_login(factories.member_of(WRITER))
+
+    html, _queries = dashboard(client)
+
+    assert "editors-desk" not in html
+
+
+def test_the_desk_costs_the_same_queries_with_more_waiting(
+    client: Client, news: SectionPage
+) -> None:
+    client.force_login(factories.member_of(EDITOR))
+    fill(news, 1)
+    dashboard(client)
+    _html, few = dashboard(client)
+    fill(news, 4)
+    dashboard(client)
+    html, many = dashboard(client)
+
+    assert "Waiting story 4" in html
+    assert many == few
