@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_publication_times_kept_by_publishing'),
+        ('articles', '0010_section_default_kind'),
     ]
 
     operations = [
