@@ -19,6 +19,7 @@ from newsdesk.maps.demo import build_map
 from .builder import ArticleBuilder, Log
 from .curation import curate
 from .gallery import build_gallery
+from .info_pages import build_info_pages
 from .readership import seed_views
 from .structure import build_structure
 
@@ -50,6 +51,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
         build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
+        build_info_pages(newsroom.home)
         log("Built the Gallery: photo essays and films.")
         build_map(streams["map"], now, log)
     # After the transaction: the counts go through the view store, which writes on its own.
