@@ -85,7 +85,7 @@ def share_links(context: template.Context, page: Page) -> str:
     and a Share button that site.js shows where the browser can share (Web Share API)."""
     request = context.get("request")
     # The page's own address without a query: the links are kept with the article's HTML.
-    url = page.get_full_url(request) or builders.absolute(request, page.url)
+    url = page.get_full_url(request) or (builders.absolute(request, page.url) if request else "")
     text = page.seo_title or page.title
     quoted = {"url": quote(url, safe=""), "text": quote(text, safe="")}
     targets = [

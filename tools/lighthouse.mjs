@@ -1,0 +1,39 @@
+// Runs Lighthouse (mobile, simulated throttling: its defaults) on each address given, in
+// one Chromium, and prints one JSON line per address for tools/audit.py.
+//   node tools/lighthouse.mjs CHROMIUM FLAGS_JSON URL...
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+
+const [chromePath, flagsJson, ...urls] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: ["--headless=new", ...JSON.parse(flagsJson)],
+});
+const categories = ["performance", "accessibility", "best-practices", "seo"];
+try {
+  for (const url of urls) {
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: categories,
+    });
+    const summary = { url, categories: {}, audits: {} };
+    for (const name of categories) {
+      const category = lhr.categories[name];
+      summary.categories[name] = {
+        score: category.score,
+        refs: category.auditRefs.map((ref) => ({ id: ref.id, weight: ref.weight })),
+      };
+      for (const ref of category.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        summary.audits[ref.id] = { score: audit.score, title: audit.title, mode: audit.scoreDisplayMode };
+      }
+    }
+    summary.cls = lhr.audits["cumulative-layout-shift"].numericValue;
+    summary.runtimeError = lhr.runtimeError ? lhr.runtimeError.message : null;
+    process.stdout.write(JSON.stringify(summary) + "\n");
+  }
+} finally {
+  await chrome.kill();
+}
