@@ -17,7 +17,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
 .PHONY: demo test install install-dev system-packages checks lint typecheck migrations-check \
-	pytest serve worker clean
+	pytest serve worker clean audit
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -67,5 +67,11 @@ test: system-packages checks pytest
 pytest: install-dev system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Lighthouse and axe-core on every kind of page in English and Arabic (tools/audit.py):
+# fails under the thresholds and writes docs/audits.md. Needs node and npm; installs the
+# pinned tools into tools/node_modules the first time. Run once per CI run, not per database.
+audit: install-dev system-packages
+	$(BIN)/python tools/audit.py
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var tools/node_modules
