@@ -19,6 +19,13 @@
     });
   }
 
+  // Long lists (the map's events) start folded on phones; without this script they are open.
+  if (window.matchMedia("(max-width: 40rem)").matches) {
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (details) {
+      details.open = false;
+    });
+  }
+
   // The browser's own share sheet where it has one (Web Share API); the plain links stay.
   var share = document.querySelector("[data-share]");
   if (share && navigator.share) {

@@ -15,6 +15,7 @@
   var MAX_PAGES = 5; // 5 x 1000 events: more than any sensible view shows
   var LABEL_COUNTS = [[4, 8], [5, 20], [6, 45], [7, 110], [8, 250]];
   var LIST_SIZE = 60; // the list beside the map (newest first); the markers show every event
+  var LEGEND_MAX_SHARE = 0.1; // of the map's area: a larger open legend starts folded
 
   function readConfig(container) {
     var node = document.getElementById(container.getAttribute("data-config"));
@@ -56,12 +57,17 @@
   }
 
   // Dates shown as the server shows them: Gregorian calendar, Latin digits, UTC.
+  // Every date the map shows is written by this function and Formats below (one place to
+  // swap for the site's own per-language formatter). English is day month year, as on the
+  // rest of the site ("6 December 2026"), never the US order that bare "en" gives.
+  var DATE_LOCALES = { en: "en-GB" };
+
   function formatter(lang, options) {
     options.timeZone = "UTC";
     try {
-      return new Intl.DateTimeFormat(lang + "-u-ca-gregory-nu-latn", options);
+      return new Intl.DateTimeFormat((DATE_LOCALES[lang] || lang) + "-u-ca-gregory-nu-latn", options);
     } catch (e) {
-      return new Intl.DateTimeFormat("en", options);
+      return new Intl.DateTimeFormat("en-GB", options);
     }
   }
 
@@ -409,10 +415,13 @@
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         // On a phone the legend starts folded (it would cover the map); its heading opens it.
+        // Elsewhere it is folded too once it turns out to cover much of the map (foldIfLarge).
         var heading = el("button", "map-legend__heading map-legend__fold", config.labels.categories);
         heading.type = "button";
         var folded = window.matchMedia("(max-width: 40rem)").matches;
         heading.setAttribute("aria-expanded", folded ? "false" : "true");
+        this.heading = heading;
+        this.box = box;
         heading.addEventListener("click", function () {
           var open = heading.getAttribute("aria-expanded") !== "true";
           heading.setAttribute("aria-expanded", open ? "true" : "false");
@@ -448,6 +457,12 @@
         box.appendChild(this.partiesHeading);
         box.appendChild(this.parties);
         return box;
+      },
+      // Open, the legend may take no more than this share of the map's area.
+      foldIfLarge: function (map, share) {
+        var size = map.getSize();
+        var area = this.box.offsetWidth * this.box.offsetHeight;
+        if (area > share * size.x * size.y) this.heading.setAttribute("aria-expanded", "false");
       },
       showParties: function (features) {
         var seen = {};
@@ -670,6 +685,7 @@
     var events = new EventLayer(map, config, formats);
     var areas = new AreaLayer(map, config);
     var legend = legendControl(config, form, made.rtl ? "topleft" : "topright").addTo(map);
+    legend.foldIfLarge(map, LEGEND_MAX_SHARE);
     areas.onChange = function (features) { legend.showParties(features); };
     var panel = container.querySelector("[data-map-panel]") || container;
     var timeline = new Timeline(panel, config, formats, function (at) {
