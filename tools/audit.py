@@ -99,8 +99,14 @@ def main() -> None:
         for language in args.languages.split(",")
         for page in wanted
     ]
+    ready = time.monotonic()
     run_axe(base_url, results)
+    axed = time.monotonic()
     run_lighthouse(base_url, results)
+    print(
+        f"Sample site ready in {ready - started:.0f} s, axe {axed - ready:.0f} s, "
+        f"Lighthouse {time.monotonic() - axed:.0f} s."
+    )
     for result in results:
         judge(result)
     seconds = time.monotonic() - started
@@ -176,9 +182,11 @@ def run_lighthouse(base_url: str, results: list[Result]) -> None:
         for name, category in summary["categories"].items():
             skip = exempt if name == "seo" else set()
             result.scores[name] = category_score(category, summary["audits"], skip)
-        result.cls = summary["cls"]
+        if summary.get("cls") is None:
+            result.problems.append("Lighthouse measured no layout shift")
+        result.cls = summary.get("cls") or 0.0
         low = [
-            audit["title"]
+            f"{audit['title']} {audit.get('found') or ''}"
             for audit_id, audit in summary["audits"].items()
             if audit["mode"] == "binary" and audit["score"] == 0 and audit_id not in exempt
         ]

@@ -27,10 +27,14 @@ try {
       };
       for (const ref of category.auditRefs) {
         const audit = lhr.audits[ref.id];
-        summary.audits[ref.id] = { score: audit.score, title: audit.title, mode: audit.scoreDisplayMode };
+        const items = (audit.details && audit.details.items) || [];
+        const found = audit.score === 0
+          ? items.slice(0, 3).map((item) => item.description || item.url || item.source || "").filter(Boolean)
+          : [];
+        summary.audits[ref.id] = { score: audit.score, title: audit.title, mode: audit.scoreDisplayMode, found };
       }
     }
-    summary.cls = lhr.audits["cumulative-layout-shift"].numericValue;
+    summary.cls = lhr.audits["cumulative-layout-shift"].numericValue ?? null;
     summary.runtimeError = lhr.runtimeError ? lhr.runtimeError.message : null;
     process.stdout.write(JSON.stringify(summary) + "\n");
   }
