@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from newsdesk.core import fragments, relocation, sites, visibility
@@ -25,3 +26,11 @@ def footer_pages(context: template.Context) -> list[Page]:
     pages = list(visibility.visible(InfoPage.objects.child_of(home), home.locale_id))
     fragments.shows(*(f"page:{page.pk}" for page in pages))
     return pages
+
+
+@register.simple_tag(takes_context=True)
+def footer_key(context: template.Context) -> str:
+    """The name of the kept footer: one per site (its information pages) and language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return f"footer:{site.pk if site else 0}:{translation.get_language()}"
