@@ -11,13 +11,17 @@ const chrome = await chromeLauncher.launch({
 });
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 try {
+  // The 404 page is audited as it is (ignoreStatusCode); a failed trace is tried again once.
+  const run = (url) => lighthouse(url, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: categories,
+    ignoreStatusCode: true,
+  });
   for (const url of urls) {
-    const { lhr } = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: categories,
-    });
+    let { lhr } = await run(url);
+    if (lhr.runtimeError) ({ lhr } = await run(url));
     const summary = { url, categories: {}, audits: {} };
     for (const name of categories) {
       const category = lhr.categories[name];
