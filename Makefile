@@ -19,7 +19,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
 
 .PHONY: demo test install install-dev system-packages checks lint typecheck migrations-check \
-	pytest serve worker clean check-standards
+	pytest serve worker clean check-standards audit
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -82,5 +82,12 @@ $(NU_JAR): tools/standards/package.json tools/standards/package-lock.json
 check-standards: install-dev system-packages $(NU_JAR)
 	$(BIN)/python tools/check_standards.py
 
+
+# Lighthouse and axe-core on every kind of page in English and Arabic (tools/audit.py):
+# fails under the thresholds and writes docs/audits.md. Needs node and npm; installs the
+# pinned tools into tools/node_modules tools/standards/node_modules the first time. Run once per CI run, not per database.
+audit: install-dev system-packages
+	$(BIN)/python tools/audit.py
+
 clean:
-	rm -rf $(VENV) var tools/standards/node_modules
+	rm -rf $(VENV) var tools/node_modules tools/standards/node_modules

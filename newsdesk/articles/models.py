@@ -413,6 +413,14 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
         return list(self.notes.order_by("-noted_at", "-pk"))
 
     @fragments.shown_property
+    def section(self) -> Page | None:
+        """The section the article is filed in (its parent), named above the headline."""
+        parent = self.get_parent()
+        if parent is not None:
+            fragments.shows(f"page:{parent.pk}")  # renamed
+        return parent
+
+    @fragments.shown_property
     def tag_list(self) -> list[Tag]:
         tags = list(self.tags.order_by("name"))
         fragments.shows(*(f"tag:{tag.pk}" for tag in tags))  # renamed or deleted in the admin

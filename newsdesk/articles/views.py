@@ -73,7 +73,9 @@ def archive(
             "year": year,
             "month": month,
             "day": day,
-            "months": range(1, 13),
+            # Dates, so that the template names each month in the reader's language.
+            "months": [date(year, m, 1) for m in range(1, 13)],
+            "neighbours": _neighbour_months(year, month) if month and not day else None,
         },
     )
 
@@ -94,6 +96,18 @@ def corrections(request: HttpRequest) -> HttpResponse:
     listing = fragments.cached(request, key, render_list)
     return render(
         request, "articles/corrections.html", {"listing": listing, "title": _("Corrections")}
+    )
+
+
+def _neighbour_months(year: int, month: int) -> tuple[date | None, date | None]:
+    """The months before and after an archive month, within the years that have an archive."""
+    first = date(year, month, 1)
+    before = (first - timedelta(days=1)).replace(day=1)
+    after = first + timedelta(days=calendar.monthrange(year, month)[1])
+    last_year = timezone.now().year + 1
+    return (
+        before if before.year >= FIRST_ARCHIVE_YEAR else None,
+        after if after.year <= last_year else None,
     )
 
 

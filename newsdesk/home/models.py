@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from newsdesk.articles import listings
@@ -131,3 +132,23 @@ class InFocusItem(Orderable):
     )
 
     panels = [PageChooserPanel("topic")]
+
+
+# What an information page's text may use: headings, emphasis, lists and links.
+INFO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class InfoPage(RestrictionAwareMixin, Page):
+    """About, Contact, Privacy and the like: a plain page that editors write, linked from
+    every page's footer (footer_tags) while it is published under a home page."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = RichTextField(_("text"), blank=True, features=INFO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    template = "home/info_page.html"
+
+    class Meta:
+        verbose_name = _("information page")

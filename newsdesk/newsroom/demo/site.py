@@ -21,6 +21,7 @@ from .curation import curate
 from .gallery import build_gallery
 from .local import build_languages
 from .newsroom_day import correct_articles
+from .info_pages import build_info_pages
 from .readership import seed_views
 from .structure import build_structure
 
@@ -52,6 +53,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         ArticleBuilder(newsroom, streams["articles"], now).build(articles, log)
         curate(newsroom.home, newsroom.topics, streams["picks"], now)
         build_gallery(newsroom.home, newsroom.topics, streams["gallery"])
+        build_info_pages(newsroom.home)
         log("Built the Gallery: photo essays and films.")
         build_languages(newsroom, articles, seed, now, log)
         build_map(streams["map"], now, log)

@@ -15,6 +15,7 @@
   var MAX_PAGES = 5; // 5 x 1000 events: more than any sensible view shows
   var LABEL_COUNTS = [[4, 8], [5, 20], [6, 45], [7, 110], [8, 250]];
   var LIST_SIZE = 60; // the list beside the map (newest first); the markers show every event
+  var LEGEND_MAX_SHARE = 0.1; // of the map's area: a larger open legend starts folded
 
   function readConfig(container) {
     var node = document.getElementById(container.getAttribute("data-config"));
@@ -62,7 +63,7 @@
     try {
       return new Intl.DateTimeFormat(format.intl, options);
     } catch (e) {
-      return new Intl.DateTimeFormat("en", options);
+      return new Intl.DateTimeFormat("en-GB", options);
     }
   }
 
@@ -416,10 +417,13 @@
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         // On a phone the legend starts folded (it would cover the map); its heading opens it.
+        // Elsewhere it is folded too once it turns out to cover much of the map (foldIfLarge).
         var heading = el("button", "map-legend__heading map-legend__fold", config.labels.categories);
         heading.type = "button";
         var folded = window.matchMedia("(max-width: 40rem)").matches;
         heading.setAttribute("aria-expanded", folded ? "false" : "true");
+        this.heading = heading;
+        this.box = box;
         heading.addEventListener("click", function () {
           var open = heading.getAttribute("aria-expanded") !== "true";
           heading.setAttribute("aria-expanded", open ? "true" : "false");
@@ -455,6 +459,12 @@
         box.appendChild(this.partiesHeading);
         box.appendChild(this.parties);
         return box;
+      },
+      // Open, the legend may take no more than this share of the map's area.
+      foldIfLarge: function (map, share) {
+        var size = map.getSize();
+        var area = this.box.offsetWidth * this.box.offsetHeight;
+        if (area > share * size.x * size.y) this.heading.setAttribute("aria-expanded", "false");
       },
       showParties: function (features) {
         var seen = {};
@@ -677,6 +687,7 @@
     var events = new EventLayer(map, config, formats);
     var areas = new AreaLayer(map, config);
     var legend = legendControl(config, form, made.rtl ? "topleft" : "topright").addTo(map);
+    legend.foldIfLarge(map, LEGEND_MAX_SHARE);
     areas.onChange = function (features) { legend.showParties(features); };
     var panel = container.querySelector("[data-map-panel]") || container;
     var timeline = new Timeline(panel, config, formats, function (at) {

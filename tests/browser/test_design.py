@@ -1,0 +1,90 @@
+"""The site's frame on a phone: the header's search, the map's folds, the error pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.test_map import fill, make_map, wait_for_map
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture
+def phone(browser: Browser, live_server) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(
+        base_url=live_server.url, viewport=PHONE, is_mobile=True, has_touch=True
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_without_script(browser: Browser, live_server) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(
+        base_url=live_server.url, viewport=PHONE, is_mobile=True, java_script_enabled=False
+    )
+    yield context.new_page()
+    context.close()
+
+
+def test_it_searches_from_the_header_on_a_phone(phone: Page, home) -> None:  # type: ignore[no-untyped-def]
+    phone.goto("/")
+    box = phone.locator("#masthead-q")
+    expect(box).to_be_hidden()
+    phone.get_by_role("button", name="Search").click()
+    box.fill("drought")
+    box.press("Enter")
+    phone.wait_for_url("**/search/?q=drought")
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("drought")
+
+
+def test_it_opens_the_search_page_from_the_header_without_script(
+    phone_without_script: Page,
+    home,  # type: ignore[no-untyped-def]
+) -> None:
+    phone_without_script.goto("/")
+    phone_without_script.locator("[data-search-toggle]").click()
+    phone_without_script.wait_for_url("**/search/")
+    expect(phone_without_script.locator("#search-q")).to_be_visible()
+
+
+def test_it_folds_the_map_legend_and_the_event_list_on_a_phone(phone: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+    page = make_map(home)
+    fill(news)
+    phone.goto(page.url)
+    wait_for_map(phone)
+    fold = phone.locator(".map-legend__fold")
+    expect(fold).to_have_attribute("aria-expanded", "false")
+    expect(phone.locator(".map-legend__toggle").first).to_be_hidden()
+    expect(phone.locator("details[data-fold-on-phone]")).not_to_have_attribute("open", "")
+    expect(phone.locator("[data-map-list] li").first).to_be_hidden()
+    fold.click()
+    expect(phone.locator(".map-legend__toggle").first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "direction"), [("", "ltr"), ("/ar", "rtl"), ("/fa", "rtl")], ids=["en", "ar", "fa"]
+)
+def test_it_shows_its_own_404_in_each_language_on_a_phone(
+    phone: Page,
+    home,  # type: ignore[no-untyped-def]
+    prefix: str,
+    direction: str,
+) -> None:
+    response = phone.goto(f"{prefix}/no-such-page/")
+    assert response is not None and response.status == 404
+    assert phone.locator("html").get_attribute("dir") == direction
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow == 0
+    expect(phone.locator(".error-page h1")).to_be_visible()
+    expect(phone.locator("[data-search-toggle]")).to_be_visible()
