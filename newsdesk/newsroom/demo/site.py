@@ -19,9 +19,9 @@ from newsdesk.maps.demo import build_map
 from .builder import ArticleBuilder, Log
 from .curation import curate
 from .gallery import build_gallery
+from .info_pages import build_info_pages
 from .local import build_languages
 from .newsroom_day import correct_articles
-from .info_pages import build_info_pages
 from .readership import seed_views
 from .structure import build_structure
 
