@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import brotli
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -37,6 +38,22 @@ def test_it_serves_the_second_anonymous_view_from_the_cache(client, article) -> 
     second = client.get(article.url)
     assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
     assert second.content == first.content
+
+
+@pytest.mark.parametrize("url", ["/", "/news/", "article"])
+def test_it_hits_again_once_the_shared_cache_lost_everything(client, article, url) -> None:
+    """An emptied shared cache (a restart, a flush, eviction) costs one render, not every
+    later one: parts kept in this process carry tag versions the shared cache no longer
+    has, and a page made with them could never be found current again."""
+    address = article.url if url == "article" else url
+    client.get(address)
+    assert client.get(address)["X-Cache"] == "HIT"
+    caches["default"].clear()
+
+    first = client.get(address)
+    second = client.get(address)
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
 
 
 def test_it_serves_a_hit_without_a_query(client, article) -> None:

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_editors_choice_once'),
+        ('home', '0004_home_site_name_per_language'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
