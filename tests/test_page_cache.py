@@ -56,6 +56,20 @@ def test_it_hits_again_once_the_shared_cache_lost_everything(client, article, ur
     assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
 
 
+def test_it_hits_again_after_losing_everything_while_following_changes(
+    client, article, watching_changes
+) -> None:
+    """The same while the process hears changes on the channel (newsdesk serve): an emptied
+    shared cache announces nothing, so only the shared versions can tell."""
+    client.get(article.url)
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    caches["default"].clear()
+
+    client.get(article.url)
+
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+
 def test_it_serves_a_hit_without_a_query(client, article) -> None:
     client.get(article.url)
     with CaptureQueriesContext(connection) as queries:
