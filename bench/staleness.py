@@ -153,7 +153,7 @@ def read_loop(port: int, host: str, board: Board, stop: threading.Event) -> None
         for surface in surfaces:
             if stop.is_set():
                 return
-            paths, words = board.snapshot()
+            paths, _words = board.snapshot()
             started = time.monotonic()
             try:
                 connection.request("GET", paths[surface], headers={"Host": host})
@@ -165,6 +165,9 @@ def read_loop(port: int, host: str, board: Board, stop: threading.Event) -> None
                 continue
             ended = time.monotonic()
             text = shown_part(surface, body)
+            # The words known now, not at the start: a change begun meanwhile (its words
+            # announced as it began) may already show.
+            _paths, words = board.snapshot()
             found = [w for w in words if w in text]
             read = Read(surface, paths[surface], started, ended, response.status, found)
             with board.lock:
@@ -514,12 +517,14 @@ def wait_for(port: int, seconds: float = 300) -> None:
 @contextmanager
 def server(port: int, env: dict[str, str]) -> Iterator[None]:
     """`newsdesk serve` with 2 workers; granian's workers are in its process group."""
+    # The server's log (errors included) beside its data.
+    log = open(Path(env["NEWSDESK_DATA_DIR"]) / "serve.log", "ab")  # noqa: SIM115
     process = subprocess.Popen(
         [NEWSDESK, "serve", "--port", str(port), "--workers", "2"],
         env=env,
         start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_for(port)
@@ -530,6 +535,7 @@ def server(port: int, env: dict[str, str]) -> Iterator[None]:
             process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+        log.close()
 
 
 @contextmanager
