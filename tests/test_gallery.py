@@ -230,4 +230,4 @@ def test_a_film_we_host_is_described_as_a_video_object_google_accepts(
 
     (block,) = jsonld.blocks(page)
     assert json.loads(block)["@type"] == "VideoObject"
-    assert jsonld.check_page(page, "http://testserver") == []
+    assert jsonld.check_page(page, film.get_site().root_url) == []
