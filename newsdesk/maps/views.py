@@ -239,7 +239,7 @@ def map_config(
         "lang": lang,
         # The events the script asks for are those the server drew: the page's language's
         # (a page served under another language's prefix still lists its own).
-        "events_lang": sites.language_of(map_page.locale_id) if map_page else lang,
+        "events_lang": _page_language(map_page) if map_page else lang,
         "dir": "rtl" if translation.get_language_bidi() else "ltr",
         # How the script writes dates and counts, as the server does.
         "format": localformat.table(lang),
@@ -266,6 +266,13 @@ def map_config(
         "events": feature_collection(events, request) if events is not None else None,
         "labels": labels(),
     }
+
+
+def _page_language(page: MapPage) -> str:
+    active = sites.active_locale()  # already looked up for this request
+    if page.locale_id == active.pk:
+        return active.language_code
+    return sites.language_of(page.locale_id)
 
 
 def labels() -> dict[str, str]:
