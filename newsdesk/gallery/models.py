@@ -324,6 +324,14 @@ class FilmPage(MediaPage):
     class Meta:
         verbose_name = _("film")
 
+    @property
+    def more_than_summary(self) -> str:
+        """The description without an opening that repeats the summary (shown just above)."""
+        text, summary = self.description.strip(), self.summary.strip()
+        if summary and text.startswith(summary):
+            text = text[len(summary) :].strip()
+        return "" if text == self.caption.strip() else text
+
     def clean(self) -> None:
         super().clean()
         if bool(self.video_file) == bool(self.external_url):

@@ -753,8 +753,8 @@
         state.writeAddress(map);
         load();
       });
-      var submit = form.querySelector("[data-map-submit]");
-      if (submit) submit.hidden = true;
+      // The "Show events" button stays (it applies the filters here too): hiding it once
+      // this script ran shrank the filter box and shifted the map under the reader.
     }
     map.on("moveend", function () { state.writeAddress(map); });
     enableShowButtons(list, config, events);
