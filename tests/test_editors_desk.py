@@ -11,12 +11,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale, Workflow
+from wagtail.models import Locale
 
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.breaking.models import Ticker
 from newsdesk.comments.models import Status
 from newsdesk.maps.models import Event
+from newsdesk.newsroom.desk import DeskPanel
 from newsdesk.newsroom.roles import EDITOR, WRITER
 
 from . import factories
@@ -28,12 +29,11 @@ pytestmark = pytest.mark.django_db
 def fill(section: SectionPage, count: int) -> None:
     """`count` of everything the desk shows."""
     writer = User.objects.filter(username="writer").first() or factories.member_of(WRITER)
-    workflow = Workflow.objects.get(active=True, workflowpage__isnull=False)
     for n in range(count):
         article = factories.make_article(section, f"Waiting story {n}")
         draft = ArticlePage.objects.get(pk=article.pk)
         draft.save_revision(user=writer)
-        workflow.start(draft, writer)
+        draft.get_workflow().start(draft, writer)
         factories.make_comment(article, status=Status.PENDING)
         make_event(status=Event.Status.REPORTED)
         ticker = Ticker.objects.create(
@@ -72,16 +72,20 @@ def test_a_writer_has_no_desk(client: Client, news: SectionPage) -> None:
     assert "editors-desk" not in html
 
 
-def test_the_desk_costs_the_same_queries_with_more_waiting(
-    client: Client, news: SectionPage
-) -> None:
-    client.force_login(factories.member_of(EDITOR))
-    fill(news, 1)
-    dashboard(client)
-    _html, few = dashboard(client)
-    fill(news, 4)
-    dashboard(client)
-    html, many = dashboard(client)
+def desk_cost() -> tuple[str, int]:
+    """The panel alone: Wagtail's own dashboard panels cost a query per page they list."""
+    with CaptureQueriesContext(connection) as queries:
+        html = DeskPanel().render_html({})
+    return html, len(queries)
 
-    assert "Waiting story 4" in html
+
+def test_the_desk_costs_the_same_queries_with_more_waiting(news: SectionPage) -> None:
+    fill(news, 1)
+    desk_cost()
+    _html, few = desk_cost()
+    fill(news, 4)
+    desk_cost()
+    html, many = desk_cost()
+
+    assert "5 comments waiting for moderation" in html
     assert many == few

@@ -32,7 +32,12 @@ def editor() -> User:
     return user
 
 
+# The admin's editing pages are the heaviest the tests load.
+ADMIN_NAVIGATION_MS = 30_000
+
+
 def log_in(page: Page, user: User) -> None:
+    page.set_default_navigation_timeout(ADMIN_NAVIGATION_MS)
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
