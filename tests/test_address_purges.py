@@ -10,7 +10,8 @@ import pytest
 
 from newsdesk.articles.listings import LATEST, listed_in
 from newsdesk.articles.models import ArticlePage, SectionPage
-from newsdesk.core import fragments, navigation, relocation
+from newsdesk.articles.notes import CORRECTIONS_TAG
+from newsdesk.core import fragments, navigation, relocation, translations
 from newsdesk.core.pagecache import ADDRESSES
 
 from . import factories
@@ -45,6 +46,8 @@ def test_it_invalidates_a_moved_articles_page_lists_and_addresses(
         relocation.children_tag(analysis.pk),
         ADDRESSES,
         LATEST,
+        CORRECTIONS_TAG,  # the Corrections page names each note's article and links to it
+        translations.tag_for(article.translation_key),  # its language versions link to it
         *lists_before,
         *lists_after,
     }
@@ -64,6 +67,7 @@ def test_it_invalidates_the_pages_below_a_section_whose_slug_changed(
         f"page:{news.pk}",
         f"page:{first.pk}",
         f"page:{second.pk}",
+        translations.tag_for(news.translation_key),
         relocation.children_tag(home.pk),
         ADDRESSES,
         navigation.TAG,  # the section is in the menu
@@ -83,6 +87,7 @@ def test_it_invalidates_structure_for_a_subtree_too_large_to_name(
         section.save_revision().publish()
     assert invalidated == {
         f"page:{news.pk}",
+        translations.tag_for(news.translation_key),
         relocation.children_tag(home.pk),
         ADDRESSES,
         navigation.TAG,
@@ -96,7 +101,12 @@ def test_it_invalidates_only_the_page_and_its_siblings_list_when_reordered(
     invalidated.clear()
     SectionPage.objects.get(pk=analysis.pk).move(news, pos="left")
     # Same address, same parent: the menu's order changed, no address did.
-    assert invalidated == {f"page:{analysis.pk}", relocation.children_tag(home.pk), navigation.TAG}
+    assert invalidated == {
+        f"page:{analysis.pk}",
+        translations.tag_for(analysis.translation_key),
+        relocation.children_tag(home.pk),
+        navigation.TAG,
+    }
 
 
 def _new_slug(page: Any, slug: str, capture: Any) -> None:
