@@ -210,9 +210,9 @@ def test_it_leaves_unpublished_articles_out(client: Client, story, news) -> None
 def _feed_links(html: str) -> list[str]:
     """The addresses of the <link rel="alternate"> elements in the page's head."""
     head = html.split("</head>", 1)[0]
-    return [
-        part.split('href="', 1)[1].split('"', 1)[0] for part in head.split('rel="alternate"')[1:]
-    ]
+    tags = [part.split(">", 1)[0] for part in head.split('rel="alternate"')[1:]]
+    # Language versions (hreflang) are alternates too, but not feeds.
+    return [tag.split('href="', 1)[1].split('"', 1)[0] for tag in tags if "hreflang=" not in tag]
 
 
 @pytest.mark.parametrize(
