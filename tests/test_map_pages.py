@@ -265,8 +265,9 @@ def test_it_keeps_the_map_page_in_a_fixed_number_of_queries(client: Client, map_
     grow_to(40)
     with_40 = queries()
 
-    # 6 for the map page, 3 for the menu, read anew after a change to the page tree.
-    assert with_40 == with_5 <= 9
+    # 6 for the map page, 3 for the menu, read anew after a change to the page tree; the
+    # ticker, the footer's pages, the language switcher and the alternates: 5.
+    assert with_40 == with_5 <= 14
 
 
 def test_it_does_not_link_an_articles_map_back_to_the_article(client: Client, news) -> None:
