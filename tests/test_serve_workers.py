@@ -16,7 +16,8 @@ pytestmark = pytest.mark.servers
 
 RETITLE = """
 from newsdesk.articles.models import ArticlePage
-article = ArticlePage.objects.live().order_by("-published_at").first()
+english = ArticlePage.objects.live().filter(locale__language_code="en")
+article = english.order_by("-published_at").first()
 article.title = "{title}"
 article.save_revision().publish()
 """
