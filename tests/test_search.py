@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -620,7 +621,8 @@ def test_it_labels_every_filter_for_screen_readers(client: Client, archive) -> N
     html = client.get("/search/", {"q": "drought"}).content.decode()
 
     for name in ("q", "kind", "section", "since", "until", "sort"):
-        assert f'<label for="search-{name}">' in html
+        # A label for each (the query's is visually hidden: its box says what it is for).
+        assert re.search(f'<label( class="visually-hidden")? for="search-{name}">', html)
         assert f'id="search-{name}"' in html
 
 
