@@ -107,7 +107,7 @@ def test_a_reader_with_script_comments_twice_on_a_cached_article(
     assert "no-store" in asked.value.headers["cache-control"]
     for text in texts:  # each comment spends its token; the next one asks again
         write(page, name, text)
-        page.locator("button[type=submit]").click()
+        page.locator("#comment-form button[type=submit]").click()
         expect(page.locator("#comment-status")).to_contain_text(thanks)
         expect(page.locator("#id_text")).to_have_value("")
 
