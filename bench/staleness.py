@@ -81,6 +81,8 @@ class Read:
     ended: float
     status: int
     found: list[str]
+    # Which layer answered: Varnish's X-Cache-Server and the site's X-Cache ("-": none).
+    served_by: str = ""
 
 
 @dataclass
@@ -169,7 +171,10 @@ def read_loop(port: int, host: str, board: Board, stop: threading.Event) -> None
             # announced as it began) may already show.
             _paths, words = board.snapshot()
             found = [w for w in words if w in text]
-            read = Read(surface, paths[surface], started, ended, response.status, found)
+            served_by = "/".join(
+                response.getheader(name) or "-" for name in ("X-Cache-Server", "X-Cache")
+            )
+            read = Read(surface, paths[surface], started, ended, response.status, found, served_by)
             with board.lock:
                 board.reads.append(read)
 
@@ -482,9 +487,18 @@ def run_load(port: int, host: str, seconds: float, readers: int, interval: float
         "latencies": {s: e["latencies"] for s, e in report.items()},
         "visible_after_answer": {s: e["after_answer"] for s, e in report.items()},
         "load_average_1min": loads,
-        # surface, path, started, ended (seconds on this run's clock), status, words found
+        # surface, path, started, ended (seconds on this run's clock), status, words found,
+        # the layer that answered (Varnish's X-Cache-Server / the site's X-Cache)
         "reads": [
-            [r.surface, r.path, round(r.started, 4), round(r.ended, 4), r.status, r.found]
+            [
+                r.surface,
+                r.path,
+                round(r.started, 4),
+                round(r.ended, 4),
+                r.status,
+                r.found,
+                r.served_by,
+            ]
             for r in reads
         ],
     }

@@ -56,8 +56,10 @@ def _purge_after_commit(tags: list[str]) -> None:
             continue
         try:
             backend.purge_tags([tag for tag in tags if TAG_RE.match(tag)])
-        except (OSError, requests.RequestException):
-            logger.warning("Couldn't purge tags from %r at once; the worker will retry", name)
+        except (OSError, requests.RequestException) as error:
+            logger.warning(
+                "Couldn't purge tags from %r at once (%s); the worker will retry", name, error
+            )
             later = True
     if later:
         purge_tags.enqueue(tags)
