@@ -46,20 +46,59 @@ def test_it_renders_again_after_a_tag_it_shows_is_invalidated() -> None:
     assert fragments.get_or_render("k", _renderer("new", "page:1", calls=calls)) == "new"
 
 
-def test_it_does_not_keep_a_fragment_made_while_anything_was_invalidated() -> None:
+def test_it_does_not_keep_a_fragment_whose_rows_were_read_before_a_change_it_shows() -> None:
+    calls: list[str] = []
+
+    def render_across_a_change() -> str:
+        calls.append("made")
+        byline = "old name"  # the rows are read first...
+        # ...another process commits a change to them...
+        fragments.invalidate("person:9")
+        fragments.shows("person:9")  # ...and their tag is declared after it
+        return byline
+
+    fragments.get_or_render("k", render_across_a_change)
+    fragments.get_or_render("k", render_across_a_change)
+
+    assert calls == ["made", "made"]
+
+
+def test_it_does_not_keep_a_fragment_whose_tag_changed_after_it_was_shown() -> None:
     calls: list[str] = []
 
     def render_across_a_change() -> str:
         calls.append("made")
         fragments.shows("page:1")
-        # Another process commits a change while this one renders (its tags elsewhere).
-        fragments.invalidate("person:9")
+        fragments.invalidate("page:1")
         return "maybe old"
 
     fragments.get_or_render("k", render_across_a_change)
     fragments.get_or_render("k", render_across_a_change)
 
     assert calls == ["made", "made"]
+
+
+def test_it_keeps_a_fragment_made_while_something_it_does_not_show_changed() -> None:
+    calls: list[str] = []
+
+    def render_beside_a_change() -> str:
+        calls.append("made")
+        fragments.shows("page:1")
+        fragments.invalidate("person:9")  # another story's byline, elsewhere on the site
+        return "current"
+
+    fragments.get_or_render("k", render_beside_a_change)
+    fragments.get_or_render("k", render_beside_a_change)
+
+    assert calls == ["made"]
+
+
+def test_it_does_not_count_a_tag_seen_for_the_first_time_as_a_change() -> None:
+    calls: list[str] = []
+    caches["default"].clear()  # every tag's version is lost, as after an eviction
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    fragments.get_or_render("k", _renderer("a", "page:1", calls=calls))
+    assert calls == ["a"]
 
 
 def test_it_keeps_a_fragment_when_another_tag_is_invalidated() -> None:

@@ -70,6 +70,10 @@ def kept(run: Run) -> Run:
         stored = _keep(key, response, shown)
         if stored is not None:
             _headers(response, stored)
+        elif response.status_code == 200:
+            # Made across a change: right for this request, kept by no one (a cache in
+            # front would keep it for its max-age with no tag to purge it by).
+            response["Cache-Control"] = "no-cache"
         return _conditional(request, response)
 
     return answer

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import contextvars
 import secrets
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -84,17 +86,32 @@ class Recording:
     versions: dict[str, str] = field(default_factory=dict)
     expires_at: datetime | None = None
     # CHANGES when the recording began, read from the shared cache (not the channel,
-    # which may lag): see unchanged().
+    # which may lag): its stamp is when the last invalidation before it was made.
     began: str | None = None
 
     def unchanged(self) -> bool:
-        """Whether nothing at all was invalidated while this was being made.
+        """Whether nothing this shows was invalidated while it was being made.
 
         A value made across a change may hold rows read before the change's commit with
         tag versions read after its last invalidation (a query run before `shows()`, or
         a render that ends after the commit): kept, it would pass as current. Such a value
-        is used once, by the request that made it, and not kept (nor by caches in front)."""
-        return self.began is None or current_versions([CHANGES])[CHANGES] == self.began
+        is used once, by the request that made it, and not kept (nor by caches in front).
+
+        Every change invalidates its tags again after its commit (0017), and a version
+        carries the stamp of the invalidation that gave it (CHANGES gets the same stamp
+        in the same call). So a value made across a change finds one of its own tags
+        stamped later than CHANGES was when it began, or changed since it showed it.
+        Only its own tags count: a change to anything else on the site does not stop it
+        being kept (decision 0019, amended)."""
+        if self.began is None or not self.versions:
+            return True
+        found = caches["default"].get_many([TAG_KEY.format(tag) for tag in self.versions])
+        before = _stamp(self.began)
+        for tag, shown in self.versions.items():
+            now = found.get(TAG_KEY.format(tag))
+            if now != shown or now is None or _stamp(now) > before:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -150,9 +167,11 @@ def invalidate(*tags: str, outside: bool = True) -> None:
     `outside=False` is for tags that only parts kept in the app show, on pages that also
     show a tag purged outside on the same change (search rankings: see search.backends)."""
     if tags:
-        versions = {TAG_KEY.format(tag): _new_version() for tag in tags}
+        # One stamp for the tags and CHANGES: see Recording.unchanged.
+        stamp = _next_stamp()
+        versions = {TAG_KEY.format(tag): _new_version(stamp) for tag in tags}
         # Last, so that a reader who sees the new CHANGES version sees the tags' too.
-        versions[TAG_KEY.format(CHANGES)] = _new_version()
+        versions[TAG_KEY.format(CHANGES)] = _new_version(stamp)
         caches["default"].set_many(versions, TAG_SECONDS)
         changewatch.publish(TAG_KEY.format(CHANGES))
         # Parts rendered anew in the next moments must not come from a lagging replica.
@@ -211,7 +230,11 @@ def current_versions(tags: Iterable[str]) -> dict[str, str]:
     if missing:
         for key in missing:
             # add, not set: another process may be giving the same tag a version now.
-            shared.add(key, _new_version(), TAG_SECONDS)
+            # A tag seen for the first time (or evicted) was changed by nobody: stamp 0.
+            # CHANGES (rarely evicted) is stamped now, so that no tag stamped before
+            # passes as changed after it.
+            first = _new_version(_next_stamp()) if key == TAG_KEY.format(CHANGES) else None
+            shared.add(key, first or _new_version(0), TAG_SECONDS)
         found.update(shared.get_many(missing))
     return {keys[key]: version for key, version in found.items()}
 
@@ -368,5 +391,29 @@ def _ends(recording: Recording) -> datetime:
     return min(bound, recording.expires_at)
 
 
-def _new_version() -> str:
-    return secrets.token_hex(6)
+_last_stamp = 0
+_stamp_lock = threading.Lock()
+
+
+def _next_stamp() -> int:
+    """Microseconds since the epoch, rising in this process even within one microsecond.
+
+    Stamps from different servers are compared too: their clocks are assumed to agree
+    (NTP keeps them within milliseconds), closer than two changes an editor can make."""
+    global _last_stamp
+    with _stamp_lock:
+        _last_stamp = max(time.time_ns() // 1000, _last_stamp + 1)
+        return _last_stamp
+
+
+def _new_version(stamp: int) -> str:
+    """A unique version that carries the stamp of the invalidation that gave it."""
+    return f"{stamp:x}.{secrets.token_hex(4)}"
+
+
+def _stamp(version: str) -> int:
+    stamp, _sep, _rest = version.partition(".")
+    try:
+        return int(stamp, 16)
+    except ValueError:  # a version from before versions carried a stamp: a change now
+        return time.time_ns() // 1000

@@ -123,9 +123,11 @@ class PageCacheMiddleware:
             if entry is not None and _usable(entry):
                 return _answered(request, key, entry, "HIT")
             response = self.get_response(request)
+        entry = _entry_for(request, response, shown)
+        # Checked after compressing, the slow part: the later the check, the smaller the
+        # window in which a change can pass unseen before a cache in front stores the page.
         if not shown.unchanged():
             return _made_during_a_change(response)
-        entry = _entry_for(request, response, shown)
         if entry is None:
             return _not_kept(response)
         cache.set(key, entry, max(1, int(entry.expires_at - entry.stored_at)))
