@@ -223,7 +223,9 @@ NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
 
 
 def drafted(language: str, seed: int) -> list[tuple[object, ...]]:
-    """What the demo's article stream for `seed` drafts in `language`: every column."""
+    """Every column of what the article builder drafts in `language` from a stream named
+    as the demo names it (for Arabic and Persian the demo first draws that language's
+    newsroom from the same stream, so only the English drafts are the built site's)."""
     rng = random.Random(f"{seed}:{'articles' if language == 'en' else language}")
     builder: EnglishDrafts | LocalDrafts
     if language == "en":
