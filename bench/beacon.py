@@ -50,7 +50,8 @@ from django.db.models import Sum  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench.pages import free_port, wait_for  # noqa: E402
+from bench import record  # noqa: E402
+from bench.servers import free_port, wait_for  # noqa: E402
 from newsdesk.analytics import selectors, stores  # noqa: E402
 from newsdesk.analytics.models import DailyViews  # noqa: E402
 from newsdesk.analytics.windows import Window  # noqa: E402
@@ -155,7 +156,7 @@ def counted_today(page_ids: list[int]) -> int:
     return int(total or 0)
 
 
-def ingest(label: str, env: dict[str, str], page_ids: list[int], requests: int) -> None:
+def ingest(label: str, env: dict[str, str], page_ids: list[int], requests: int) -> dict:
     before = counted_today(page_ids) if label == "database" else 0
     with server(env) as (port, process):
         trivial = rate(port, requests, trivial_request)
@@ -166,10 +167,17 @@ def ingest(label: str, env: dict[str, str], page_ids: list[int], requests: int) 
         f"beacon p50 {beacon[0]:.2f} ms {beacon[1]:7.0f} req/s | "
         f"beacon/trivial throughput {beacon[1] / trivial[1]:.2f}"
     )
+    row = {
+        "store": label,
+        "trivial_view": {"p50_ms": trivial[0], "per_second": trivial[1]},
+        "beacon": {"p50_ms": beacon[0], "per_second": beacon[1]},
+    }
     if label == "database":
         sent = WARMUP + requests
         found = counted_today(page_ids) - before
         print(f"{'':<10} after SIGTERM: {found:,} of {sent:,} beacons counted in the database")
+        row["after_sigterm"] = {"sent": sent, "counted": found}
+    return row
 
 
 # Read cost ----------------------------------------------------------------------------------
@@ -188,7 +196,7 @@ def seed(store: stores.ViewStore, locale_id: int, page_ids: list[int]) -> None:
     store.flush()
 
 
-def read_cost(label: str, store: stores.ViewStore, real_ids: list[int], count: int) -> None:
+def read_cost(label: str, store: stores.ViewStore, real_ids: list[int], count: int) -> dict:
     locale_id = 900_000 + count  # a locale of its own: no real counts mixed in
     synthetic = range(10_000_000, 10_000_000 + max(count - len(real_ids), 0))
     page_ids = real_ids[:count] + list(synthetic)
@@ -212,6 +220,14 @@ def read_cost(label: str, store: stores.ViewStore, real_ids: list[int], count: i
             f"{label:<10} {count:>7,} articles viewed: ranking 3 windows cold {cold:8.1f} ms | "
             f"lists per page view {warm:.2f} ms, {len(queries) // runs} queries, {shown} shown"
         )
+        return {
+            "store": label,
+            "articles_viewed": count,
+            "ranking_cold_ms": cold,
+            "lists_per_view_ms": warm,
+            "queries_per_view": len(queries) // runs,
+            "shown": shown,
+        }
     finally:
         stores.use_store(previous)
         clear_locale(store, locale_id)
@@ -244,20 +260,29 @@ def main() -> None:
     database = connection.settings_dict["ENGINE"].rsplit(".", 1)[-1]
     print(f"newsdesk beacon benchmark: {args.requests} requests each, one at a time; {database}")
 
+    started = record.start()
     # Readers crowd onto the stories of the day: beacons go to the 50 newest articles.
     popular = live[:50]
-    ingest("database", env, popular, args.requests)
+    ingested = [ingest("database", env, popular, args.requests)]
     if args.redis:
-        ingest("redis", {**env, "REDIS_URL": args.redis}, popular, args.requests)
+        ingested.append(ingest("redis", {**env, "REDIS_URL": args.redis}, popular, args.requests))
 
     backends: list[tuple[str, stores.ViewStore]] = [
         ("database", stores.DatabaseStore(batch_size=5_000, flush_seconds=3600))
     ]
     if args.redis:
         backends.append(("redis", stores.RedisStore(args.redis, "newsdesk-bench:analytics")))
-    for label, store in backends:
-        for count in args.sizes:
-            read_cost(label, store, live, count)
+    reads = [
+        read_cost(label, store, live, count) for label, store in backends for count in args.sizes
+    ]
+    record.save(
+        "beacon",
+        started,
+        {"ingest": ingested, "read_cost": reads},
+        requests=args.requests,
+        redis=bool(args.redis),
+        sizes=args.sizes,
+    )
 
 
 if __name__ == "__main__":

@@ -50,9 +50,11 @@ def run(requests: int, count: int) -> None:
     from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
 
+    from bench import record  # noqa: PLC0415
     from newsdesk.comments.models import Comment, Status  # noqa: PLC0415
     from tests import factories  # noqa: PLC0415
 
+    started = record.start()
     call_command("migrate", verbosity=0)
     home = factories.make_home()
     news = factories.make_section(home, "News")
@@ -107,6 +109,7 @@ def run(requests: int, count: int) -> None:
     print(f"{Comment.objects.filter(article=busy).count()} comments; {engine}; {requests} views")
     print("| mode | none: p50 | none: queries | 10,000: p50 | 10,000: queries | ratio |")
     print("|---|---|---|---|---|---|")
+    rows = []
     for cold in (False, True):
         none_ms, none_q = measure(quiet.url, cold)
         many_ms, many_q = measure(busy.url, cold)
@@ -115,6 +118,14 @@ def run(requests: int, count: int) -> None:
             f"| {mode} | {none_ms:.1f} ms | {none_q} | {many_ms:.1f} ms | {many_q} "
             f"| {many_ms / none_ms:.2f}x |"
         )
+        rows.append(
+            {
+                "mode": mode,
+                "no_comments": {"p50_ms": none_ms, "queries": none_q},
+                "many_comments": {"p50_ms": many_ms, "queries": many_q},
+            }
+        )
+    record.save("comments", started, rows, requests=requests, comments=count)
 
 
 if __name__ == "__main__":

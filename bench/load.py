@@ -34,14 +34,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.servers import HOST, fetch, granian  # noqa: E402 - needs ROOT on the path
+from bench import record  # noqa: E402 - needs ROOT on the path
+from bench.servers import HOST, fetch, granian  # noqa: E402
 from bench.stock_wagtail import generate as stock_wagtail  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -236,7 +237,20 @@ def main() -> None:
     ensure_dataset(args)
     database = os.environ.get("DATABASE_URL", "").split("@")[-1] or f"SQLite in {args.data_dir}"
     print(f"newsdesk load benchmark, {args.articles:,} articles, database: {database}", flush=True)
-    run(args)
+    started = record.start()
+    rows = run(args)
+    record.save(
+        "load",
+        started,
+        [{"page": row.page, "server": row.server, **asdict(row.result)} for row in rows],
+        articles=args.articles,
+        stock_articles=args.stock_articles,
+        duration=args.duration,
+        warmup=args.warmup,
+        connections=args.connections,
+        server_cpu=args.server_cpu,
+        client_cpu=args.client_cpu,
+    )
 
 
 if __name__ == "__main__":

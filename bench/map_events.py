@@ -114,8 +114,9 @@ def run(count: int, requests: int) -> None:
     from django.test.utils import CaptureQueriesContext, override_settings  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
 
-    from bench import map_urls  # noqa: PLC0415
+    from bench import map_urls, record  # noqa: PLC0415
 
+    started = record.start()
     build(count)
     client = Client(HTTP_HOST="localhost")
     since = (timezone.now() - timedelta(days=30)).replace(microsecond=0).isoformat()
@@ -149,6 +150,7 @@ def run(count: int, requests: int) -> None:
     )
     print("| request | wall p50 | wall p95 | CPU p50 | CPU p95 | queries | x floor (wall p50) |")
     print("|---|---|---|---|---|---|---|")
+    rows = []
     for name, (p50, p95, cpu50, cpu95, queries) in (
         ("trivial view, same bytes (floor)", floor),
         ("events API, 30 days + bbox", api),
@@ -158,6 +160,23 @@ def run(count: int, requests: int) -> None:
             f"| {name} | {p50:.1f} ms | {p95:.1f} ms | {cpu50:.1f} ms | {cpu95:.1f} ms "
             f"| {queries} | {p50 / floor[0]:.1f}x |"
         )
+        rows.append(
+            {
+                "request": name,
+                "wall_ms": {"p50": p50, "p95": p95},
+                "cpu_ms": {"p50": cpu50, "p95": cpu95},
+                "queries": queries,
+            }
+        )
+    record.save(
+        "map-events",
+        started,
+        rows,
+        events=count,
+        requests=requests,
+        features=features,
+        bytes=len(first.content),
+    )
 
 
 def _p50_p95(times: list[float]) -> tuple[float, float]:

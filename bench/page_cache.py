@@ -34,6 +34,7 @@ from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench import record  # noqa: E402
 from newsdesk.articles.models import ArticlePage  # noqa: E402
 from newsdesk.core import pagecache  # noqa: E402
 
@@ -54,6 +55,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--path", help="default: the newest article")
     args = parser.parse_args()
+    started = record.start()
     path = args.path or ArticlePage.objects.live().order_by("-published_at").first().url
     client = Client(headers={"Accept-Encoding": "gzip, br"}, SERVER_NAME="localhost")
     config = settings.NEWSDESK_PAGE_CACHE
@@ -78,10 +80,13 @@ def main() -> None:
 
     print(f"{path}: {args.requests} requests each, in process, ms")
     print(f"{'':16} {'p50':>7} {'p90':>7} {'p99':>7}")
+    rows = []
     for name, samples in (("no page cache", before), ("miss", miss), ("hit", hit)):
         cuts = statistics.quantiles(samples, n=100)
         print(f"{name:16} {cuts[49]:7.2f} {cuts[89]:7.2f} {cuts[98]:7.2f}")
+        rows.append({"variant": name, "p50": cuts[49], "p90": cuts[89], "p99": cuts[98]})
     print(f"hit is {statistics.median(before) / statistics.median(hit):.1f}x faster (p50)")
+    record.save("page-cache", started, rows, path=path, requests=args.requests)
 
 
 if __name__ == "__main__":

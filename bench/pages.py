@@ -23,13 +23,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.servers import fetch, granian  # noqa: E402 - needs ROOT on the path
+from bench import record  # noqa: E402 - needs ROOT on the path
+from bench.servers import fetch, granian  # noqa: E402
 
 WARMUP = 30
 
@@ -107,6 +108,8 @@ def main() -> None:
         env.get("DATABASE_URL", "").split("@")[-1]
         or f"SQLite in {env.get('NEWSDESK_DATA_DIR', 'var')}"
     )
+    started = record.start()
+    rows = []
     print(f"newsdesk page benchmark: {args.requests} requests per page, one at a time")
     print(f"database: {database}")
     before = forget_every_fragment(env) if args.cold else None
@@ -130,11 +133,15 @@ def main() -> None:
                     f"{label:<40} {name:>12} {timing.p50:8.2f} {timing.p90:8.2f}"
                     f" {timing.p99:8.2f} {timing.per_second:8.0f}"
                 )
+            rows.append(
+                {"path": path, "bytes": len(body), "newsdesk": asdict(app), "bare": asdict(base)}
+            )
             print(
                 f"{'':<40} {'ratio':>12} {app.p50 / base.p50:8.1f}x slower at p50, "
                 f"{base.per_second / app.per_second:.1f}x fewer requests/s; "
                 f"server time ≈ {app.p50 - base.p50:.2f} ms, {len(body):,} bytes"
             )
+    record.save("pages", started, rows, requests=args.requests, cold=args.cold)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import os
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,7 @@ from wagtail.models import Locale  # noqa: E402
 from wagtail.search.backends.database import SearchBackend as StockBackend  # noqa: E402
 from wagtail.search.models import IndexEntry  # noqa: E402
 
+from bench import record  # noqa: E402
 from newsdesk.articles.models import ArticlePage  # noqa: E402
 from newsdesk.search.backends.common import forget_rankings  # noqa: E402
 
@@ -142,6 +143,7 @@ def main() -> None:
             f"{indexed:,} index entries for {articles:,} live articles: "
             "run `newsdesk update_index` first."
         )
+    started = record.start()
     client = Client(HTTP_HOST="localhost")
     baseline = measure(client, "/bench/trivial", args.requests)
     print(f"{connection.vendor}, {articles:,} live articles, {indexed:,} index entries")
@@ -153,6 +155,7 @@ def main() -> None:
     print(header + ("  stock ms" if args.stock else ""))
     english = Locale.objects.get(language_code="en")
     medians = []
+    rows = []
     for query in QUERIES:
         path = f"/search/?q={query}"
         timing = measure(client, path, args.requests, first=True)
@@ -163,14 +166,25 @@ def main() -> None:
             f"{timing.p95:>7.2f} {timing.p50 / baseline.p50:>8.0f}x "
             f"{again.p50:>9.2f} {again.p95:>6.2f} {again.queries:>3}"
         )
+        row = {"query": query, "first": asdict(timing), "again": asdict(again)}
         if args.stock:
-            line += f"  {stock(query.split('&')[0], english):>8.0f}"
+            row["stock_ms"] = stock(query.split("&")[0], english)
+            line += f"  {row['stock_ms']:>8.0f}"
+        rows.append(row)
         print(line)
         if args.explain:
             print(explain(client, path))
     print(
         f"\nfirst searches: median of p50s {statistics.median(medians):.2f} ms, "
         f"worst p50 {max(medians):.2f} ms"
+    )
+    record.save(
+        "search",
+        started,
+        {"trivial_view": asdict(baseline), "queries": rows},
+        articles=articles,
+        index_entries=indexed,
+        requests=args.requests,
     )
 
 

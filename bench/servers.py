@@ -22,9 +22,17 @@ HOST = "localhost"
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free port: any the system gives, or on a shared machine the first free one of the
+    100 from BENCH_PORTS on (as bench/layers.py)."""
+    first = int(os.environ.get("BENCH_PORTS", "0"))
+    for port in range(first, first + 100) if first else [0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(sock.getsockname()[1])
+    raise SystemExit(f"no free port from BENCH_PORTS={first} on")
 
 
 @contextmanager
