@@ -1,12 +1,13 @@
 // Runs Lighthouse (mobile, simulated throttling: its defaults) on each address given, in
 // one Chromium, and prints one JSON line per address for tools/audit.py.
-//   node tools/lighthouse.mjs CHROMIUM FLAGS_JSON URL...
+//   node tools/lighthouse.mjs CHROMIUM FLAGS_JSON PORT URL...   (PORT 0: a free one)
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
-const [chromePath, flagsJson, ...urls] = process.argv.slice(2);
+const [chromePath, flagsJson, port, ...urls] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
   chromePath,
+  port: Number(port) || undefined,
   chromeFlags: ["--headless=new", ...JSON.parse(flagsJson)],
 });
 const categories = ["performance", "accessibility", "best-practices", "seo"];
@@ -39,6 +40,7 @@ try {
       }
     }
     summary.cls = lhr.audits["cumulative-layout-shift"].numericValue ?? null;
+    summary.benchmarkIndex = lhr.environment.benchmarkIndex ?? null;
     summary.runtimeError = lhr.runtimeError ? lhr.runtimeError.message : null;
     process.stdout.write(JSON.stringify(summary) + "\n");
   }
