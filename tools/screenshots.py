@@ -172,6 +172,8 @@ def shoot_viewer(page: Page, path: str, target: Path) -> None:
 def shoot_popup(page: Page, path: str, target: Path) -> None:
     """The map page with the popup of the newest event open (from the list's button)."""
     page.goto(path, wait_until="networkidle")
+    # On a phone the list starts folded: open it to reach the button.
+    page.locator("details[data-fold-on-phone]").evaluate("(details) => { details.open = true; }")
     page.locator(".map-event__show").first.click()
     page.locator(".leaflet-popup-content").wait_for()
     page.wait_for_timeout(500)  # the map's zoom animation
