@@ -32,7 +32,8 @@ try {
       };
       for (const ref of category.auditRefs) {
         const audit = lhr.audits[ref.id];
-        const items = (audit.details && audit.details.items) || [];
+        // Some audits' details hold no list of items (a chain, a screenshot…).
+        const items = Array.isArray(audit.details && audit.details.items) ? audit.details.items : [];
         const found = audit.score === 0
           ? items.slice(0, 3).map((item) => item.description || item.url || item.source || "").filter(Boolean)
           : [];
