@@ -85,9 +85,11 @@ check-standards: install-dev system-packages $(NU_JAR)
 
 # Lighthouse and axe-core on every kind of page in English and Arabic (tools/audit.py):
 # fails under the thresholds and writes docs/audits.md. Needs node and npm; installs the
-# pinned tools into tools/node_modules tools/standards/node_modules the first time. Run once per CI run, not per database.
+# pinned tools into tools/node_modules the first time. Run once per CI run, not per
+# database. Options: `make audit AUDIT_ARGS='--pages map --languages en --port 9600'`.
+AUDIT_ARGS ?=
 audit: install-dev system-packages
-	$(BIN)/python tools/audit.py
+	$(BIN)/python tools/audit.py $(AUDIT_ARGS)
 
 clean:
 	rm -rf $(VENV) var tools/node_modules tools/standards/node_modules

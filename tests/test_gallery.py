@@ -231,3 +231,16 @@ def test_a_film_we_host_is_described_as_a_video_object_google_accepts(
     (block,) = jsonld.blocks(page)
     assert json.loads(block)["@type"] == "VideoObject"
     assert jsonld.check_page(page, film.get_site().root_url) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "lead"),
+    [
+        ("Dam talks stall", "Dam talks stall. The delta waits.", "The delta waits."),
+        ("Dam talks stall.", "Dam talks stall. The delta waits.", "The delta waits."),
+        ("Dam talks stall", "Dam talks stall", "Dam talks stall"),  # nothing else to say
+        ("Dam talks stall", "Talks on the dam stall again.", "Talks on the dam stall again."),
+    ],
+)
+def test_a_films_lead_does_not_repeat_its_title(title: str, summary: str, lead: str) -> None:
+    assert FilmPage(title=title, summary=summary).lead == lead

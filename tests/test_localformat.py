@@ -114,7 +114,7 @@ def test_an_unknown_digit_setting_is_refused(settings) -> None:
 @pytest.mark.parametrize(
     ("language", "intl"),
     [
-        ("en", "en-u-ca-gregory-nu-latn"),
+        ("en", "en-GB-u-ca-gregory-nu-latn"),
         ("ar", "ar-u-ca-gregory-nu-latn"),
         ("fa", "fa-u-ca-persian-nu-arabext"),
     ],

@@ -172,7 +172,8 @@ def test_it_gives_the_map_script_its_settings_in_a_json_block(client: Client, ma
     assert config["api"]["events"] == "/api/v1/map/events"
     assert config["categories"][0]["slug"] == "airstrike"
     assert config["icons"]["airstrike"].endswith("/newsdesk/maps/icons/airstrike.svg")
-    assert config["countries"].endswith("/vendor/world-atlas/countries-50m.json")
+    assert config["basemap"]["region"].endswith("/newsdesk/maps/basemap-region.json")
+    assert config["basemap"]["world"].endswith("/vendor/world-atlas/countries-110m.json")
     assert "<script>" not in html and ' style="' not in html
 
 

@@ -15,6 +15,11 @@ a missing page (404), in each language:
 - axe-core (npm `axe-core`), injected with Playwright at 375 and 1280 pixels wide: no
   serious or critical violation.
 
+Lighthouse's performance score and layout shift depend on how busy the machine is (its
+simulation scales the work it saw by a fixed factor). A page under either threshold is
+measured twice more and judged on the median of its three runs; the report gives the
+machine's speed as Lighthouse measured it (its benchmark index) beside the table.
+
 Writes the table to docs/audits.md and exits 1 when a page is under a threshold. A page
 meant to stay out of search engines (search results, the 404) is not marked down in SEO
 for saying so: the audits listed in SEO_EXEMPT are left out of its SEO score.
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -58,6 +64,8 @@ THRESHOLDS = {"performance": 0.90, "accessibility": 0.95, "best-practices": 0.95
 MAX_CLS = 0.1
 AXE_FAILING = {"serious", "critical"}
 AXE_WIDTHS = (375, 1280)
+# Runs of Lighthouse for a page under the performance or layout shift threshold (median).
+RUNS_WHEN_LOW = 3
 # Audits a page fails on purpose: a 404 answers 404, search results and the 404 ask
 # search engines not to index them (robots noindex).
 SEO_EXEMPT = {
@@ -73,6 +81,8 @@ class Result:
     path: str
     scores: dict[str, float] = field(default_factory=dict)
     cls: float = 0.0
+    runs: int = 1
+    benchmark: list[float] = field(default_factory=list)
     axe: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -81,6 +91,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--languages", default="en,ar", help="comma-separated (default: en,ar)")
     parser.add_argument("--pages", default="", help="comma-separated page names (default: all)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="serve the site on this port and debug Chromium on the next (default: free ones)",
+    )
     parser.add_argument("--no-report", action="store_true", help="do not write docs/audits.md")
     args = parser.parse_args()
     started = time.monotonic()
@@ -92,7 +108,7 @@ def main() -> None:
     from sample_content import ensure  # noqa: PLC0415 - needs Django set up
 
     addresses = ensure()
-    base_url = screenshots.serve()
+    base_url = screenshots.serve(args.port)
     wanted = args.pages.split(",") if args.pages else list(PAGES)
     results = [
         Result(language, page, page_path(addresses[language], language, page))
@@ -102,7 +118,9 @@ def main() -> None:
     ready = time.monotonic()
     run_axe(base_url, results)
     axed = time.monotonic()
-    run_lighthouse(base_url, results)
+    lighthouse_port = args.port + 1 if args.port else 0
+    run_lighthouse(base_url, results, lighthouse_port)
+    measure_low_again(base_url, results, lighthouse_port)
     print(
         f"Sample site ready in {ready - started:.0f} s, axe {axed - ready:.0f} s, "
         f"Lighthouse {time.monotonic() - axed:.0f} s."
@@ -163,17 +181,19 @@ def run_axe(base_url: str, results: list[Result]) -> None:
         browser.close()
 
 
-def run_lighthouse(base_url: str, results: list[Result]) -> None:
+def run_lighthouse(base_url: str, results: list[Result], port: int) -> None:
     """One Chromium for every page (tools/lighthouse.mjs); a JSON line back per page."""
     urls = [base_url + result.path for result in results]
     flags = json.dumps(CHROMIUM_ARGS)
     done = subprocess.run(
-        ["node", str(TOOLS_DIR / "lighthouse.mjs"), CHROMIUM, flags, *urls],
+        ["node", str(TOOLS_DIR / "lighthouse.mjs"), CHROMIUM, flags, str(port), *urls],
         cwd=TOOLS_DIR,
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        sys.exit(f"Lighthouse failed ({done.returncode}):\n{done.stderr[-3000:]}")
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     for result, summary in zip(results, lines, strict=True):
         if summary["runtimeError"]:
@@ -185,6 +205,8 @@ def run_lighthouse(base_url: str, results: list[Result]) -> None:
         if summary.get("cls") is None:
             result.problems.append("Lighthouse measured no layout shift")
         result.cls = summary.get("cls") or 0.0
+        if summary.get("benchmarkIndex"):
+            result.benchmark.append(summary["benchmarkIndex"])
         low = [
             f"{audit['title']} {audit.get('found') or ''}"
             for audit_id, audit in summary["audits"].items()
@@ -192,6 +214,32 @@ def run_lighthouse(base_url: str, results: list[Result]) -> None:
         ]
         if low:
             print(f"{result.language} {result.page}: failed audits: {'; '.join(low)}")
+
+
+def too_slow(result: Result) -> bool:
+    return result.scores.get("performance", 1.0) < THRESHOLDS["performance"] or (
+        result.cls > MAX_CLS
+    )
+
+
+def measure_low_again(base_url: str, results: list[Result], port: int) -> None:
+    """Pages under the performance or layout shift threshold: the median of RUNS_WHEN_LOW."""
+    low = [result for result in results if too_slow(result)]
+    if not low:
+        return
+    runs = {id(result): [(result.scores.get("performance", 0.0), result.cls)] for result in low}
+    for run in range(1, RUNS_WHEN_LOW):
+        again = [Result(result.language, result.page, result.path) for result in low]
+        # A Chromium of its own per run, on the next port (the last one may be closing).
+        run_lighthouse(base_url, again, port + run if port else 0)
+        for result, other in zip(low, again, strict=True):
+            runs[id(result)].append((other.scores.get("performance", 0.0), other.cls))
+            result.benchmark += other.benchmark
+    for result in low:
+        measured = runs[id(result)]
+        result.scores["performance"] = statistics.median(score for score, _ in measured)
+        result.cls = statistics.median(cls for _, cls in measured)
+        result.runs = len(measured)
 
 
 def category_score(category: dict[str, Any], audits: dict[str, Any], skip: set[str]) -> float:
@@ -230,10 +278,18 @@ def table(results: list[Result], seconds: float) -> str:
             for name in THRESHOLDS
         ]
         axe = ", ".join(result.axe) if result.axe else "0"
+        if result.runs > 1:
+            scores[0] += f" (median of {result.runs})"
         cells = [result.language, result.page, *scores, f"{result.cls:.3f}", axe]
         rows.append("| " + " | ".join(cells) + " |")
     rows.append("")
-    rows.append(f"{len(results)} pages in {seconds:.0f} s.")
+    speeds = [index for result in results for index in result.benchmark]
+    if speeds:
+        low, high = min(speeds), max(speeds)
+        speed = f" Lighthouse's benchmark index of the machine: {low:.0f} to {high:.0f}."
+    else:
+        speed = ""
+    rows.append(f"{len(results)} pages in {seconds:.0f} s.{speed}")
     return "\n".join(rows)
 
 
@@ -245,9 +301,11 @@ def report(results: list[Result], seconds: float) -> str:
         "`tools/sample_content.py`. Thresholds: performance ≥ 90; accessibility, best "
         "practices and SEO ≥ 95; cumulative layout shift ≤ 0.1; no serious or critical "
         "axe violation. Search results and the 404 ask not to be indexed, and the 404 "
-        "answers 404: those SEO audits are left out of their SEO score.\n\n"
-        + table(results, seconds)
-        + "\n"
+        "answers 404: those SEO audits are left out of their SEO score. Performance and "
+        "layout shift vary with the machine's load (Lighthouse scales the work it saw by a "
+        "fixed factor): a page under either threshold is measured twice more and judged on "
+        "the median of the three runs; the machine's benchmark index is given below the "
+        "table (a busier machine has a lower one).\n\n" + table(results, seconds) + "\n"
     )
 
 

@@ -1,12 +1,13 @@
 // Runs Lighthouse (mobile, simulated throttling: its defaults) on each address given, in
 // one Chromium, and prints one JSON line per address for tools/audit.py.
-//   node tools/lighthouse.mjs CHROMIUM FLAGS_JSON URL...
+//   node tools/lighthouse.mjs CHROMIUM FLAGS_JSON PORT URL...   (PORT 0: a free one)
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
-const [chromePath, flagsJson, ...urls] = process.argv.slice(2);
+const [chromePath, flagsJson, port, ...urls] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
   chromePath,
+  port: Number(port) || undefined,
   chromeFlags: ["--headless=new", ...JSON.parse(flagsJson)],
 });
 const categories = ["performance", "accessibility", "best-practices", "seo"];
@@ -31,7 +32,8 @@ try {
       };
       for (const ref of category.auditRefs) {
         const audit = lhr.audits[ref.id];
-        const items = (audit.details && audit.details.items) || [];
+        // Some audits' details hold no list of items (a chain, a screenshot…).
+        const items = Array.isArray(audit.details && audit.details.items) ? audit.details.items : [];
         const found = audit.score === 0
           ? items.slice(0, 3).map((item) => item.description || item.url || item.source || "").filter(Boolean)
           : [];
@@ -39,6 +41,7 @@ try {
       }
     }
     summary.cls = lhr.audits["cumulative-layout-shift"].numericValue ?? null;
+    summary.benchmarkIndex = lhr.environment.benchmarkIndex ?? null;
     summary.runtimeError = lhr.runtimeError ? lhr.runtimeError.message : null;
     process.stdout.write(JSON.stringify(summary) + "\n");
   }

@@ -32,7 +32,8 @@ from playwright.sync_api import Page, Route, sync_playwright
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = PROJECT_DIR / "var" / "screenshots"
-SITE_DIR = OUT_DIR / "site"
+# The sample site's database, media and cache (CI gives the audit a folder of its own).
+SITE_DIR = Path(os.environ.get("NEWSDESK_SAMPLE_SITE") or OUT_DIR / "site")
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
 
 
@@ -46,6 +47,7 @@ def main() -> None:
     parser.add_argument(
         "--pages", default="", help="comma-separated page names, e.g. gallery,film (default: all)"
     )
+    parser.add_argument("--port", type=int, default=0, help="serve here (default: a free port)")
     args = parser.parse_args()
 
     if args.fresh and SITE_DIR.exists():
@@ -67,7 +69,7 @@ def main() -> None:
             language: {name: path for name, path in pages.items() if name in wanted}
             for language, pages in addresses.items()
         }
-    base_url = serve()
+    base_url = serve(args.port)
     foreign = photograph(base_url, addresses, args.out)
     if foreign:
         print("Pages tried to load from other hosts:", *sorted(set(foreign)), sep="\n  ")
@@ -84,10 +86,14 @@ def setup_django() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
+    # Pages and parts kept by an earlier run show the templates of then: start afresh.
+    from django.core.cache import caches  # noqa: PLC0415
+
+    caches["default"].clear()
 
 
-def serve() -> str:
-    """Serve the site, static files and media on a free port; return its address."""
+def serve(port: int = 0) -> str:
+    """Serve the site, static files and media on `port` (0: a free one); return its address."""
     from django.conf import settings  # noqa: PLC0415
     from django.core.servers.basehttp import (  # noqa: PLC0415
         ThreadedWSGIServer,
@@ -107,7 +113,7 @@ def serve() -> str:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadedWSGIServer(("localhost", 0), QuietHandler)
+    server = ThreadedWSGIServer(("localhost", port), QuietHandler)
     server.set_app(app)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://localhost:{server.server_address[1]}"
@@ -166,6 +172,8 @@ def shoot_viewer(page: Page, path: str, target: Path) -> None:
 def shoot_popup(page: Page, path: str, target: Path) -> None:
     """The map page with the popup of the newest event open (from the list's button)."""
     page.goto(path, wait_until="networkidle")
+    # On a phone the list starts folded: open it to reach the button.
+    page.locator("details[data-fold-on-phone]").evaluate("(details) => { details.open = true; }")
     page.locator(".map-event__show").first.click()
     page.locator(".leaflet-popup-content").wait_for()
     page.wait_for_timeout(500)  # the map's zoom animation

@@ -325,6 +325,16 @@ class FilmPage(MediaPage):
         verbose_name = _("film")
 
     @property
+    def lead(self) -> str:
+        """The summary without an opening sentence that repeats the title (shown just above)."""
+        summary, title = self.summary.strip(), self.title.strip().rstrip(".")
+        if title and summary.startswith(title):
+            rest = summary[len(title) :].lstrip(" .,:;").strip()
+            if rest:
+                return rest
+        return summary
+
+    @property
     def more_than_summary(self) -> str:
         """The description without an opening that repeats the summary (shown just above)."""
         text, summary = self.description.strip(), self.summary.strip()

@@ -35,6 +35,9 @@ DEFAULTS: dict[str, dict[str, str]] = {
     "ar": {"digits": "latn", "calendar": "gregorian"},
     "fa": {"digits": "arabext", "calendar": "persian"},
 }
+# The browser's plain "en" writes month day, year (US style); the site writes day month
+# year ("d MMMM y"), as British English does.
+INTL_LANGUAGES = {"en": "en-GB"}
 # The Arabic comma (U+060C), turned the right way for right-to-left text.
 COMMAS = {"ar": "، ", "fa": "، "}
 # jdatetime's own Persian month names (Farvardin .. Esfand).
@@ -51,7 +54,8 @@ class Style:
     def intl(self) -> str:
         """The same style as a BCP 47 tag for the browser's Intl.DateTimeFormat."""
         calendar = "persian" if self.calendar == "persian" else "gregory"
-        return f"{self.language}-u-ca-{calendar}-nu-{self.digits}"
+        language = INTL_LANGUAGES.get(self.language, self.language)
+        return f"{language}-u-ca-{calendar}-nu-{self.digits}"
 
     @property
     def comma(self) -> str:

@@ -146,10 +146,15 @@ DISTRICTS = {99071, 388349, 7802746, 268743}
 LABEL_GAP = 0.09
 
 
+def main_cities() -> set[int]:
+    """GeoNames ids of the region's main cities (their names checked by hand)."""
+    return set(CHECKED_NAMES) - DISTRICTS
+
+
 def labelled(places: QuerySet[Any], count: int) -> list[Any]:
     """The places a map labels: the checked main places first, then the biggest others,
     leaving out those that lie within LABEL_GAP of one already labelled."""
-    cities = set(CHECKED_NAMES) - DISTRICTS
+    cities = main_cities()
     main_first = Case(
         When(geonames_id__in=cities, then=Value(0)), default=Value(1), output_field=IntegerField()
     )

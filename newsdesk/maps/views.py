@@ -206,13 +206,20 @@ def icon_urls() -> dict[str, str]:
 
 
 def labelled_places() -> list[list[Any]]:
-    """[name in the active language, lat, lon, language of the name] of the places the
-    full map labels, biggest first."""
+    """[name in the active language, lat, lon, language of the name, 1 for a main city
+    else 0] of the places the full map labels, main cities first, then the biggest."""
     lang = translation.get_language() or "en"
     places = gazetteer.labelled(Place.objects.all(), LABELLED_PLACES)
+    main = gazetteer.main_cities()
     return [
         # A place with no name in the language is labelled in English, marked as such.
-        [place.name(lang), round(place.lat, 4), round(place.lon, 4), _name_language(place, lang)]
+        [
+            place.name(lang),
+            round(place.lat, 4),
+            round(place.lon, 4),
+            _name_language(place, lang),
+            int(place.geonames_id in main),
+        ]
         for place in places
     ]
 
@@ -244,10 +251,12 @@ def map_config(
         # How the script writes dates and counts, as the server does.
         "format": localformat.table(lang),
         "api": {"events": EVENTS_API, "areas": AREAS_API, "timeline": TIMELINE_API},
-        # The lighter atlas is enough for small maps, which show a region at low zoom.
-        "countries": url_for(
-            f"newsdesk/vendor/world-atlas/countries-{'110m' if small else '50m'}.json"
-        ),
+        # The world in the lighter atlas; on the full map, which a reader zooms into, the
+        # region's countries in 1:50m detail first (tools/build_basemap.py, decision 0032).
+        "basemap": {
+            "region": None if small else url_for("newsdesk/maps/basemap-region.json"),
+            "world": url_for("newsdesk/vendor/world-atlas/countries-110m.json"),
+        },
         "focus_countries": FOCUS_COUNTRIES,
         "centre": [map_page.center_latitude, map_page.center_longitude] if map_page else [35, 40],
         "zoom": map_page.zoom if map_page else 5,

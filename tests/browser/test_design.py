@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests import factories
 from tests.browser.test_map import fill, make_map, wait_for_map
+from tests.maps.factories import make_area, make_category
 
 pytestmark = [
     pytest.mark.browser,
@@ -68,6 +70,36 @@ def test_it_folds_the_map_legend_and_the_event_list_on_a_phone(phone: Page, home
     expect(phone.locator("[data-map-list] li").first).to_be_hidden()
     fold.click()
     expect(phone.locator(".map-legend__toggle").first).to_be_visible()
+
+
+def test_it_folds_a_legend_that_would_cover_much_of_a_wide_map(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+    map_page = make_map(home)
+    fill(news)
+    for slug in ("shelling", "territorial-change", "political", "humanitarian"):
+        make_category(slug)
+    for party in ("Party B", "Party C", "Party D"):
+        make_area(party)
+    page.goto(map_page.url)
+    wait_for_map(page)
+
+    fold = page.locator(".map-legend__fold")
+    expect(fold).to_have_attribute("aria-expanded", "false")
+    fold.click()
+    expect(page.locator(".map-legend__toggle").first).to_be_visible()
+    expect(page.locator(".map-legend__party").first).to_be_visible()
+
+
+def test_it_puts_the_film_badge_at_the_foot_of_the_poster(phone: Page, home) -> None:  # type: ignore[no-untyped-def]
+    index = factories.make_gallery_index(home)
+    factories.make_film(index, "A film with its title on its poster")
+    phone.goto(index.url)
+
+    badge = phone.locator(".media-card__badge").first.bounding_box()
+    picture = phone.locator(".media-card__image").first.bounding_box()
+    assert badge is not None and picture is not None
+    # Posters carry their own title at the top: the badge stays in the lower half.
+    assert badge["y"] > picture["y"] + picture["height"] / 2
+    assert badge["y"] + badge["height"] <= picture["y"] + picture["height"]
 
 
 @pytest.mark.parametrize(

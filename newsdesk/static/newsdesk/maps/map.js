@@ -16,6 +16,8 @@
   var LABEL_COUNTS = [[4, 8], [5, 20], [6, 45], [7, 110], [8, 250]];
   var LIST_SIZE = 60; // the list beside the map (newest first); the markers show every event
   var LEGEND_MAX_SHARE = 0.1; // of the map's area: a larger open legend starts folded
+  var MARKER_BATCH = 20; // markers clustered at once
+  var SLICE_MS = 8; // the longest piece of drawing work done at once (see later())
 
   function readConfig(container) {
     var node = document.getElementById(container.getAttribute("data-config"));
@@ -67,20 +69,29 @@
     }
   }
 
+  // Each formatter is made when first used: making one takes a browser a while.
   function Formats(config) {
     var format = config.format;
-    var day = formatter(format, { day: "numeric", month: "long", year: "numeric" });
-    var time = formatter(format, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    var short = formatter(format, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var made = {};
+    var options = {
+      day: { day: "numeric", month: "long", year: "numeric" },
+      time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+      short: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    };
+    function get(name) {
+      if (!made[name]) made[name] = formatter(format, options[name]);
+      return made[name];
+    }
     var labels = config.labels;
     this.when = function (iso, precision) {
       var date = new Date(iso);
-      if (precision === "exact") return day.format(date) + format.comma + time.format(date) + " " + labels.utc;
-      if (precision === "approximate") return labels.approximately.replace("%s", day.format(date));
-      return day.format(date);
+      var day = get("day").format(date);
+      if (precision === "exact") return day + format.comma + get("time").format(date) + " " + labels.utc;
+      if (precision === "approximate") return labels.approximately.replace("%s", day);
+      return day;
     };
-    this.moment = function (ms) { return short.format(new Date(ms)); };
-    this.dayOf = function (date) { return day.format(date); };
+    this.moment = function (ms) { return get("short").format(new Date(ms)); };
+    this.dayOf = function (date) { return get("day").format(date); };
   }
 
   // A count in the language's digits, for the labels that hold %s.
@@ -173,39 +184,103 @@
 
   // ---- The basemap: countries and place labels, all from our own files --------------
 
-  function drawBasemap(map, config) {
+  // Work is handed out in small tasks, so that the page answers a reader at once while the
+  // map is being drawn (one long task would block it): `later` queues a step after what the
+  // browser has to do now, `idle` waits for a quiet moment.
+  function later(step) { window.setTimeout(step, 0); }
+  function idle(step) {
+    if (window.requestIdleCallback) window.requestIdleCallback(step, { timeout: 3000 });
+    else window.setTimeout(step, 200);
+  }
+
+  // Calls each(item) for every item, in tasks of a few milliseconds from the next one on,
+  // then done().
+  // Returns a function that stops it (a newer run replaces an older one).
+  function inSlices(items, each, done) {
+    var index = 0;
+    var stopped = false;
+    function slice() {
+      if (stopped) return;
+      var until = Date.now() + SLICE_MS;
+      while (index < items.length && Date.now() < until) each(items[index++], index - 1);
+      if (index < items.length) later(slice);
+      else if (done) done();
+    }
+    later(slice);
+    return function () { stopped = true; };
+  }
+
+  function topologyOf(address) {
+    return fetch(address).then(function (response) { return response.json(); });
+  }
+
+  // The countries of a TopoJSON file, turned into shapes one slice at a time; `skip` lists
+  // ids already drawn. Calls done() when all are on the map.
+  function drawCountries(map, config, topology, skip, done) {
+    var layer = countryLayer(map, config);
+    var geometries = topology.objects.countries.geometries.filter(function (geometry) {
+      return !skip[geometry.id];
+    });
+    inSlices(geometries, function (geometry) {
+      layer.addData(window.topojson.feature(topology, geometry));
+    }, function () { done(layer); });
+  }
+
+  function countryLayer(map, config) {
+    return L.geoJSON(null, {
+      pane: "basemap",
+      interactive: false,
+      style: function (feature) {
+        var focus = config.focus_countries.indexOf(String(feature.id)) !== -1;
+        return {
+          className: "map-country" + (focus ? " map-country--focus" : ""),
+          weight: 1,
+          fillOpacity: 1,
+        };
+      },
+    }).addTo(map);
+  }
+
+  // The region's countries in detail first (the full map), then, when the browser is idle,
+  // the rest of the world from the lighter atlas. Drawn once the first view is settled
+  // (`settled`, a promise): every change of view redraws the shapes already drawn.
+  function drawBasemap(map, config, settled) {
     map.createPane("basemap").classList.add("map-pane-basemap");
     map.createPane("areas").classList.add("map-pane-areas");
     map.createPane("places").classList.add("map-pane-places");
+    map.createPane("place-dots").classList.add("map-pane-place-dots");
     if (config.tiles && config.tiles.url) {
       L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, pane: "basemap" }).addTo(map);
     } else {
       map.attributionControl.addAttribution(config.labels.basemap_attribution);
-      fetch(config.countries)
-        .then(function (response) { return response.json(); })
-        .then(function (topology) {
-          var countries = window.topojson.feature(topology, topology.objects.countries);
-          L.geoJSON(countries, {
-            pane: "basemap",
-            interactive: false,
-            style: function (feature) {
-              var focus = config.focus_countries.indexOf(String(feature.id)) !== -1;
-              return {
-                className: "map-country" + (focus ? " map-country--focus" : ""),
-                weight: 1,
-                fillOpacity: 1,
-              };
-            },
-          }).addTo(map);
-          map.getContainer().classList.add("news-map__canvas--drawn");
+      var basemap = config.basemap;
+      var drawn = {};
+      var region = basemap.region ? Promise.all([topologyOf(basemap.region), settled]).then(function (got) {
+        var topology = got[0];
+        return new Promise(function (resolve) {
+          topology.objects.countries.geometries.forEach(function (g) { drawn[g.id] = true; });
+          drawCountries(map, config, topology, {}, resolve);
         });
+      }) : settled;
+      region.then(function () {
+        idle(function () {
+          topologyOf(basemap.world).then(function (topology) {
+            drawCountries(map, config, topology, drawn, function (layer) {
+              layer.bringToBack();
+              map.getContainer().classList.add("news-map__canvas--drawn");
+            });
+          });
+        });
+      });
     }
-    drawPlaces(map, config.places || [], config.lang);
+    settled.then(function () { later(function () { drawPlaces(map, config.places || [], config.lang); }); });
   }
 
   function drawPlaces(map, places, lang) {
     var layer = L.layerGroup().addTo(map);
+    var stop = function () {};
     function show() {
+      stop();
       layer.clearLayers();
       var zoom = map.getZoom();
       var count = 0;
@@ -213,22 +288,33 @@
       if (zoom > LABEL_COUNTS[LABEL_COUNTS.length - 1][0]) count = places.length;
       var bounds = map.getBounds().pad(0.2);
       var taken = [];
-      places.slice(0, count).forEach(function (place) {
+      stop = inSlices(places.slice(0, count), function (place) {
         var at = L.latLng(place[1], place[2]);
         if (!bounds.contains(at)) return;
         // Larger places come first and keep their room: a label that would overlap one
-        // already placed is left out (its width estimated from its length).
+        // already placed is left out (its width estimated from its length). A label sits
+        // above its place's dot, clear of a marker or cluster drawn on the place itself.
+        var main = place[4] === 1;
         var point = map.latLngToContainerPoint(at);
-        var half = place[0].length * 3.4 + 4;
-        var box = [point.x - half, point.y - 9, point.x + half, point.y + 9];
+        var half = place[0].length * (main ? 4 : 3.4) + 4;
+        var box = [point.x - half, point.y - (main ? 36 : 32), point.x + half, point.y + 4];
         var overlaps = taken.some(function (other) {
           return box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3];
         });
         if (overlaps) return;
         taken.push(box);
-        var label = el("span", "map-place__name", place[0]);
+        var label = el("span", "map-place__name" + (main ? " map-place__name--main" : ""), place[0]);
         label.setAttribute("dir", "auto");
         if (place[3] && place[3] !== lang) label.setAttribute("lang", place[3]);
+        // The dot under the markers (a marker on the place hides it), the name above them.
+        L.circleMarker(at, {
+          pane: "place-dots",
+          radius: main ? 3 : 2.5,
+          interactive: false,
+          className: "map-place-dot",
+          weight: 1,
+          fillOpacity: 1,
+        }).addTo(layer);
         L.marker(at, {
           pane: "places",
           interactive: false,
@@ -254,6 +340,7 @@
       maxClusterRadius: 48,
       spiderfyOnMaxZoom: true,
       chunkedLoading: true,
+      chunkInterval: 10, // milliseconds of work at a time (the default 200 blocks the page)
     }).addTo(map);
   }
 
@@ -312,11 +399,13 @@
     return box;
   };
 
-  EventLayer.prototype.set = function (features) {
+  // Makes a marker for each event, a slice at a time; done() when all are made.
+  EventLayer.prototype.set = function (features, done) {
     var self = this;
     this.features = features;
     this.markers = {};
-    features.forEach(function (feature) {
+    if (this.stop) this.stop();
+    this.stop = inSlices(features, function (feature) {
       var coords = feature.geometry.coordinates;
       var marker = L.marker([coords[1], coords[0]], {
         icon: self.iconFor(feature.properties.category),
@@ -330,17 +419,22 @@
       });
       marker.feature = feature;
       self.markers[feature.id] = marker;
-    });
+    }, done);
   };
 
-  // Shows the events that happened by `at` (all when at is null); returns them.
-  EventLayer.prototype.show = function (at) {
+  // Shows the events that happened by `at` (all when at is null), a few markers at a time
+  // (clustering them is work); done() once all are on the map. Returns them.
+  EventLayer.prototype.show = function (at, done) {
     var self = this;
     var shown = this.features.filter(function (feature) {
       return at == null || Date.parse(feature.properties.occurred_at) <= at;
     });
+    var markers = shown.map(function (feature) { return self.markers[feature.id]; });
+    var batches = [];
+    for (var i = 0; i < markers.length; i += MARKER_BATCH) batches.push(markers.slice(i, i + MARKER_BATCH));
+    if (this.stopShow) this.stopShow();
     this.cluster.clearLayers();
-    this.cluster.addLayers(shown.map(function (feature) { return self.markers[feature.id]; }));
+    this.stopShow = inSlices(batches, function (batch) { self.cluster.addLayers(batch); }, done);
     return shown;
   };
 
@@ -350,9 +444,14 @@
     this.cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
   };
 
-  EventLayer.prototype.fit = function (maxZoom, padding) {
-    var bounds = this.cluster.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [padding, padding], maxZoom: maxZoom });
+  // Shows where `features` are, at once (no animation: the map is not yet drawn in full).
+  EventLayer.prototype.fit = function (features, maxZoom, padding) {
+    if (!features.length) return;
+    var bounds = L.latLngBounds(features.map(function (feature) {
+      var coords = feature.geometry.coordinates;
+      return [coords[1], coords[0]];
+    }));
+    this.map.fitBounds(bounds, { padding: [padding, padding], maxZoom: maxZoom, animate: false });
   };
 
   function fetchEvents(url, signal) {
@@ -424,9 +523,11 @@
         heading.setAttribute("aria-expanded", folded ? "false" : "true");
         this.heading = heading;
         this.box = box;
+        var self = this;
         heading.addEventListener("click", function () {
           var open = heading.getAttribute("aria-expanded") !== "true";
           heading.setAttribute("aria-expanded", open ? "true" : "false");
+          self.touched = true;
         });
         box.appendChild(heading);
         var list = el("ul", "map-legend__list");
@@ -462,6 +563,8 @@
       },
       // Open, the legend may take no more than this share of the map's area.
       foldIfLarge: function (map, share) {
+        this.foldShare = share;
+        if (this.touched || this.heading.getAttribute("aria-expanded") !== "true") return;
         var size = map.getSize();
         var area = this.box.offsetWidth * this.box.offsetHeight;
         if (area > share * size.x * size.y) this.heading.setAttribute("aria-expanded", "false");
@@ -481,6 +584,8 @@
           this.parties.appendChild(item);
         }, this);
         this.partiesHeading.hidden = features.length === 0;
+        // The areas' parties make the legend longer: measured again, until the reader chose.
+        if (this.foldShare) this.foldIfLarge(this._map, this.foldShare);
       },
     });
     return new Legend({ position: position });
@@ -566,12 +671,12 @@
 
   // The list shows the first `count` features; the page's own paging links (for readers
   // without script) give way to a "more" button, since the list now follows the filters.
-  function renderList(list, features, config, formats, events, count) {
-    if (!list) return;
-    list.textContent = "";
-    var pagination = document.querySelector("[data-map-pagination]");
-    if (pagination) pagination.hidden = true;
-    features.slice(0, count).forEach(function (feature) {
+  // The items are made a slice at a time and replace the old ones at once (the list never
+  // shrinks and grows again under the reader); done() then. Returns a function that stops it.
+  function renderList(list, features, config, formats, events, count, done) {
+    if (!list) return function () {};
+    var items = document.createDocumentFragment();
+    return inSlices(features.slice(0, count), function (feature) {
       var p = feature.properties;
       var item = el("li", "map-event");
       item.tabIndex = -1;
@@ -599,9 +704,23 @@
         });
         item.appendChild(links);
       }
-      list.appendChild(item);
+      items.appendChild(item);
+    }, function () {
+      var pagination = document.querySelector("[data-map-pagination]");
+      if (pagination) pagination.hidden = true;
+      list.replaceChildren(items);
+      enableShowButtons(list, config, events);
+      if (done) done();
     });
-    enableShowButtons(list, config, events);
+  }
+
+  // Whether the list's items are the first of `features`, in order (a page one).
+  function listsNewest(list, features) {
+    if (!list || !list.children.length || list.children.length > features.length) return false;
+    for (var i = 0; i < list.children.length; i++) {
+      if (list.children[i].getAttribute("data-event-id") !== String(features[i].id)) return false;
+    }
+    return true;
   }
 
   function moreButton(list, config, onClick) {
@@ -667,14 +786,15 @@
   function initSmall(container, config) {
     var made = makeMap(container, config);
     var formats = new Formats(config);
-    drawBasemap(made.map, config);
     var events = new EventLayer(made.map, config, formats);
-    events.set((config.events && config.events.features) || []);
-    events.show(null);
+    var features = (config.events && config.events.features) || [];
     // Small maps show where, at a glance: never closer than the region's scale.
-    events.fit(6, 40);
+    events.fit(features, 6, 40);
+    drawBasemap(made.map, config, Promise.resolve());
+    events.set(features, function () { events.show(null); });
   }
 
+  // The map first, then (each in tasks of their own) the basemap, the controls and the events.
   function initFull(container, config) {
     var made = makeMap(container, config);
     var map = made.map;
@@ -683,41 +803,44 @@
     var list = document.querySelector(container.getAttribute("data-list") || "[data-map-list]");
     var status = container.querySelector("[data-map-status]");
     var state = new FilterState(form, config);
-    drawBasemap(map, config);
     var events = new EventLayer(map, config, formats);
     var areas = new AreaLayer(map, config);
-    var legend = legendControl(config, form, made.rtl ? "topleft" : "topright").addTo(map);
-    legend.foldIfLarge(map, LEGEND_MAX_SHARE);
-    areas.onChange = function (features) { legend.showParties(features); };
-    var panel = container.querySelector("[data-map-panel]") || container;
-    var timeline = new Timeline(panel, config, formats, function (at) {
-      render(at);
-      areas.showAt(at == null ? Date.now() : at);
-    });
+    var legend = null;
+    var timeline = null;
     var pending = null;
     var firstLoad = true;
+    var listed = LIST_SIZE;
+    var shownAt = null;
+    var stopList = function () {};
+    var more = null;
+    var settle = null;
+    var settled = new Promise(function (resolve) { settle = resolve; });
 
     function say(text) { if (status) status.textContent = text; }
 
-    var listed = LIST_SIZE;
-    var shownAt = null;
-    var more = moreButton(list, config, function () {
-      listed += LIST_SIZE;
-      render(shownAt, true);
-      // Keyboard and screen reader users continue at the first event just added.
-      var added = list.children[listed - LIST_SIZE];
-      if (added) added.focus();
-    });
-
-    function render(at, keepListed) {
+    function render(at, keepListed, done) {
       if (!keepListed) listed = LIST_SIZE;
       shownAt = at;
-      var shown = events.show(at);
-      renderList(list, shown, config, formats, events, listed);
-      more.show(shown.length - listed);
-      var text = shown.length ? config.labels.showing.replace("%s", localDigits(config, shown.length)) : config.labels.none;
-      if (shown.length > listed) text += " — " + config.labels.listed.replace("%s", localDigits(config, listed));
-      say(text);
+      stopList();
+      var shown = events.show(at, function () {
+        if (!keepListed && listsNewest(list, shown)) return keep();
+        stopList = renderList(list, shown, config, formats, events, listed, finish);
+      });
+      function finish() {
+        more.show(shown.length - listed);
+        var text = shown.length ? config.labels.showing.replace("%s", localDigits(config, shown.length)) : config.labels.none;
+        if (shown.length > listed) text += " — " + config.labels.listed.replace("%s", localDigits(config, listed));
+        say(text);
+        if (done) done();
+      }
+      // The list the page came with stays while it shows the newest of these events: no
+      // work, and nothing moves under the reader. Its pages give way to the "more" button.
+      function keep() {
+        listed = list.children.length;
+        var pagination = document.querySelector("[data-map-pagination]");
+        if (pagination) pagination.hidden = true;
+        finish();
+      }
     }
 
     function load() {
@@ -728,43 +851,63 @@
       say(config.labels.loading);
       fetchEvents(config.api.events + "?" + state.query().toString(), pending.signal)
         .then(function (features) {
-          events.set(features);
-          render(null);
-          if (firstLoad && !made.view.fromAddress && features.length) events.fit(8, 16);
+          if (firstLoad && !made.view.fromAddress) events.fit(features, 8, 16);
           firstLoad = false;
+          settle();
+          events.set(features, function () { render(null); });
         })
         .catch(function (error) {
+          settle();
           if (error.name !== "AbortError") say(config.labels.failed);
         });
       areas.showAt(Date.now());
     }
 
-    if (form) {
-      var custom = form.querySelector("[data-custom-range]");
-      var syncCustom = function () { if (custom) custom.hidden = state.period() !== "custom"; };
-      syncCustom();
-      form.addEventListener("change", function () {
+    drawBasemap(map, config, settled);
+    later(function () {
+      legend = legendControl(config, form, made.rtl ? "topleft" : "topright").addTo(map);
+      legend.foldIfLarge(map, LEGEND_MAX_SHARE);
+      areas.onChange = function (features) { legend.showParties(features); };
+      var panel = container.querySelector("[data-map-panel]") || container;
+      timeline = new Timeline(panel, config, formats, function (at) {
+        render(at);
+        areas.showAt(at == null ? Date.now() : at);
+      });
+      more = moreButton(list, config, function () {
+        listed += LIST_SIZE;
+        render(shownAt, true, function () {
+          // Keyboard and screen reader users continue at the first event just added.
+          var added = list.children[listed - LIST_SIZE];
+          if (added) added.focus();
+        });
+      });
+      if (form) {
+        var custom = form.querySelector("[data-custom-range]");
+        var syncCustom = function () { if (custom) custom.hidden = state.period() !== "custom"; };
         syncCustom();
-        state.writeAddress(map);
-        load();
-      });
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        state.writeAddress(map);
-        load();
-      });
-      // The "Show events" button stays (it applies the filters here too): hiding it once
-      // this script ran shrank the filter box and shifted the map under the reader.
-    }
-    map.on("moveend", function () { state.writeAddress(map); });
-    enableShowButtons(list, config, events);
-    if (config.api.timeline) {
-      fetch(config.api.timeline)
-        .then(function (response) { return response.ok ? response.json() : []; })
-        .then(function (dates) { timeline.setChanges(Array.isArray(dates) ? dates : dates.changes || []); })
-        .catch(function () {});
-    }
-    load();
+        form.addEventListener("change", function () {
+          syncCustom();
+          state.writeAddress(map);
+          load();
+        });
+        form.addEventListener("submit", function (event) {
+          event.preventDefault();
+          state.writeAddress(map);
+          load();
+        });
+        // The "Show events" button stays (it applies the filters here too): hiding it once
+        // this script ran shrank the filter box and shifted the map under the reader.
+      }
+      map.on("moveend", function () { state.writeAddress(map); });
+      enableShowButtons(list, config, events);
+      if (config.api.timeline) {
+        fetch(config.api.timeline)
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (dates) { timeline.setChanges(Array.isArray(dates) ? dates : dates.changes || []); })
+          .catch(function () {});
+      }
+      load();
+    });
   }
 
   function init(container) {
