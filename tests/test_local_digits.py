@@ -109,7 +109,7 @@ def test_a_galleries_pictures_are_counted_in_the_languages_digits(
     assert meta
     meta = meta[1].split("·")[-1]  # the count, after the date
     assert written(3, digits) in meta
-    assert f'data-digits="{digits}"' in page  # for the viewer's "2 of 3"
+    assert f'data-digit-set="{digits}"' in page  # for the viewer's "2 of 3"
     title = re.search(r"<title>(.*?)</title>", picture, re.S)
     heading = element(picture, "gallery-picture__title")
     assert title and f"({written(2, digits)}/{written(3, digits)})" in title[1]

@@ -44,6 +44,9 @@ def main() -> None:
         "--languages", default="en,fa,ar", help="comma-separated languages (default: en,fa,ar)"
     )
     parser.add_argument(
+        "--port", type=int, default=0, help="the port to serve on (default: any free one)"
+    )
+    parser.add_argument(
         "--pages", default="", help="comma-separated page names, e.g. gallery,film (default: all)"
     )
     args = parser.parse_args()
@@ -67,7 +70,7 @@ def main() -> None:
             language: {name: path for name, path in pages.items() if name in wanted}
             for language, pages in addresses.items()
         }
-    base_url = serve()
+    base_url = serve(args.port)
     foreign = photograph(base_url, addresses, args.out)
     if foreign:
         print("Pages tried to load from other hosts:", *sorted(set(foreign)), sep="\n  ")
@@ -86,7 +89,7 @@ def setup_django() -> None:
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def serve() -> str:
+def serve(port: int = 0) -> str:
     """Serve the site, static files and media on a free port; return its address."""
     from django.conf import settings  # noqa: PLC0415
     from django.core.servers.basehttp import (  # noqa: PLC0415
@@ -107,7 +110,7 @@ def serve() -> str:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadedWSGIServer(("localhost", 0), QuietHandler)
+    server = ThreadedWSGIServer(("localhost", port), QuietHandler)
     server.set_app(app)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://localhost:{server.server_address[1]}"

@@ -60,9 +60,9 @@
   prevButton.setAttribute("aria-label", strings.prevLabel || "Previous");
   nextButton.setAttribute("aria-label", strings.nextLabel || "Next");
 
-  // A number in the page's digits (data-digits: 0 to 9 as the language writes them).
+  // A number in the page's digits (data-digit-set: 0 to 9 as the language writes them).
   function localDigits(n) {
-    var set = strings.digits || "0123456789";
+    var set = strings.digitSet || "0123456789";
     return String(n).replace(/[0-9]/g, function (d) { return set.charAt(+d); });
   }
 
