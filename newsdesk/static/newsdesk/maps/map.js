@@ -254,6 +254,16 @@
       maxClusterRadius: 48,
       spiderfyOnMaxZoom: true,
       chunkedLoading: true,
+      // The plugin's own icon, with its count in the language's digits.
+      iconCreateFunction: function (cluster) {
+        var count = cluster.getChildCount();
+        var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+        return new L.DivIcon({
+          html: "<div><span>" + localDigits(config, count) + "</span></div>",
+          className: "marker-cluster marker-cluster-" + size,
+          iconSize: new L.Point(40, 40),
+        });
+      },
     }).addTo(map);
   }
 
