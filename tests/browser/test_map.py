@@ -69,8 +69,9 @@ def events_on_map(page: Page) -> int:
         page.evaluate(
             """() => document.querySelectorAll('.map-marker-icon').length +
             [...document.querySelectorAll('.marker-cluster span')]
-              .reduce((sum, span) => sum + parseInt(span.textContent.replace(/[\u06f0-\u06f9\u0660-\u0669]/g,
-                d => String(d.charCodeAt(0) % 16)), 10), 0)"""
+              .map(span => span.textContent.replace(/[\u06f0-\u06f9\u0660-\u0669]/g,
+                d => String(d.charCodeAt(0) % 16)))  // Persian and Arabic-Indic digits
+              .reduce((sum, text) => sum + parseInt(text, 10), 0)"""
         )
     )
 
