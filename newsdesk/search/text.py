@@ -12,9 +12,10 @@ analyser) and, besides, each such word joined (`joined_forms`); a query's words 
 (`terms`), so that any of the three finds the others.
 
 Arabic writes the article and some prepositions joined to the noun (al-miyah "the water",
-lil-miyah "for the water", bil-, wal-). PostgreSQL's `arabic` configuration takes them
-off; SQLite has no stemmer, so its index also holds each Arabic page's words without them
-(`arabic_stem`, Lucene's light stemmer's prefixes) and an Arabic query looks for them so.
+lil-miyah "for the water", bil-, wal-). PostgreSQL's `arabic` configuration takes off al-,
+bil- and lil- (not wa-); SQLite has no stemmer, so its index also holds each Arabic
+page's words without them (`arabic_stem`, Lucene's light stemmer's prefixes) and an
+Arabic query looks for them so.
 """
 
 from __future__ import annotations
