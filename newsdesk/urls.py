@@ -10,6 +10,7 @@ from newsdesk.comments import urls as comment_urls
 from newsdesk.core import views as core_views
 from newsdesk.core.params import CONVERTERS
 from newsdesk.search import views as search_views
+from newsdesk.sitemaps import urls as sitemap_urls
 
 # Parts of addresses are read by the parsers of newsdesk.lib.parse: a year is four ASCII
 # digits, a month 1 to 12, a slug has no control characters. Anything else is a 404.
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("archive/<year:year>/<month:month>/<day:day>/", article_views.archive, name="archive-day"),
     path("feeds/", include("newsdesk.feeds.urls")),
     path("search/", search_views.search, name="search"),
+    *sitemap_urls.language_urlpatterns,
     # Wagtail's page URLs, with pages served through our faster routing and page
     # passwords counted against guessing (core.views.authenticate_with_password).
     path(

@@ -12,12 +12,15 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticleNote, ArticlePage, SectionPage
+from newsdesk.comments.models import Comment, Status
 from newsdesk.gallery.models import FilmPage, GalleryItem, PhotoGalleryPage
 from newsdesk.home.models import HomePage
+from newsdesk.maps.models import MapPage
 from newsdesk.newsroom.demo import images
 from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
 from newsdesk.newsroom.demo.builder import ArticleBuilder, Draft
@@ -442,6 +445,55 @@ def test_it_links_a_share_of_each_language_to_english_stories(
     )
 
     assert 0 < sum(key in english for key in keys) < len(keys)
+
+
+def _in_arabic_script(text: str) -> bool:
+    return any("\u0600" <= letter <= "\u06ff" for letter in text)
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_writes_readers_comments_in_each_language(demo_site: str, language: str) -> None:
+    comments = Comment.objects.filter(article__locale__language_code=language)
+    approved = comments.filter(status=Status.APPROVED)
+
+    assert approved.count() >= ARTICLES // 2
+    assert all(_in_arabic_script(text) for text in comments.values_list("text", flat=True))
+    assert approved.filter(parent__isnull=False).exists()  # replies too
+    assert len(set(comments.values_list("text", flat=True))) > comments.count() // 2
+    commented = ArticlePage.objects.filter(locale__language_code=language, comment_count__gt=0)
+    article = commented.first()
+    assert article is not None
+    assert article.comment_count == approved.filter(article=article).count()
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_shows_the_comments_on_the_languages_article(
+    demo_site: str, client: Client, language: str
+) -> None:
+    comment = Comment.objects.filter(
+        article__locale__language_code=language, status=Status.APPROVED, parent__isnull=True
+    ).first()
+    assert comment is not None
+
+    html = client.get(comment.article.url).content.decode()
+
+    assert escape(comment.text) in html
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_it_gives_translated_pages_slugs_in_their_own_language(
+    demo_site: str, language: str
+) -> None:
+    structure = [
+        *SectionPage.objects.filter(locale__language_code=language),
+        *TopicPage.objects.filter(locale__language_code=language),
+        *TopicIndexPage.objects.filter(locale__language_code=language),
+        *MapPage.objects.filter(locale__language_code=language),
+        *PhotoGalleryPage.objects.filter(locale__language_code=language),
+    ]
+
+    assert len(structure) > 10
+    assert all(_in_arabic_script(page.slug) for page in structure), [p.slug for p in structure]
 
 
 def test_it_shows_a_corrected_article_on_the_corrections_page(demo_site: str) -> None:

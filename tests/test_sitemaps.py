@@ -21,6 +21,7 @@ from usp.web_client.abstract_client import (
 )
 from wagtail.models import Locale
 
+from newsdesk.home.models import HomePage
 from newsdesk.sitemaps import selectors
 
 from . import factories
@@ -256,3 +257,97 @@ def test_it_links_a_translation_published_after_the_sitemap_was_served(
     pages = pages_in(crawl(client), "/sitemaps/articles-")
 
     assert ("ar", arabic.get_full_url()) in (pages[story.get_full_url()].alternates or [])
+
+
+def _translate(story, language: str, title: str):  # type: ignore[no-untyped-def]
+    """The story's published translation, with its language's home page named in it."""
+    copy = story.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    copy.title = title
+    copy.save_revision().publish()
+    # Made an alias of the English home page by copy_parents: named before any request.
+    HomePage.objects.filter(pk=copy.get_parent().get_parent().pk).update(
+        site_name={"ar": "الصحيفة", "fa": "روزنامه"}[language]
+    )
+    return copy
+
+
+def _files_in_index(client: Client) -> list[str]:
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return [loc.text or "" for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+
+
+def test_it_lists_each_languages_sitemaps_in_the_index(client: Client, story) -> None:
+    _translate(story, "ar", "أنهار وسدود")
+    span = story.pk // selectors.ID_SPAN
+
+    files = _files_in_index(client)
+
+    assert f"{SITE}/sitemaps/pages.xml" in files
+    assert f"{SITE}/ar/sitemaps/pages.xml" in files
+    assert f"{SITE}/sitemaps/articles-{span}.xml" in files
+    assert any(url.startswith(f"{SITE}/ar/sitemaps/articles-") for url in files)
+    assert not [url for url in files if "/fa/" in url]  # nothing published in Persian
+
+
+@pytest.mark.parametrize(("prefix", "own", "other"), [("", "/", "/ar/"), ("/ar", "/ar/", "/")])
+def test_it_lists_only_its_own_languages_pages_in_each_sitemap(
+    client: Client, story, prefix: str, own: str, other: str
+) -> None:
+    _translate(story, "ar", "أنهار وسدود")
+    tree = crawl(client)
+
+    for sitemap in tree.all_sitemaps():
+        if sitemap.sub_sitemaps or not sitemap.url.startswith(f"{SITE}{prefix}/sitemaps/"):
+            continue
+        urls = [page.url.removeprefix(SITE) for page in sitemap.all_pages()]
+        assert urls, sitemap.url
+        assert all(url.startswith(own) for url in urls), urls
+        if other != "/":
+            assert not [url for url in urls if url.startswith(other)], urls
+
+
+def test_it_names_each_languages_news_sitemap_in_robots_txt(client: Client, story) -> None:
+    _translate(story, "fa", "رودها و سدها")
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+
+    assert robots.site_maps() == [
+        f"{SITE}/sitemap.xml",
+        f"{SITE}/sitemaps/news.xml",
+        f"{SITE}/fa/sitemaps/news.xml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "publication"),
+    [("ar", "أنهار وسدود", "الصحيفة"), ("fa", "رودها و سدها", "روزنامه")],
+)
+def test_it_gives_each_news_story_its_languages_publication(
+    client: Client, story, language: str, title: str, publication: str
+) -> None:
+    translation = _translate(story, language, title)
+
+    tree = crawl(client)
+
+    own = {url: p.news_story for url, p in pages_in(tree, f"/{language}/sitemaps/news.xml").items()}
+    assert set(own) == {translation.get_full_url()}
+    news_story = own[translation.get_full_url()]
+    assert (news_story.title, news_story.publication_language) == (title, language)
+    assert news_story.publication_name == publication
+    english = pages_in(tree, f"{SITE}/sitemaps/news.xml")
+    assert set(english) == {story.get_full_url()}
+    assert english[story.get_full_url()].news_story.publication_name == "newsdesk"
+
+
+@pytest.mark.parametrize("path", ["/fa/sitemaps/pages.xml", "/fa/sitemaps/articles-0.xml"])
+def test_it_answers_a_language_without_pages_with_404(client: Client, story, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_it_adds_a_languages_first_article_to_an_index_it_already_served(
+    client: Client, story
+) -> None:
+    client.get("/sitemap.xml")  # the ranges are now remembered: English only
+    _translate(story, "ar", "أنهار وسدود")
+
+    assert any("/ar/sitemaps/articles-" in url for url in _files_in_index(client))

@@ -45,9 +45,11 @@ def main() -> None:
         "--languages", default="en,fa,ar", help="comma-separated languages (default: en,fa,ar)"
     )
     parser.add_argument(
+        "--port", type=int, default=0, help="the port to serve on (default: any free one)"
+    )
+    parser.add_argument(
         "--pages", default="", help="comma-separated page names, e.g. gallery,film (default: all)"
     )
-    parser.add_argument("--port", type=int, default=0, help="serve here (default: a free port)")
     args = parser.parse_args()
 
     if args.fresh and SITE_DIR.exists():

@@ -28,6 +28,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.lib import localformat
 
 from .models import Blocked, BlockKind, Comment
 from .selectors import Rules
@@ -235,9 +236,16 @@ def links(sub: Submission) -> Verdict | None:
         return Verdict(
             Outcome.REFUSE,
             "too_many_links",
-            _("Please include at most %(count)d links in a comment.") % {"count": most},
+            at_most_links(most),
         )
     return None
+
+
+def at_most_links(most: int) -> str:
+    """The refusal of too many links, its number in the reader's digits."""
+    return localformat.digits(
+        _("Please include at most %(count)d links in a comment.") % {"count": most}
+    )
 
 
 def blocklist(sub: Submission) -> Verdict | None:

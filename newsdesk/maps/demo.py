@@ -204,10 +204,12 @@ def add_map_page(home: HomePage) -> MapPage:
     existing = MapPage.objects.child_of(home).first()
     if existing is not None:
         return existing
-    title, intro = MAP_PAGES.get(home.locale.language_code, MAP_PAGES["en"])
+    language = home.locale.language_code
+    title, intro = MAP_PAGES.get(language, MAP_PAGES["en"])
     page = MapPage(
         title=title,
-        slug="map",
+        # In the page's own language under /ar/ and /fa/ (/ar/خريطة-آخر-التطورات/).
+        slug="map" if language == "en" else slugify(title, allow_unicode=True),
         intro=intro,
         show_in_menus=True,
         locale=home.locale,

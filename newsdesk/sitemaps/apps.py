@@ -20,7 +20,7 @@ class SitemapsConfig(AppConfig):
         from . import selectors  # noqa: PLC0415
 
         def published(instance: ArticlePage, **kwargs: Any) -> None:
-            selectors.article_published(instance.pk, instance.last_published_at)
+            selectors.article_published(instance.pk, instance.locale_id, instance.last_published_at)
 
         def any_published(instance: Page, **kwargs: Any) -> None:
             selectors.page_published(instance.locale_id)

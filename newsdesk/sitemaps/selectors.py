@@ -1,4 +1,5 @@
-"""What the sitemaps read: pages by ranges of their id, never by OFFSET, and no model objects.
+"""What the sitemaps read: each language's pages by ranges of their id, never by OFFSET, and
+no model objects.
 
 A sitemap of a million articles is a few hundred thousand rows read per file; building
 Page objects and asking each for its URL would cost more than the query. The rows here
@@ -26,7 +27,7 @@ ID_SPAN = 10_000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1_000
 
-RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v2:{}"
+RANGES_CACHE_KEY = "newsdesk:sitemaps:ranges:v3:{}"
 RANGES_CACHE_SECONDS = 60 * 60
 LOCALES_CACHE_KEY = "newsdesk:sitemaps:locales:v2:{}"
 # Both are kept under this tag's version: a page withdrawn or deleted may have been the
@@ -50,52 +51,64 @@ def _key(template: str) -> str:
 ArticleRow = tuple[str, datetime | None, datetime, str | None, str]  # see articles_in_range
 
 
-def article_ranges() -> list[tuple[int, datetime | None]]:
-    """(range number, newest publication in it) for every range of ids with a live article.
+def article_ranges(locale_id: int) -> list[tuple[int, datetime | None]]:
+    """(range number, newest publication in it) for every range of ids with a live article
+    in the locale `locale_id`.
 
     Finding them reads every live article (about 0.1 s a 100,000 on SQLite), so the answer
-    is kept in the cache and kept current as articles are published (see ranges_changed).
+    (for every language at once) is kept in the cache and kept current as articles are
+    published (see article_published).
     """
+    known = _known_ranges()
+    return sorted((span, last) for (locale, span), last in known.items() if locale == locale_id)
+
+
+def languages_with_articles() -> set[int]:
+    """The locales with at least one range of live articles."""
+    return {locale for locale, _span in _known_ranges()}
+
+
+def _known_ranges() -> dict[tuple[int, int], datetime | None]:
     key = _key(RANGES_CACHE_KEY)
-    known: dict[int, datetime | None] | None = cache.get(key)
+    known: dict[tuple[int, int], datetime | None] | None = cache.get(key)
     if known is None:
-        known = dict(_query_ranges())
+        known = {(locale, span): lastmod for locale, span, lastmod in _query_ranges()}
         cache.set(key, known, RANGES_CACHE_SECONDS)
-    return sorted(known.items())
+    return known
 
 
-def _query_ranges() -> list[tuple[int, datetime | None]]:
-    # The page table alone (live, type, id, time), not joined to the article table.
+def _query_ranges() -> list[tuple[int, int, datetime | None]]:
+    # The page table alone (live, type, language, id, time), not joined to the article table.
     article_type = ContentType.objects.get_for_model(ArticlePage)
     return list(
         visibility.visible(Page.objects.filter(content_type=article_type))
         .annotate(span=F("id") / ID_SPAN)
-        .values("span")
+        .values("locale_id", "span")
         .annotate(lastmod=Max("last_published_at"))
-        .order_by("span")
-        .values_list("span", "lastmod")
+        .order_by("locale_id", "span")
+        .values_list("locale_id", "span", "lastmod")
     )
 
 
-def article_published(page_id: int, when: datetime) -> None:
+def article_published(page_id: int, locale_id: int, when: datetime) -> None:
     """Moves the range's lastmod forward (or adds the range) without reading the table."""
     key = _key(RANGES_CACHE_KEY)
-    known: dict[int, datetime | None] | None = cache.get(key)
+    known: dict[tuple[int, int], datetime | None] | None = cache.get(key)
     if known is None:
         return
-    span = page_id // ID_SPAN
+    span = (locale_id, page_id // ID_SPAN)
     before = known.get(span)
     known[span] = when if before is None else max(before, when)
     cache.set(key, known, RANGES_CACHE_SECONDS)
 
 
-def articles_in_range(number: int) -> list[ArticleRow]:
+def articles_in_range(locale_id: int, number: int) -> list[ArticleRow]:
     """(url_path, last update, published, hero picture file, translation key) of a
-    range's articles. The update is the last substantive one (core.publication): a
-    minor correction is not news to a search engine."""
+    range's articles in one language. The update is the last substantive one
+    (core.publication): a minor correction is not news to a search engine."""
     low = number * ID_SPAN
     return list(
-        ArticlePage.objects.visible()
+        visibility.visible(ArticlePage.objects.all(), locale_id)
         .filter(page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN)
         .order_by("page_ptr_id")
         .values_list(
@@ -104,13 +117,13 @@ def articles_in_range(number: int) -> list[ArticleRow]:
     )
 
 
-def range_keys(number: int) -> QuerySet:
-    """The translation keys of a range's articles, as a subquery (10,000 would be too many
-    parameters for one SQLite statement)."""
+def range_keys(locale_id: int, number: int) -> QuerySet:
+    """The translation keys of a range's articles in one language, as a subquery (10,000
+    would be too many parameters for one SQLite statement)."""
     low = number * ID_SPAN
-    return ArticlePage.objects.filter(page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN).values(
-        "translation_key"
-    )
+    return ArticlePage.objects.filter(
+        locale_id=locale_id, page_ptr_id__gte=low, page_ptr_id__lt=low + ID_SPAN
+    ).values("translation_key")
 
 
 def translations(keys: list[str] | QuerySet) -> dict[str, list[tuple[str, str]]]:
@@ -157,22 +170,25 @@ def page_published(locale_id: int) -> None:
         cache.set(key, known | {locale_id}, RANGES_CACHE_SECONDS)
 
 
-def recent_articles(now: datetime | None = None) -> list[tuple[str, datetime, str, str]]:
-    """(url_path, published, title, language) of the articles published in the news window."""
+def recent_articles(
+    locale_id: int, now: datetime | None = None
+) -> list[tuple[str, datetime, str, str]]:
+    """(url_path, published, title, language) of the articles in one language published in
+    the news window."""
     since = (now or timezone.now()) - NEWS_WINDOW
     return list(
-        ArticlePage.objects.visible()
+        visibility.visible(ArticlePage.objects.all(), locale_id)
         .filter(published_at__gte=since)
         .order_by("-published_at", "-page_ptr_id")
         .values_list("url_path", "published_at", "title", "locale__language_code")[:NEWS_LIMIT]
     )
 
 
-def other_pages() -> list[tuple[str, datetime | None, str]]:
-    """(url_path, last published) of every live page that is not an article: the home
-    pages, sections, In Focus and its topics. There are few of these."""
+def other_pages(locale_id: int) -> list[tuple[str, datetime | None, str]]:
+    """(url_path, last published, translation key) of every live page in one language that
+    is not an article: its home page, sections, In Focus and its topics. There are few."""
     return list(
-        visibility.visible(Page.objects.filter(depth__gt=1))
+        visibility.visible(Page.objects.filter(depth__gt=1), locale_id)
         .not_type(ArticlePage)
         .order_by("path")
         .values_list("url_path", "last_published_at", "translation_key")

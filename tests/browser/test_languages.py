@@ -16,6 +16,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.gallery.models import GalleryIndexPage
 from newsdesk.maps.models import MapPage
 from tests import factories
+from tests.maps.factories import make_event
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,6 +35,7 @@ WORDS = {
         "map": "خريطة آخر التطورات",
         "gallery": "معرض الصور",
         "essay": "ليلة في الميناء",
+        "event": "قصف جسر في حلب",
     },
     "fa": {
         "site": "میز خبر",
@@ -46,6 +48,7 @@ WORDS = {
         "map": "نقشهٔ آخرین رویدادها",
         "gallery": "گالری",
         "essay": "شبی در بندر",
+        "event": "حمله به پلی در حلب",
     },
 }
 
@@ -83,6 +86,8 @@ def build(language: str, home: Any, news: Any) -> LocalSite:
     )
     index.save_revision().publish()
     factories.make_photo_gallery(index, words["essay"])
+    make_event(title=words["event"], locale=local_home.locale)
+    make_event(title="An English event", locale=home.locale)
     return LocalSite(english_story, translated_story)
 
 
@@ -115,6 +120,10 @@ def test_a_reader_never_leaves_the_language(
     page.locator("main input[name=q]").press("Enter")
     expect(page.locator("main")).to_contain_text(words["story"])
     nav.get_by_role("link", name=words["map"]).click()
+    # The full map's list, as its script draws it again: the language's events only.
+    expect(page.locator(".news-map__canvas--drawn path.map-country").first).to_be_attached()
+    expect(page.locator("[data-map-list] .map-event")).to_have_count(1)
+    expect(page.locator("[data-map-list]")).to_contain_text(words["event"])
     nav.get_by_role("link", name=words["gallery"]).click()
     page.get_by_role("link", name=words["essay"]).first.click()
 
@@ -134,3 +143,7 @@ def test_the_switcher_lands_on_the_translation(
 
     expect(page.locator("h1")).to_have_text("Water rationing announced")
     assert urlsplit(page.url).path == site.english_story.url
+    # And back from the English story to its translation.
+    page.locator(f".masthead__languages a[hreflang='{language}']").click()
+    expect(page.locator("h1")).to_have_text(WORDS[language]["translated"])
+    assert unquote(urlsplit(page.url).path) == unquote(site.translated_story.url)

@@ -175,7 +175,13 @@ def _sitemaps(client: Client) -> Iterator[Fetched]:
         path = location.removeprefix(BASE_URL)
         response = client.get(path)
         yield Fetched(f"sitemap {path}", path, "sitemap", response.status_code, response.content)
-    news = client.get("/sitemaps/news.xml")
-    yield Fetched(
-        "Google News sitemap", "/sitemaps/news.xml", "sitemap", news.status_code, news.content
-    )
+    # Each language's Google News sitemap, as robots.txt names them.
+    robots = client.get("/robots.txt").content.decode()
+    for line in robots.splitlines():
+        location = line.removeprefix("Sitemap:").strip()
+        if line.startswith("Sitemap:") and location.endswith("/sitemaps/news.xml"):
+            path = location.removeprefix(BASE_URL)
+            news = client.get(path)
+            yield Fetched(
+                f"Google News sitemap {path}", path, "sitemap", news.status_code, news.content
+            )

@@ -99,6 +99,18 @@ def local_digits(value: object) -> str:
 
 
 @register.simple_tag
+def digit_system() -> str:
+    """The language's digits (latn, arab, arabext): numbered lists follow them (site.css)."""
+    return localformat.style().digits
+
+
+@register.simple_tag
+def digit_set() -> str:
+    """The language's ten digits, 0 to 9, for a script that writes numbers."""
+    return str(localformat.table()["digits"])
+
+
+@register.simple_tag
 def list_comma() -> str:
     """The comma between items of a list in the active language (، in Arabic and Persian)."""
     return localformat.style().comma

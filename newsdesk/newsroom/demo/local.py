@@ -25,8 +25,9 @@ from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
 
 from . import images
-from .builder import ArticleBuilder, Log
+from .builder import SLUG_LENGTH, ArticleBuilder, Log
 from .curation import curate
+from .local_comments import build_local_comments
 from .local_text import LocalWriter, local_digits, person_name
 from .structure import Newsroom
 from .tongues import TONGUES, LocalTopic, Tongue
@@ -54,7 +55,11 @@ def build_languages(english: Newsroom, count: int, seed: int, now: datetime, log
         newsroom.home.refresh_from_db()
         curate(newsroom.home, newsroom.topics, rng, now)
         build_local_gallery(english.home, newsroom.home, tongue, rng)
-        log(f"Built the {tongue.code} site: home, sections, topics, gallery and articles.")
+        comments = build_local_comments(tongue, rng, now)
+        log(
+            f"Built the {tongue.code} site: home, sections, topics, gallery, articles and "
+            f"{comments} readers' comments."
+        )
 
 
 def build_local_structure(english: Newsroom, tongue: Tongue, rng: random.Random) -> Newsroom:
@@ -94,8 +99,16 @@ def translate(page: Page, locale: Locale, **fields: Any) -> Any:
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.draft_title = copy.title
+    if "title" in fields and not isinstance(copy, HomePage):
+        # Its address in its own language (/ar/أخبار/), not the English page's slug.
+        copy.slug = own_slug(copy.title)
     copy.save()
     return copy
+
+
+def own_slug(title: str) -> str:
+    """A slug in the title's own letters (Wagtail allows Unicode slugs)."""
+    return slugify(title, allow_unicode=True)[:SLUG_LENGTH].rstrip("-")
 
 
 def publish(page: Any) -> Any:

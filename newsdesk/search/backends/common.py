@@ -26,7 +26,7 @@ from wagtail.search.models import IndexEntry
 
 from newsdesk.core import fragments
 
-from ..text import normalize
+from ..text import index_form
 
 # A suggestion must be at least this close to the word typed (difflib's ratio).
 SUGGESTION_CUTOFF = 0.75
@@ -90,14 +90,15 @@ class ForgetsRankings:
 
 
 class NormalizedValues:
-    """Mixed into modelsearch's ObjectIndexer: every indexed string gets one spelling, and
-    each field is read once (the indexer reads every field for the title, again for the
-    body and again for autocomplete; a StreamField body is walked each time)."""
+    """Mixed into modelsearch's ObjectIndexer: every indexed string gets one spelling (and
+    its joined Persian forms, text.index_form), and each field is read once (the indexer
+    reads every field for the title, again for the body and again for autocomplete; a
+    StreamField body is walked each time)."""
 
     obj: Any
 
     def prepare_value(self, value: Any) -> str:
-        return normalize(super().prepare_value(value))  # type: ignore[misc]
+        return index_form(super().prepare_value(value))  # type: ignore[misc]
 
     def prepare_field(self, obj: Any, field: Any) -> Iterator[tuple[Any, ...]]:
         if obj is not self.obj:  # a related object: rare, and not worth keeping

@@ -21,7 +21,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
-from ..text import words
+from newsdesk.core.sites import language_of
+
+from ..text import arabic_stem, arabic_stems, words
 from .common import (
     ForgetsRankings,
     MergedRanking,
@@ -47,8 +49,31 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+# The language whose pages are indexed with their words' stems too (text.arabic_stem):
+# SQLite has no stemmer, PostgreSQL's `arabic` configuration does this itself.
+STEMMED = "ar"
+
+
 class Indexer(NormalizedValues, ObjectIndexer):
-    pass
+    def __init__(self, obj: Any, backend: Any, stemmed: bool = False) -> None:
+        self.stemmed = stemmed
+        super().__init__(obj, backend)
+
+    def prepare_value(self, value: Any) -> str:
+        prepared = super().prepare_value(value)
+        if not self.stemmed:
+            return prepared
+        stems = arabic_stems(prepared)
+        return f"{prepared} {' '.join(stems)}" if stems else prepared
+
+
+def _stemmed(locale_id: int | None) -> bool:
+    return locale_id is not None and language_of(locale_id) == STEMMED
+
+
+def match_terms(terms: list[str], language: str) -> list[str]:
+    """The words a query looks for in the index: an Arabic word without its article."""
+    return [arabic_stem(term) for term in terms] if language == STEMMED else terms
 
 
 class NormalizedIndex(SQLiteIndex):
@@ -66,7 +91,10 @@ class NormalizedIndex(SQLiteIndex):
                 autocomplete=indexer.autocomplete,
                 body=indexer.body,
             )
-            for indexer in (Indexer(obj, self.backend) for obj in objs)
+            for indexer in (
+                Indexer(obj, self.backend, _stemmed(getattr(obj, "locale_id", None)))
+                for obj in objs
+            )
         ]
         if not entries:
             return
@@ -93,7 +121,7 @@ class SQLiteBackend(MergedRanking, SQLiteSearchBackend):
     def scored(self, ranking: Ranking) -> list[tuple[int, float]]:
         """One page of matching pages with their bm25 scores (negated: higher is better),
         best first; or newest first (score 0)."""
-        match = " ".join(fts_phrase(term) for term in ranking.terms)
+        match = " ".join(fts_phrase(term) for term in match_terms(ranking.terms, ranking.language))
         types = ranking.content_types()
         marks = ", ".join("%s" for _ in types)
         exists, exists_params = candidates_filter(ranking.pages, "CAST(e.object_id AS INTEGER)")
@@ -142,7 +170,7 @@ class SQLiteBackend(MergedRanking, SQLiteSearchBackend):
 
     def query_words(self, terms: list[str], language: str) -> set[str]:
         """The words a ranking of `terms` looks for, as indexed_words() gives them."""
-        return words(" ".join(terms))
+        return words(" ".join(match_terms(terms, language)))
 
     def suggest(self, terms: list[str], language: str) -> list[str]:
         """The terms with each one the index does not hold replaced by the closest word it

@@ -60,6 +60,12 @@
   prevButton.setAttribute("aria-label", strings.prevLabel || "Previous");
   nextButton.setAttribute("aria-label", strings.nextLabel || "Next");
 
+  // A number in the page's digits (data-digit-set: 0 to 9 as the language writes them).
+  function localDigits(n) {
+    var set = strings.digitSet || "0123456789";
+    return String(n).replace(/[0-9]/g, function (d) { return set.charAt(+d); });
+  }
+
   function show(index) {
     current = (index + links.length) % links.length;
     var source = links[current].querySelector("img");
@@ -71,8 +77,8 @@
     caption.innerHTML = figcaption ? figcaption.innerHTML : "";
     // "2 of 7" in the page's language, so that it reads the right way in RTL too.
     counter.textContent = (strings.countLabel || "{current} / {total}")
-      .replace("{current}", String(current + 1))
-      .replace("{total}", String(links.length));
+      .replace("{current}", localDigits(current + 1))
+      .replace("{total}", localDigits(links.length));
     history.replaceState(null, "", "#image-" + (current + 1));
   }
 

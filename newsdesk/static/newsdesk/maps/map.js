@@ -341,6 +341,16 @@
       spiderfyOnMaxZoom: true,
       chunkedLoading: true,
       chunkInterval: 10, // milliseconds of work at a time (the default 200 blocks the page)
+      // The plugin's own icon, with its count in the language's digits.
+      iconCreateFunction: function (cluster) {
+        var count = cluster.getChildCount();
+        var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+        return new L.DivIcon({
+          html: "<div><span>" + localDigits(config, count) + "</span></div>",
+          className: "marker-cluster marker-cluster-" + size,
+          iconSize: new L.Point(40, 40),
+        });
+      },
     }).addTo(map);
   }
 
