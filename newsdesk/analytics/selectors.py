@@ -193,8 +193,7 @@ def ranked_page(
         ranked = get_store().top(window, locale_id, now, limit=asked)
         ids = [page_id for page_id, _views in ranked]
         live = {
-            a.pk: a
-            for a in ArticlePage.objects.visible().filter(pk__in=ids).only(*LINK_FIELDS)
+            a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=ids).only(*LINK_FIELDS)
         }
         visible = [Entry(live[pk], views) for pk, views in ranked if pk in live]
         if len(visible) >= wanted or len(ranked) < asked:
@@ -229,9 +228,7 @@ def search_page(
         .only(*LINK_FIELDS)[start : start + per_page + 1]
     )
     articles = found[:per_page]
-    views = get_store().views_of(
-        window, locale_id, now or timezone.now(), [a.pk for a in articles]
-    )
+    views = get_store().views_of(window, locale_id, now or timezone.now(), [a.pk for a in articles])
     return ReportPage(
         entries=[Entry(a, views.get(a.pk, 0)) for a in articles],
         ranks=[None] * len(articles),

@@ -34,7 +34,9 @@ def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     index = reverse("wagtailsnippets_comments_comment:list")
     if request.method == "POST":
         if comment.can_become(status):
-            services.moderate(comment, status, by=request.user, reason=f"moderator:{request.user.pk}")
+            services.moderate(
+                comment, status, by=request.user, reason=f"moderator:{request.user.pk}"
+            )
             messages.success(
                 request,
                 _("The comment by %(name)s is now %(status)s.")

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -157,12 +157,16 @@ class CommentInspectView(InspectView):
         if not edits:
             return str(_("Not edited"))
         return format_html(
-            "<ul class=\"comment-edits\">{}</ul>",
+            '<ul class="comment-edits">{}</ul>',
             format_html_join(
                 "",
                 "<li>{} — {}, {}</li>",
                 (
-                    (e.reason, e.editor or "—", date_format(localtime(e.edited_at), "DATETIME_FORMAT"))
+                    (
+                        e.reason,
+                        e.editor or "—",
+                        date_format(localtime(e.edited_at), "DATETIME_FORMAT"),
+                    )
                     for e in edits
                 ),
             ),
@@ -241,7 +245,9 @@ register_snippet(CommentsGroup)
 @hooks.register("register_admin_urls")
 def register_decision_urls() -> list[URLPattern]:
     return [
-        path("comments/decide/<int:pk>/<slug:decision>/", admin_views.decide, name="comments_decide")
+        path(
+            "comments/decide/<int:pk>/<slug:decision>/", admin_views.decide, name="comments_decide"
+        )
     ]
 
 

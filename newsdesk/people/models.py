@@ -42,7 +42,9 @@ class Person(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="person",
-        help_text=_("The person's login to the newsroom: their new articles start with their byline."),
+        help_text=_(
+            "The person's login to the newsroom: their new articles start with their byline."
+        ),
     )
 
     panels = [
