@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from wagtail.users.models import UserProfile
 
 from newsdesk.analytics import stores
 from newsdesk.articles.models import ArticlePage, SectionPage
@@ -60,7 +61,7 @@ def test_a_writer_starts_an_article_with_their_own_byline(
     page.locator("#id_title").fill("Dam talks resume")
     page.locator("#id_lead").fill("Negotiators met again on Monday.")
     page.locator("footer").get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("has been created")).to_be_visible()
+    expect(page.get_by_role("heading", name="Editing Article: Dam talks resume")).to_be_visible()
 
     article = ArticlePage.objects.get(title="Dam talks resume")
     assert article.byline == [me]
@@ -95,7 +96,7 @@ def test_an_editor_approves_one_comment_from_its_row_and_stays_on_the_list(
     log_in(page, editor)
     page.goto("/admin/snippets/comments/comment/?status=pending")
 
-    page.get_by_role("button", name="Approve the comment by Maryam").click()
+    page.get_by_role("link", name="Approve the comment by Maryam").click()
 
     expect(page.get_by_text("The comment by Maryam is now approved.")).to_be_visible()
     expect(page).to_have_url("/admin/snippets/comments/comment/?status=pending")
@@ -130,8 +131,9 @@ def test_the_event_forms_map_stays_under_the_sticky_save_bar(
     page: Page, editor: User, home, language: str
 ) -> None:  # type: ignore[no-untyped-def]
     event = make_event(status=Event.Status.REPORTED)
-    editor.wagtail_userprofile.preferred_language = language
-    editor.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
     page.set_default_navigation_timeout(ADMIN_NAVIGATION_MS)
     log_in(page, editor)
     page.goto(f"/admin/snippets/maps/event/edit/{event.pk}/")
@@ -200,7 +202,7 @@ def test_the_areas_of_control_upload_page_runs_without_script_errors(
 
     valid_from = page.get_by_label("Valid from")
     expect(valid_from).to_be_visible()
-    expect(valid_from).to_have_attribute("required", "")
+    expect(page.get_by_text("Required, unless every feature in the file")).to_be_visible()
     valid_from.click()
     expect(page.locator(".xdsoft_datetimepicker").first).to_be_visible()
     assert errors == []
