@@ -139,18 +139,19 @@ def test_the_event_forms_map_stays_under_the_sticky_save_bar(
     page.goto(f"/admin/snippets/maps/event/edit/{event.pk}/")
     expect(page.locator(".location-picker__map .leaflet-pane").first).to_be_attached()
 
-    # Scroll until the map passes under the sticky footer, then ask what is on top there.
-    page.locator(".location-picker__map").evaluate(
-        "map => window.scrollBy(0, map.getBoundingClientRect().bottom - window.innerHeight + 20)"
-    )
-    on_top = page.locator("footer.footer").evaluate(
+    # Scroll until the map's lower part lies under the sticky footer, then ask what is on
+    # top where the Save button is.
+    page.locator(".location-picker__map").evaluate("map => map.scrollIntoView({block: 'end'})")
+    under, on_top = page.locator("footer.footer").evaluate(
         """footer => {
             const box = footer.querySelector('button[type=submit]').getBoundingClientRect();
+            const map = document.querySelector('.location-picker__map').getBoundingClientRect();
             const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-            const hit = document.elementFromPoint(x, y);
-            return footer.contains(hit);
+            const inside = map.left < x && x < map.right && map.top < y && y < map.bottom;
+            return [inside, footer.contains(document.elementFromPoint(x, y))];
         }"""
     )
+    assert under, "the map should lie under the Save button for this test"
     assert on_top, "the map draws over the Save button"
 
 
