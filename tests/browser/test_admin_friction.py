@@ -139,20 +139,31 @@ def test_the_event_forms_map_stays_under_the_sticky_save_bar(
     page.goto(f"/admin/snippets/maps/event/edit/{event.pk}/")
     expect(page.locator(".location-picker__map .leaflet-pane").first).to_be_attached()
 
-    # Scroll until the map's lower part lies under the sticky footer, then ask what is on
-    # top where the Save button is.
-    page.locator(".location-picker__map").evaluate("map => map.scrollIntoView({block: 'end'})")
-    under, on_top = page.locator("footer.footer").evaluate(
+    # Scroll (with the wheel, as an editor does) until the map's middle is at the height of
+    # the sticky Save button, then ask what is on top where the map lies under the button.
+    map_box = page.locator(".location-picker__map").bounding_box()
+    save_box = page.locator("footer.footer button.action-save").bounding_box()
+    assert map_box is not None and save_box is not None
+    page.mouse.move(map_box["x"] + 10, 300)
+    page.mouse.wheel(0, map_box["y"] + map_box["height"] / 2 - save_box["y"])
+    page.wait_for_timeout(500)
+    state = page.locator("footer.footer").evaluate(
         """footer => {
-            const box = footer.querySelector('button[type=submit]').getBoundingClientRect();
-            const map = document.querySelector('.location-picker__map').getBoundingClientRect();
-            const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-            const inside = map.left < x && x < map.right && map.top < y && y < map.bottom;
-            return [inside, footer.contains(document.elementFromPoint(x, y))];
+            const button = footer.querySelector("button.action-save");
+            const map = document.querySelector('.location-picker__map');
+            const after = map.getBoundingClientRect(), now = button.getBoundingClientRect();
+            const left = Math.max(after.left, now.left), right = Math.min(after.right, now.right);
+            const [x, y] = [(left + right) / 2, now.top + now.height / 2];
+            const under = left < right && after.top < y && y < after.bottom;
+            const hit = document.elementFromPoint(x, y);
+            return {under, onTop: footer.contains(hit), map: [after.left, after.top, after.right,
+                after.bottom], button: [now.left, now.top, now.right, now.bottom],
+                hit: hit && hit.className.toString()};
         }"""
     )
-    assert under, "the map should lie under the Save button for this test"
-    assert on_top, "the map draws over the Save button"
+    assert state["under"], f"the map should lie under the Save button for this test: {state}"
+    on_top = state["onTop"]
+    assert on_top, f"the map draws over the Save button: {state}"
 
 
 def test_an_editor_finds_an_article_in_the_most_viewed_report_by_title(
