@@ -59,6 +59,8 @@ def test_a_writer_starts_an_article_with_their_own_byline(
     page.goto(f"/admin/pages/add/articles/articlepage/{news.pk}/")
     expect(page.locator("#panel-child-content-byline-section")).to_contain_text("Wes Writer")
     page.locator("#id_title").fill("Dam talks resume")
+    page.locator("#id_title").blur()  # the slug follows the title when it changes
+    expect(page.locator("#id_slug")).to_have_value("dam-talks-resume")
     page.locator("#id_lead").fill("Negotiators met again on Monday.")
     page.locator("footer").get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("heading", name="Editing Article: Dam talks resume")).to_be_visible()
