@@ -149,11 +149,89 @@ def dropped(days: int = 30, now: datetime | None = None) -> list[tuple[Reason, i
     return [(reason, counts.get(reason.value, 0)) for reason in Reason]
 
 
+REPORT_PAGE = 50
+
+
 def top_articles(
-    window: Window, locale_id: int, limit: int = 50, now: datetime | None = None
+    window: Window, locale_id: int, limit: int = REPORT_PAGE, now: datetime | None = None
 ) -> list[Entry]:
     """For the report: the most viewed live articles of a window, counted now."""
-    ranked = get_store().top(window, locale_id, now or timezone.now(), limit=limit * 2)
-    ids = [page_id for page_id, _views in ranked]
-    live = {a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=ids).only(*LINK_FIELDS)}
-    return [Entry(live[pk], views) for pk, views in ranked if pk in live][:limit]
+    return ranked_page(window, locale_id, 1, per_page=limit, now=now).entries
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """One page of the report's ranking or of its search: entries with their rank (None
+    for a search hit), and whether a next page exists."""
+
+    entries: list[Entry]
+    ranks: list[int | None]
+    number: int
+    has_next: bool
+
+    @property
+    def rows(self) -> list[tuple[int | None, Entry]]:
+        return list(zip(self.ranks, self.entries, strict=True))
+
+
+def ranked_page(
+    window: Window,
+    locale_id: int,
+    number: int,
+    per_page: int = REPORT_PAGE,
+    now: datetime | None = None,
+) -> ReportPage:
+    """Page `number` of the window's ranking of the articles readers may see.
+
+    The store ranks pages that readers may no longer see (withdrawn, moved to the
+    future) too: it is asked for twice what the page needs, and for more only when too
+    many of those were left out, so a page costs a store read and a query, rarely more."""
+    now = now or timezone.now()
+    wanted = number * per_page + 1  # one more than the page: is there a next one?
+    asked = wanted * 2
+    while True:
+        ranked = get_store().top(window, locale_id, now, limit=asked)
+        ids = [page_id for page_id, _views in ranked]
+        live = {
+            a.pk: a for a in ArticlePage.objects.visible().filter(pk__in=ids).only(*LINK_FIELDS)
+        }
+        visible = [Entry(live[pk], views) for pk, views in ranked if pk in live]
+        if len(visible) >= wanted or len(ranked) < asked:
+            break
+        asked *= 2
+    start = (number - 1) * per_page
+    entries = visible[start : start + per_page]
+    return ReportPage(
+        entries=entries,
+        ranks=list(range(start + 1, start + 1 + len(entries))),
+        number=number,
+        has_next=len(visible) > start + per_page,
+    )
+
+
+def search_page(
+    window: Window,
+    locale_id: int,
+    words: str,
+    number: int,
+    per_page: int = REPORT_PAGE,
+    now: datetime | None = None,
+) -> ReportPage:
+    """Page `number` of the articles readers may see whose title contains `words`, newest
+    first, each with its views in the window: an article found however far down the
+    ranking it is (one query for the page, one store read)."""
+    start = (number - 1) * per_page
+    found = list(
+        ArticlePage.objects.visible()
+        .filter(locale_id=locale_id, title__icontains=words)
+        .order_by("-first_published_at", "-pk")
+        .only(*LINK_FIELDS)[start : start + per_page + 1]
+    )
+    articles = found[:per_page]
+    views = get_store().views_of(window, locale_id, now or timezone.now(), [a.pk for a in articles])
+    return ReportPage(
+        entries=[Entry(a, views.get(a.pk, 0)) for a in articles],
+        ranks=[None] * len(articles),
+        number=number,
+        has_next=len(found) > per_page,
+    )

@@ -79,6 +79,12 @@ class ViewStore(ABC):
         """(page id, views) of the most viewed pages in the window, most viewed first."""
 
     @abstractmethod
+    def views_of(
+        self, window: Window, locale_id: int, now: datetime, page_ids: list[int]
+    ) -> dict[int, int]:
+        """The views of these pages in the window (pages without views are left out)."""
+
+    @abstractmethod
     def daily(self, page_id: int, locale_id: int, days: list[date]) -> dict[date, int]: ...
 
     @abstractmethod
@@ -225,19 +231,29 @@ class DatabaseStore(ViewStore):
         section_id: int | None = None,
         limit: int = 20,
     ) -> list[tuple[int, int]]:
-        rows: QuerySet
-        if window is Window.DAY:
-            rows = HourlyViews.objects.filter(
-                locale_id=locale_id, hour__gte=hours_of_day_window(now)[-1]
-            )
-        else:
-            rows = DailyViews.objects.filter(locale_id=locale_id, day__gte=days_of(window, now)[-1])
+        rows = self._window_rows(window, locale_id, now)
         if section_id is not None:
             rows = rows.filter(section_id=section_id)
         totals = (
             rows.values("page_id").annotate(total=Sum("views")).order_by("-total", "page_id")
         )[:limit]
         return [(row["page_id"], row["total"]) for row in totals]
+
+    def views_of(
+        self, window: Window, locale_id: int, now: datetime, page_ids: list[int]
+    ) -> dict[int, int]:
+        if not page_ids:
+            return {}
+        rows = self._window_rows(window, locale_id, now).filter(page_id__in=page_ids)
+        totals = rows.values("page_id").annotate(total=Sum("views")).order_by()
+        return {row["page_id"]: row["total"] for row in totals}
+
+    def _window_rows(self, window: Window, locale_id: int, now: datetime) -> QuerySet:
+        if window is Window.DAY:
+            return HourlyViews.objects.filter(
+                locale_id=locale_id, hour__gte=hours_of_day_window(now)[-1]
+            )
+        return DailyViews.objects.filter(locale_id=locale_id, day__gte=days_of(window, now)[-1])
 
     def daily(self, page_id: int, locale_id: int, days: list[date]) -> dict[date, int]:
         found = dict(
@@ -384,6 +400,23 @@ class RedisStore(ViewStore):
         pipe.delete(merged)
         _stored, members, _deleted = pipe.execute()
         return _ranked({int(member): int(score) for member, score in members}, limit)
+
+    def views_of(
+        self, window: Window, locale_id: int, now: datetime, page_ids: list[int]
+    ) -> dict[int, int]:
+        if not page_ids:
+            return {}
+        if window is Window.DAY:
+            keys = [self._hour_key(locale_id, h) for h in hours_of_day_window(now)]
+        else:
+            keys = [self._day_key(locale_id, d) for d in days_of(window, now)]
+        merged = f"{self.prefix}:tmp:{uuid.uuid4().hex}"
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zunionstore(merged, keys)
+        pipe.zmscore(merged, [str(pk) for pk in page_ids])
+        pipe.delete(merged)
+        _stored, scores, _deleted = pipe.execute()
+        return {pk: int(score) for pk, score in zip(page_ids, scores, strict=True) if score}
 
     def daily(self, page_id: int, locale_id: int, days: list[date]) -> dict[date, int]:
         pipe = self.redis.pipeline(transaction=False)

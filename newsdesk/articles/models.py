@@ -35,7 +35,7 @@ from newsdesk.people.models import Person
 
 from . import listings, notes, ranking
 from .blocks import ArticleBodyBlock
-from .panels import EmbargoNotice
+from .panels import ChangesRequested, EmbargoNotice
 
 # The picture sizes cards use (components/card.html): every card, and the lead story's.
 # Both are prefetched: with prefetched renditions Wagtail looks nowhere else, so a size
@@ -160,10 +160,12 @@ ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
 class ArticlePageForm(PublicationTimesForm):
-    """A new article starts as the kind its section usually holds (Analysis in Analysis)."""
+    """A new article starts as the kind its section usually holds (Analysis in Analysis),
+    with the byline of the writer who starts it (their Person's newsroom login)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._start_with_own_byline()
         parent = getattr(self, "parent_page", None)
         section = parent.specific_deferred if parent is not None else None
         if (
@@ -173,6 +175,20 @@ class ArticlePageForm(PublicationTimesForm):
             and section.default_kind
         ):
             self.initial["kind"] = section.default_kind
+
+    def _start_with_own_byline(self) -> None:
+        """An empty new article's byline form starts filled in with the writer's Person;
+        they may remove it (someone writing for another) before saving."""
+        user = getattr(self, "for_user", None)
+        authors = self.formsets.get("authors")
+        if self.is_bound or self.instance.pk or authors is None or user is None:
+            return
+        if not getattr(user, "pk", None) or authors.initial_form_count():
+            return
+        person = Person.objects.filter(user=user).only("pk").first()
+        if person is not None:
+            authors.extra = 1
+            authors.initial_extra = [{"person": person.pk}]
 
 
 # What an article's address may add (read by the comments section, comments_tags.py): the
@@ -251,6 +267,7 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
     )
 
     content_panels = [
+        ChangesRequested(),
         EmbargoNotice(),
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("kicker")]),

@@ -8,26 +8,35 @@ from typing import Any
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
-from django.utils.html import format_html
+from django.urls import URLPattern, path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
-from . import services
+from . import admin_views, services
 from .admin_forms import CommentEditForm
-from .models import Blocked, BlockKind, Comment, Status
+from .models import Blocked, BlockKind, Comment, CommentEdit, Status
 
 
 class CommentFilterSet(WagtailFilterSet):
@@ -73,11 +82,103 @@ class CommentChooserViewSet(SnippetChooserViewSet):
         return patterns
 
 
+# The row actions, in the order they are shown; each only where the move is allowed.
+ROW_DECISIONS = (
+    ("approve", _("Approve"), _("Approve the comment by %(name)s")),
+    ("reject", _("Reject"), _("Reject the comment by %(name)s")),
+    ("spam", _("Spam"), _("Mark the comment by %(name)s as spam")),
+)
+
+
+class CommentIndexView(IndexView):
+    """Approve, reject or spam from a comment's own row. With script the button posts at
+    once and comes back to the same page of the list; without, it opens a confirmation."""
+
+    def get_list_more_buttons(self, instance: Comment) -> list[Any]:
+        buttons = list(super().get_list_more_buttons(instance))
+        if not self.request.user.has_perm(admin_views.PERMISSION):
+            return buttons
+        here = self.request.get_full_path()
+        for priority, (decision, label, aria) in enumerate(ROW_DECISIONS):
+            if not instance.can_become(admin_views.DECISIONS[decision]):
+                continue
+            url = reverse("comments_decide", args=[instance.pk, decision])
+            buttons.append(
+                ListingButton(
+                    label,
+                    url=f"{url}?{urlencode({'next': here})}",
+                    priority=priority,
+                    attrs={
+                        "aria-label": aria % {"name": instance.name},
+                        "data-controller": "w-action",
+                        "data-action": "w-action#post",
+                        "data-w-action-url-value": url,
+                        "data-decision": decision,
+                    },
+                )
+            )
+        return buttons
+
+
+def _last_edit(comment: Comment) -> str:
+    """The reason of the newest moderator's edit (annotated by the listing's query)."""
+    return getattr(comment, "last_edit_reason", None) or ""
+
+
+class EditHistory(Panel):
+    """Above the edit form: every earlier edit of the text with its reason, who and when."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "comments/admin/edit_history.html"
+
+        def is_shown(self) -> bool:
+            return bool(self.instance.pk)
+
+        def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+            context = super().get_context_data(parent_context)
+            context["edits"] = edits_of(self.instance)
+            return context
+
+
+def edits_of(comment: Comment) -> QuerySet[CommentEdit]:
+    return comment.edits.select_related("editor").order_by("-edited_at", "-pk")
+
+
+class CommentInspectView(InspectView):
+    """The comment's page for moderators, with every edit's reason, who and when."""
+
+    def get_field_label(self, field_name: str, field: Any) -> str:
+        if field_name == "edits":
+            return str(_("Edits (reason, by, when)"))
+        return str(super().get_field_label(field_name, field))
+
+    def get_edits_display_value(self) -> str:
+        edits = list(edits_of(self.object))
+        if not edits:
+            return str(_("Not edited"))
+        return format_html(
+            '<ul class="comment-edits">{}</ul>',
+            format_html_join(
+                "",
+                "<li>{} — {}, {}</li>",
+                (
+                    (
+                        e.reason,
+                        e.editor or "—",
+                        date_format(localtime(e.edited_at), "DATETIME_FORMAT"),
+                    )
+                    for e in edits
+                ),
+            ),
+        )
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     chooser_viewset_class = CommentChooserViewSet
     icon = "comment"
     menu_label = _("Comments")
+    index_view_class = CommentIndexView
     filterset_class = CommentFilterSet
     list_display = [
         "excerpt",
@@ -86,18 +187,38 @@ class CommentViewSet(SnippetViewSet):
         "status",
         "article",
         "reason",
+        Column("last_edit", label=_("Edit reason"), accessor=_last_edit),
         "created_at",
     ]
     list_per_page = 50
     ordering = ["-created_at"]
     search_fields = ["text", "name", "email"]
     inspect_view_enabled = True
+    inspect_view_class = CommentInspectView
+    inspect_view_fields = [
+        "article",
+        "name",
+        "email",
+        "text",
+        "status",
+        "reason",
+        "decided_at",
+        "decided_by",
+        "created_at",
+        "edits",
+    ]
     edit_handler = ObjectList(
-        [FieldPanel("text"), FieldPanel("edit_reason")], base_form_class=CommentEditForm
+        [EditHistory(), FieldPanel("text"), FieldPanel("edit_reason")],
+        base_form_class=CommentEditForm,
     )
 
     def get_queryset(self, request: Any) -> Any:
-        return Comment.objects.select_related("article")
+        newest_edit = CommentEdit.objects.filter(comment=OuterRef("pk")).order_by(
+            "-edited_at", "-pk"
+        )
+        return Comment.objects.select_related("article").annotate(
+            last_edit_reason=Subquery(newest_edit.values("reason")[:1])
+        )
 
 
 class BlockedViewSet(SnippetViewSet):
@@ -119,6 +240,15 @@ class CommentsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommentsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_decision_urls() -> list[URLPattern]:
+    return [
+        path(
+            "comments/decide/<int:pk>/<slug:decision>/", admin_views.decide, name="comments_decide"
+        )
+    ]
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse:

@@ -7,12 +7,15 @@ from typing import Any
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
 from django.urls import URLPattern, path, reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     EditView,
@@ -63,7 +66,56 @@ class EventIndexView(IndexView):
         return buttons
 
 
+# The name of the edit form's "Save and verify" button (the action menu beside Save).
+SAVE_AND_VERIFY = "action-verify"
+
+
+class SaveAndVerifyMenuItem(ActionMenuItem):
+    """Beside Save on an unverified event's form, for editors: save the changes and
+    verify the event in one step, without going back to the list."""
+
+    name = SAVE_AND_VERIFY
+    label = _("Save and verify")
+    icon_name = "check"
+    order = 5
+
+    def is_shown(self, context: dict[str, Any]) -> bool:
+        event = context.get("instance")
+        return (
+            super().is_shown(context)
+            and context.get("view") == "edit"
+            and isinstance(event, Event)
+            and event.status != Event.Status.VERIFIED
+            and services.may_verify(context["request"].user)
+        )
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_save_and_verify(model: type) -> ActionMenuItem | None:
+    return SaveAndVerifyMenuItem() if model is Event else None
+
+
 class EventEditView(EditView):
+    @cached_property
+    def verify_requested(self) -> bool:
+        return (
+            self.request.method == "POST"
+            and SAVE_AND_VERIFY in self.request.POST
+            and services.may_verify(self.request.user)
+        )
+
+    def save_instance(self) -> Event:
+        event: Event = super().save_instance()
+        if self.verify_requested and event.status != Event.Status.VERIFIED:
+            services.set_status(event, Event.Status.VERIFIED, self.request.user)
+        return event
+
+    def get_success_message(self, instance: Event | None = None) -> str:
+        if self.verify_requested:
+            event = instance or self.object
+            return gettext("“%(title)s” is saved, verified and public.") % {"title": event}
+        return str(super().get_success_message(instance))
+
     @property
     def header_more_buttons(self) -> list[Any]:
         buttons = list(super().header_more_buttons)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,18 @@ class Person(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The newsroom login of this person: a new article they start carries their byline.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("newsroom login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text=_(
+            "The person's login to the newsroom: their new articles start with their byline."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -40,6 +53,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("role"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("user"),
     ]
     search_fields = [
         index.SearchField("name"),

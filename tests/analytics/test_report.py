@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from django.test import Client
@@ -100,3 +101,100 @@ def test_it_answers_a_bad_window_or_article_with_the_default_report(
     client.force_login(member_of(EDITOR))
 
     assert client.get(REPORT, {"window": "year", "article": "x"}).status_code == 200
+
+
+@pytest.fixture
+def many(store: ViewStore, news):  # type: ignore[no-untyped-def]
+    """120 articles, article n viewed n times (the first, "Story 1", least), and one
+    withdrawn article more viewed than all of them."""
+    now = timezone.now()
+    articles = [factories.make_article(news, f"Story {n}") for n in range(1, 121)]
+    for n, article in enumerate(articles, start=1):
+        store.add_view(View(article.pk, article.locale_id, news.pk, now, n))
+    withdrawn = factories.make_article(news, "Withdrawn story")
+    store.add_view(View(withdrawn.pk, withdrawn.locale_id, news.pk, now, 1000))
+    withdrawn.unpublish()
+    store.flush()
+    return articles
+
+
+def _titles(html: str) -> list[str]:
+    return re.findall(r'/edit/">(Story \d+)</a>', html)
+
+
+@pytest.mark.parametrize(
+    ("page", "first", "last", "ranks"),
+    [
+        (1, "Story 120", "Story 71", (1, 50)),
+        (2, "Story 70", "Story 21", (51, 100)),
+        (3, "Story 20", "Story 1", (101, 120)),
+    ],
+)
+def test_the_report_pages_through_the_whole_ranking(
+    client: Client, many, page: int, first: str, last: str, ranks: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(EDITOR))
+
+    html = client.get(REPORT, {"p": page}).content.decode()
+
+    titles = _titles(html)
+    assert (titles[0], titles[-1]) == (first, last)
+    assert f'<td class="rank">{ranks[0]}</td>' in html
+    assert f'<td class="rank">{ranks[1]}</td>' in html
+    assert "Withdrawn story" not in html
+    assert ('rel="next"' in html) is (page < 3)
+    assert ('rel="prev"' in html) is (page > 1)
+
+
+@pytest.mark.parametrize(("p", "status"), [("0", 400), ("x", 400), ("-1", 400), ("4", 404)])
+def test_the_report_answers_a_bad_or_past_the_end_page_clearly(
+    client: Client, many, p: str, status: int
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(EDITOR))
+
+    assert client.get(REPORT, {"p": p}).status_code == status
+
+
+def test_the_report_finds_an_article_by_title_however_low_it_ranks(client: Client, many) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(EDITOR))
+
+    html = client.get(REPORT, {"q": "story 7"}).content.decode()
+
+    # Story 7 and Story 70…79, newest first, each with its own views.
+    assert _titles(html) == ["Story 79", *[f"Story {n}" for n in range(78, 69, -1)], "Story 7"]
+    assert re.search(r'/edit/">Story 7</a></td>\s*<td class="views">7</td>', html)
+
+
+def test_a_title_search_leaves_out_what_readers_may_not_see(client: Client, many) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(EDITOR))
+
+    html = client.get(REPORT, {"q": "withdrawn"}).content.decode()
+
+    assert "Withdrawn story" not in html
+    assert "No article readers may see has a title with these words." in html
+
+
+def test_a_title_search_is_paginated_and_keeps_its_words(client: Client, many) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(EDITOR))
+
+    html = client.get(REPORT, {"q": "Story", "p": 2, "window": "week"}).content.decode()
+
+    assert len(_titles(html)) == 50
+    assert 'href="?q=Story&amp;p=3&amp;window=week"' in html
+
+
+def test_the_reports_queries_do_not_grow_with_the_page_or_the_articles(
+    client: Client, many, news, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(EDITOR))
+    client.get(REPORT)
+    counts = []
+    for params in ({"p": 1}, {"p": 3}, {"q": "Story"}, {"q": "Story", "p": 2}):
+        with django_assert_max_num_queries(100) as captured:
+            assert client.get(REPORT, params).status_code == 200
+        counts.append(len(captured))
+    for n in range(121, 171):
+        factories.make_article(news, f"Story {n}")
+    with django_assert_max_num_queries(max(counts)):
+        client.get(REPORT, {"q": "Story", "p": 3})
+    assert max(counts) - min(counts) <= 2

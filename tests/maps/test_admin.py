@@ -267,3 +267,56 @@ def test_the_area_upload_form_says_valid_from_is_required(client: Client, editor
     html = client.get("/admin/map/areas/upload/").content.decode()
 
     assert "Required, unless every feature in the file has a valid_from property." in html
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [(Event.Status.REPORTED, True), (Event.Status.REJECTED, True), (Event.Status.VERIFIED, False)],
+)
+def test_the_event_form_offers_save_and_verify_beside_save_to_an_editor(
+    client: Client, editor: User, status: str, offered: bool
+) -> None:
+    event = make_event(status=status)
+    html = client.get(f"/admin/snippets/maps/event/edit/{event.pk}/").content.decode()
+    footer = html[html.index('<footer class="footer') :]
+    assert ('name="action-verify"' in footer) is offered
+
+
+def test_the_event_form_does_not_offer_save_and_verify_to_a_reporter(
+    client: Client, reporter: User
+) -> None:
+    event = make_event(status=Event.Status.REPORTED)
+    html = client.get(f"/admin/snippets/maps/event/edit/{event.pk}/").content.decode()
+    assert 'name="action-verify"' not in html
+
+
+def test_an_editor_saves_and_verifies_an_event_from_its_form(
+    client: Client, editor: User, home
+) -> None:  # type: ignore[no-untyped-def]
+    event = make_event(status=Event.Status.REPORTED, title="Before")
+    data = _event_form(_fields(title="After", category=event.category.pk))
+    data["action-verify"] = "Save and verify"
+    response = client.post(f"/admin/snippets/maps/event/edit/{event.pk}/", data, follow=True)
+    event.refresh_from_db()
+    assert (event.title, event.status, event.verified_by) == ("After", "verified", editor)
+    assert "is saved, verified and public" in response.content.decode()
+
+
+def test_a_reporter_cannot_verify_by_sending_the_button_by_hand(
+    client: Client, reporter: User, home
+) -> None:  # type: ignore[no-untyped-def]
+    event = make_event(status=Event.Status.REPORTED, title="Before")
+    data = _event_form(_fields(title="After", category=event.category.pk))
+    data["action-verify"] = "Save and verify"
+    client.post(f"/admin/snippets/maps/event/edit/{event.pk}/", data)
+    event.refresh_from_db()
+    assert (event.title, event.status) == ("After", Event.Status.REPORTED)
+
+
+def test_an_event_form_with_errors_verifies_nothing(client: Client, editor: User, home) -> None:  # type: ignore[no-untyped-def]
+    event = make_event(status=Event.Status.REPORTED)
+    data = _event_form(_fields(latitude="95", category=event.category.pk))
+    data["action-verify"] = "Save and verify"
+    response = client.post(f"/admin/snippets/maps/event/edit/{event.pk}/", data)
+    event.refresh_from_db()
+    assert (response.status_code, event.status) == (200, Event.Status.REPORTED)
