@@ -139,7 +139,9 @@ def make_live_page(
     return LivePage.objects.get(pk=page.pk)
 
 
-def post_entry(page: LivePage, text: str = "", *, author: Person | None = None, **fields: Any) -> LiveEntry:
+def post_entry(
+    page: LivePage, text: str = "", *, author: Person | None = None, **fields: Any
+) -> LiveEntry:
     """An entry as a writer posts it from the admin: checked, then saved."""
     n = next(_serial)
     entry = LiveEntry(

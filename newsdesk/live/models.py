@@ -32,7 +32,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.images.models import Image
@@ -273,6 +272,8 @@ class LiveEntry(models.Model):
         help_text=_("What was changed in this entry, shown to readers with the time."),
     )
     corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True, editable=False)
+    # The correction as loaded: a new or changed one is dated when saved.
+    _loaded_correction: str | None = None
 
     objects = LiveEntryManager()
 
@@ -301,10 +302,19 @@ class LiveEntry(models.Model):
     def __str__(self) -> str:
         return self.headline or parse_text(self.text)[:60] or str(self.posted_at)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A new or changed correction is dated now: readers see when the entry changed.
+        if self.correction and self.correction != getattr(self, "_loaded_correction", None):
+            self.corrected_at = timezone.now()
+        elif not self.correction:
+            self.corrected_at = None
+        super().save(*args, **kwargs)
+        self._loaded_correction = self.correction
+
     @classmethod
     def from_db(cls, db: Any, field_names: Any, values: Any) -> LiveEntry:
         entry = super().from_db(db, field_names, values)
-        entry._loaded_correction = entry.__dict__.get("correction")  # type: ignore[attr-defined]
+        entry._loaded_correction = entry.__dict__.get("correction")
         return entry
 
     def cache_tags(self) -> set[str]:
@@ -323,15 +333,6 @@ class LiveEntry(models.Model):
             raise ValidationError(
                 {"embed_url": _("Use an https address of a video on YouTube or Vimeo.")}
             )
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # A new or changed correction is dated now: readers see when the entry changed.
-        if self.correction and self.correction != getattr(self, "_loaded_correction", None):
-            self.corrected_at = timezone.now()
-        elif not self.correction:
-            self.corrected_at = None
-        super().save(*args, **kwargs)
-        self._loaded_correction = self.correction
 
     @property
     def video(self) -> tuple[str, str] | None:

@@ -37,13 +37,18 @@ def register_end_coverage_url() -> list[URLPattern]:
 
 
 @hooks.register("register_page_header_buttons")
-def live_page_buttons(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Iterator[Button]:
+def live_page_buttons(
+    page: Any, user: Any, view_name: str, next_url: str | None = None
+) -> Iterator[Button]:
     """On a live page in the admin: post an entry, and end the coverage."""
     if not isinstance(page.specific_deferred, LivePage) or not page.live:
         return
     add = reverse("wagtailsnippets_live_liveentry:add")
     yield Button(_("Post a live entry"), f"{add}?live_page={page.pk}", icon_name="plus", priority=5)
-    if page.specific_deferred.coverage_ended_at is None and page.permissions_for_user(user).can_publish():
+    if (
+        page.specific_deferred.coverage_ended_at is None
+        and page.permissions_for_user(user).can_publish()
+    ):
         yield Button(
             _("End coverage"),
             reverse("live_end_coverage", args=[page.pk]),

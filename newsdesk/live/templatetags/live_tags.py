@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -50,4 +51,3 @@ def live_strip(context: template.Context) -> SafeString:
         return render_to_string("live/strip.html", {"live_pages": pages}, request)
 
     return fragments.cached(request, f"live-strip:{language}", render)
-
