@@ -189,6 +189,13 @@ class Coverage:
     page: ListPage
     summary: ArticlePage | None
 
+    @property
+    def newest_id(self) -> int:
+        """In the refresh link's address: a reader's browser keeps a page for its max-age,
+        so the link names an address it has not kept (the page cache ignores the value)."""
+        shown = [self.pinned, *self.page.object_list] if self.pinned else self.page.object_list
+        return max((entry.pk for entry in shown), default=0)
+
 
 class LiveEntryQuerySet(models.QuerySet["LiveEntry"]):
     def for_readers(self) -> LiveEntryQuerySet:
