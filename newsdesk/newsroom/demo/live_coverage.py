@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -32,7 +33,7 @@ CORRECTIONS = {
 
 
 def cover_live(rng: random.Random, now: datetime) -> None:
-    writers = {"en": (NewsWriter(rng), TOPICS[0])}
+    writers: dict[str, tuple[Any, Any]] = {"en": (NewsWriter(rng), TOPICS[0])}
     for tongue in TONGUES:
         writers[tongue.code] = (LocalWriter(tongue, rng), tongue.topics[0])
     for code, (writer, topic) in writers.items():
@@ -45,7 +46,14 @@ def cover_live(rng: random.Random, now: datetime) -> None:
             _live_page(code, section, writer, topic, rng, now)
 
 
-def _live_page(code, section, writer, topic, rng, now) -> None:  # type: ignore[no-untyped-def]
+def _live_page(
+    code: str,
+    section: SectionPage,
+    writer: Any,
+    topic: Any,
+    rng: random.Random,
+    now: datetime,
+) -> None:
     story = writer.article("news", topic)
     reporters = _reporters(section, rng)
     if not reporters:
