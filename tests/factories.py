@@ -26,6 +26,7 @@ from newsdesk.gallery.models import (
     PhotoGalleryPage,
 )
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
+from newsdesk.live.models import LiveEntry, LivePage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
 
@@ -113,6 +114,45 @@ def make_article(
     section.add_child(instance=article)
     article.save_revision().publish()
     return article
+
+
+def make_live_page(
+    section: SectionPage,
+    title: str | None = None,
+    *,
+    authors: list[Person] | None = None,
+    **fields: Any,
+) -> LivePage:
+    """Live coverage as an editor starts it: a live page in a section, published."""
+    n = next(_serial)
+    title = title or f"Live: event number {n}"
+    fields.setdefault("lead", f"Follow event {n} as it happens.")
+    fields.setdefault("kind", ArticleKind.NEWS)
+    fields.setdefault("published_at", timezone.now() - timedelta(minutes=n))
+    fields.setdefault("comments_open", False)
+    fields.setdefault("slug", f"{_slug(title)}-{n}")
+    page = LivePage(title=title, **fields)
+    for position, person in enumerate(authors or []):
+        page.authors.add(ArticleAuthor(person=person, sort_order=position))
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    return LivePage.objects.get(pk=page.pk)
+
+
+def post_entry(
+    page: LivePage, text: str = "", *, author: Person | None = None, **fields: Any
+) -> LiveEntry:
+    """An entry as a writer posts it from the admin: checked, then saved."""
+    n = next(_serial)
+    entry = LiveEntry(
+        live_page=page,
+        author=author or PersonFactory(),
+        text=f"<p>{text or f'Entry number {n}.'}</p>",
+        **fields,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
 
 
 def pick_for_home(home: HomePage, articles: list[ArticlePage], **fields: Any) -> None:

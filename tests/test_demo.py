@@ -20,6 +20,7 @@ from newsdesk.articles.models import ArticleNote, ArticlePage, SectionPage
 from newsdesk.comments.models import Comment, Status
 from newsdesk.gallery.models import FilmPage, GalleryItem, PhotoGalleryPage
 from newsdesk.home.models import HomePage
+from newsdesk.live.models import LivePage
 from newsdesk.maps.models import MapPage
 from newsdesk.newsroom.demo import images
 from newsdesk.newsroom.demo.accounts import DEMO_ACCOUNTS
@@ -67,7 +68,7 @@ def demo_site(built_site: str, db) -> str:  # type: ignore[no-untyped-def]
 
 def newest_article() -> ArticlePage:
     """The newest English story (the Arabic and Persian sites have their own)."""
-    english = ArticlePage.objects.filter(locale__language_code="en")
+    english = ArticlePage.objects.exact_type(ArticlePage).filter(locale__language_code="en")
     return english.order_by("-published_at").first()  # type: ignore[return-value]
 
 
@@ -98,7 +99,12 @@ def test_it_builds_in_focus_topics_with_descriptions_and_pictures(demo_site: str
 
 
 def test_it_builds_the_requested_number_of_articles_in_their_sections(demo_site: str) -> None:
-    articles = ArticlePage.objects.live().filter(locale__language_code="en").select_related()
+    articles = (
+        ArticlePage.objects.live()
+        .exact_type(ArticlePage)
+        .filter(locale__language_code="en")
+        .select_related()
+    )
 
     assert articles.count() == ARTICLES
     for article in articles:
@@ -128,7 +134,9 @@ def test_it_writes_bodies_of_paragraphs_under_sub_headings(demo_site: str) -> No
 def test_it_picks_editors_choice_and_in_focus_for_the_home_page(demo_site: str) -> None:
     home = HomePage.objects.get(locale__language_code="en")
     picks = list(home.editors_choice.order_by("sort_order"))
-    latest = list(ArticlePage.objects.filter(locale=home.locale).order_by("-published_at")[:5])
+    # Ordinary stories: the demo's live page is not picked.
+    stories = ArticlePage.objects.exact_type(ArticlePage).filter(locale=home.locale)
+    latest = list(stories.order_by("-published_at")[:5])
 
     assert [pick.article_id for pick in picks] == [a.pk for a in latest]
     assert sum(1 for p in picks if p.expires_at and p.expires_at > timezone.now()) == 1
@@ -507,3 +515,16 @@ def test_it_shows_a_corrected_article_on_the_corrections_page(demo_site: str) ->
 def test_it_runs_a_breaking_news_ticker_on_every_english_page(demo_site: str) -> None:
     assert DEMO_TICKER in Client().get("/").content.decode()
     assert DEMO_TICKER in Client().get(newest_article().url).content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fa"])
+def test_it_covers_an_event_live_in_each_language(demo_site: str, language: str) -> None:
+    live = LivePage.objects.get(locale__language_code=language)
+    entries = list(live.entries.all())
+    html = Client().get(live.url).content.decode()
+
+    assert len({entry.author_id for entry in entries}) > 1
+    assert [entry.pinned for entry in entries].count(True) == 1
+    assert any(entry.corrected_at for entry in entries) and any(entry.image_id for entry in entries)
+    assert html.count('class="live-entry') >= len(entries)
+    assert live.title in Client().get("/" if language == "en" else f"/{language}/").content.decode()

@@ -43,6 +43,8 @@ def fill(section: SectionPage, count: int) -> None:
             expire_at=timezone.now() + timedelta(hours=1),
         )
         ticker.save_revision().publish()
+        live = factories.make_live_page(section, f"Live coverage {n}")
+        factories.post_entry(live, f"Entry {n}")
 
 
 def dashboard(client: Client) -> tuple[str, int]:
@@ -62,6 +64,8 @@ def test_an_editor_sees_what_needs_them(client: Client, news: SectionPage) -> No
     assert "1 comment waiting for moderation" in html
     assert "1 map event to verify" in html
     assert "Ticker 0" in html
+    assert "Live coverage 0" in html
+    assert "1 entry" in html
 
 
 def test_a_writer_has_no_desk(client: Client, news: SectionPage) -> None:
@@ -88,4 +92,5 @@ def test_the_desk_costs_the_same_queries_with_more_waiting(news: SectionPage) ->
     html, many = desk_cost()
 
     assert "5 comments waiting for moderation" in html
+    assert html.count("End coverage</a>") == 5
     assert many == few

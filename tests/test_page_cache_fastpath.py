@@ -246,3 +246,17 @@ def test_it_leaves_a_request_through_another_proxy_address_to_django(
     reader.get(article.url)
     reader.get(article.url)
     assert reader.get(article.url, **proxy_header).ran_django
+
+
+@pytest.mark.parametrize("query", ["", "?part=entries"])
+def test_it_shows_a_new_live_entry_on_the_next_read(reader, news, reporter, query) -> None:  # type: ignore[no-untyped-def]
+    live = factories.make_live_page(news, "Live: the vote", authors=[reporter])
+    factories.post_entry(live, "Polls open", author=reporter)
+    reader.get(live.url + query)
+    assert not reader.get(live.url + query).ran_django
+
+    factories.post_entry(live, "Turnout is high", author=reporter)
+
+    answer = reader.get(live.url + query)
+    assert answer.ran_django
+    assert b"Turnout is high" in answer.body

@@ -41,8 +41,10 @@ pytestmark = pytest.mark.django_db
 # whose views also look up the active language for the column).
 # The masthead's language switcher and the hreflang alternates look up the page's
 # translations and each language's home: up to four more on a first render.
+# The home page's strip of running live coverage (decision 0028): one query, kept once
+# per language.
 BUDGETS = {
-    "home": 31,
+    "home": 32,
     "article": 31,
     "section": 21,
     "topic": 27,

@@ -197,3 +197,18 @@ def test_it_marks_uploaded_media_as_never_a_page(varnish: str, settings, tmp_pat
     assert headers["Content-Security-Policy"] == (
         "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
     )
+
+
+@pytest.mark.parametrize("query", ["", "?part=entries"])
+def test_it_shows_a_new_live_entry_through_varnish_at_once(
+    varnish: str, news: Any, query: str
+) -> None:
+    live = factories.make_live_page(news, "Live: the vote")
+    factories.post_entry(live, "Polls open")
+    _get(varnish, live.url + query)
+    assert _get(varnish, live.url + query)[1]["X-Cache-Server"] == "HIT"
+
+    factories.post_entry(live, "Turnout is high")
+
+    body, _headers = _get(varnish, live.url + query)
+    assert "Turnout is high" in body

@@ -641,7 +641,8 @@ class SectionPage(RestrictionAwareMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("default_kind")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["articles.ArticlePage"]
+    # Live coverage (newsdesk.live) is an article too, filed in a section.
+    subpage_types = ["articles.ArticlePage", "live.LivePage"]
 
     class Meta:
         verbose_name = _("section")

@@ -1,5 +1,5 @@
 """Page metadata: canonical address, description, Open Graph and Twitter card tags, and
-schema.org JSON-LD (NewsArticle, BreadcrumbList, WebSite, CollectionPage).
+schema.org JSON-LD (NewsArticle, LiveBlogPosting, BreadcrumbList, WebSite, CollectionPage).
 
 Built from what the page's view already put in the template context; the only query of
 its own is the breadcrumb trail of an article.
@@ -28,6 +28,7 @@ from newsdesk.core.templatetags.static_urls import url_for
 from newsdesk.gallery.models import FilmPage
 from newsdesk.home.models import HomePage
 from newsdesk.lib.times import machine_time
+from newsdesk.live.models import LivePage, parse_text
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
 
@@ -198,6 +199,8 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         news_article["dateline"] = page.dateline
     if not crops:
         del news_article["image"]
+    if isinstance(page, LivePage):
+        _live_blog(request, page, context, news_article)
     return Metadata(
         canonical=canonical,
         title=page.seo_title or page.title,
@@ -212,6 +215,41 @@ def _article(request: HttpRequest, page: ArticlePage, context: Context) -> Metad
         article_tags=[tag.name for tag in tags],
         json_ld=[news_article, _breadcrumbs(request, [*trail, page])],
     )
+
+
+def _live_blog(
+    request: HttpRequest, page: LivePage, context: Context, node: dict[str, Any]
+) -> None:
+    """A live page is a LiveBlogPosting: its coverage times and the entries it shows
+    (those the page's view already read: no query of its own)."""
+    node["@type"] = "LiveBlogPosting"
+    if page.coverage_start is not None:
+        node["coverageStartTime"] = machine_time(page.coverage_start)
+    if page.coverage_ended_at is not None:
+        node["coverageEndTime"] = machine_time(page.coverage_ended_at)
+    coverage = context.get("coverage")
+    if coverage is None:
+        return
+    shown = [coverage.pinned] if coverage.pinned is not None else []
+    shown += coverage.page.object_list
+    updates = []
+    for entry in shown:
+        words = entry.headline or parse_text(entry.text) or entry.quote or page.title
+        update: dict[str, Any] = {
+            "@type": "BlogPosting",
+            "headline": Truncator(words).chars(HEADLINE_LIMIT),
+            "url": f"{node['url']}#{entry.anchor}",
+            "datePublished": machine_time(entry.posted_at),
+            "author": _authors(request, [entry.author]),
+        }
+        if entry.corrected_at is not None:
+            update["dateModified"] = machine_time(entry.corrected_at)
+        updates.append(update)
+    if updates:
+        node["liveBlogUpdate"] = updates
+        newest = max(entry.corrected_at or entry.posted_at for entry in shown)
+        if page.modified_at is None or newest > page.modified_at:
+            node["dateModified"] = machine_time(newest)
 
 
 def _authors(request: HttpRequest, authors: list[Person]) -> list[dict[str, str]]:

@@ -2,7 +2,7 @@
 
 What is in review, what the worker will publish or expire in the next days (scheduled and
 embargoed, from core.schedule), today's Most Viewed, comments waiting, map events to
-verify and the running tickers. A fixed number of queries however much there is
+verify, the running tickers and live coverage. A fixed number of queries however much there is
 (tests/test_editors_desk.py): each list is cut to LIMIT and each backlog is a count.
 """
 
@@ -23,6 +23,8 @@ from newsdesk.analytics.windows import Window
 from newsdesk.breaking.models import Ticker
 from newsdesk.comments.models import Comment, Status
 from newsdesk.core import schedule, visibility
+from newsdesk.live import selectors as live
+from newsdesk.live.models import LivePage
 from newsdesk.maps.models import Event
 
 LIMIT = 10
@@ -39,6 +41,7 @@ class Desk:
     comments_waiting: int
     events_to_verify: int
     tickers: list[Ticker]
+    live_pages: list[LivePage]
 
 
 def desk(now: Any = None) -> Desk:
@@ -54,6 +57,7 @@ def desk(now: Any = None) -> Desk:
             .select_related("locale")
             .order_by("expire_at")
         ),
+        live_pages=live.for_desk(LIMIT),
     )
 
 

@@ -86,8 +86,17 @@ TICKER_PERMISSIONS = [
     "breaking.publish_ticker",
     "breaking.view_ticker",
 ]
+# Live coverage: writers post and correct entries; editors also delete them (and end
+# coverage, which publishes pages: a page permission).
+LIVE_WRITER_PERMISSIONS = ["live.add_liveentry", "live.change_liveentry", "live.view_liveentry"]
+LIVE_EDITOR_PERMISSIONS = [*LIVE_WRITER_PERMISSIONS, "live.delete_liveentry"]
 MODEL_PERMISSIONS = {
-    WRITER: ["wagtailadmin.access_admin", "people.view_person", *MAP_WRITER_PERMISSIONS],
+    WRITER: [
+        "wagtailadmin.access_admin",
+        "people.view_person",
+        *MAP_WRITER_PERMISSIONS,
+        *LIVE_WRITER_PERMISSIONS,
+    ],
     EDITOR: [
         "wagtailadmin.access_admin",
         "people.view_person",
@@ -101,6 +110,7 @@ MODEL_PERMISSIONS = {
         *COMMENT_PERMISSIONS,
         *MAP_EDITOR_PERMISSIONS,
         *TICKER_PERMISSIONS,
+        *LIVE_EDITOR_PERMISSIONS,
     ],
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -133,6 +143,7 @@ MODEL_PERMISSIONS = {
         "maps.add_place",
         "maps.delete_place",
         *TICKER_PERMISSIONS,
+        *LIVE_EDITOR_PERMISSIONS,
         # Settings → Locked-out logins: seeing and unlocking them (decision 0014).
         "axes.view_accessattempt",
         "axes.delete_accessattempt",

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "newsdesk.home",
     "newsdesk.gallery",
     "newsdesk.maps",
+    "newsdesk.live",
     "newsdesk.breaking",
     "newsdesk.analytics",
     "newsdesk.comments",
@@ -241,6 +242,9 @@ NEWSDESK_HEALTH_TASK_DELAY_SECONDS = 300
 # The worker runs timed changes (scheduled publishing, expiry, embargoes) this often, and
 # /health/ says "degraded" once one is this late (docs/publishing.md, decision 0015).
 NEWSDESK_TIMED_CHANGES_SECONDS = 30
+# How often an open live page first asks for new entries (live.js backs off from there,
+# to 8 times as long, while nothing changes).
+NEWSDESK_LIVE_POLL_SECONDS = 15
 NEWSDESK_HEALTH_TIMED_CHANGES_DELAY_SECONDS = 120
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -92,6 +92,8 @@ ARTICLE_RULES = (
 RULES: dict[str, tuple[Rule, ...]] = {
     "NewsArticle": ARTICLE_RULES,
     "LiveBlogPosting": (*ARTICLE_RULES, Rule("coverageStartTime", date, RECOMMENDED)),
+    # An entry of live coverage (liveBlogUpdate).
+    "BlogPosting": (Rule("headline", text, REQUIRED), Rule("datePublished", date, REQUIRED)),
     "BreadcrumbList": (Rule("itemListElement", some(typed("ListItem")), REQUIRED),),
     "ListItem": (Rule("position", integer, REQUIRED),),
     "WebSite": (Rule("name", text, SCHEMA), Rule("url", url, SCHEMA)),
@@ -121,7 +123,13 @@ LOGO_RULES = (Rule("url", url, REQUIRED),)
 # Page addresses are on BASE_URL; media files may be in other storage (absolute, checked
 # by the rules), and an embedded film on its host.
 URL_PROPERTIES = {"url", "item", "@id"}
-DATE_PROPERTIES = {"datePublished", "dateModified", "uploadDate", "coverageStartTime"}
+DATE_PROPERTIES = {
+    "datePublished",
+    "dateModified",
+    "uploadDate",
+    "coverageStartTime",
+    "coverageEndTime",
+}
 
 
 def blocks(page: bytes) -> list[str]:

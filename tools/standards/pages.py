@@ -90,6 +90,7 @@ def _html_pages(language: str) -> Iterator[tuple[str, str, int]]:
         ("gallery index", "gallery.GalleryIndexPage"),
         ("photo gallery", "gallery.PhotoGalleryPage"),
         ("film", "gallery.FilmPage"),
+        ("live page", "live.LivePage"),
     ):
         page = _first(model, language)
         if page is not None:

@@ -20,6 +20,7 @@ from .builder import ArticleBuilder, Log
 from .curation import curate
 from .gallery import build_gallery
 from .info_pages import build_info_pages
+from .live_coverage import cover_live
 from .local import build_languages
 from .newsroom_day import correct_articles
 from .readership import seed_views
@@ -44,7 +45,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
     # leaves the others as they were for the same seed.
     streams = {
         part: random.Random(f"{seed}:{part}")
-        for part in ("site", "articles", "picks", "views", "gallery", "map")
+        for part in ("site", "articles", "picks", "views", "gallery", "map", "live")
     }
     now = timezone.now()
     with transaction.atomic():
@@ -58,6 +59,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         build_languages(newsroom, articles, seed, now, log)
         build_map(streams["map"], now, log)
         correct_articles(now)
+        cover_live(streams["live"], now)
     # After the transaction: the counts go through the view store, which writes on its own.
     seed_views(streams["views"], now, log)
     refresh_planner_statistics()
