@@ -86,6 +86,12 @@ TICKER_PERMISSIONS = [
     "breaking.publish_ticker",
     "breaking.view_ticker",
 ]
+# Newsletter subscribers' addresses are personal data: administrators only.
+NEWSLETTER_PERMISSIONS = [
+    "newsletters.view_subscription",
+    "newsletters.change_subscription",
+    "newsletters.delete_subscription",
+]
 MODEL_PERMISSIONS = {
     WRITER: ["wagtailadmin.access_admin", "people.view_person", *MAP_WRITER_PERMISSIONS],
     EDITOR: [
@@ -137,6 +143,7 @@ MODEL_PERMISSIONS = {
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
         "simple_translation.submit_translation",
+        *NEWSLETTER_PERMISSIONS,
     ],
 }
 
