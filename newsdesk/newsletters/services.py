@@ -71,8 +71,8 @@ def subscribe(sign_up: SignUp) -> Outcome:
     per_day = settings.NEWSLETTERS_CONFIRMATIONS_PER_DAY
     if _count("email", f"{email} {chosen.key}", 60 * 60 * 24) > per_day:
         return Outcome.ASKED
-    pk = subscription.pk
-    transaction.on_commit(lambda: tasks.send_confirmation.enqueue(pk))
+    # Queued in the same transaction (the database queue): the worker sees both together.
+    tasks.send_confirmation.enqueue(subscription.pk)
     return Outcome.ASKED
 
 

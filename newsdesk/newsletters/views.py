@@ -121,6 +121,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     subscription = links.read_confirm_token(token)
     if subscription is None:
         return _bad_link(request)
+    context: dict[str, object]
     with translation.override(subscription.language):
         if request.method == "POST":
             services.confirm(subscription)
@@ -131,7 +132,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
                 % {"list": subscription.list_name(), "email": subscription.email},
             }
             return render(request, "newsletters/message.html", context)
-        context: dict[str, object] = {
+        context = {
             "title": _("Confirm your subscription"),
             "heading": _("Confirm your subscription"),
             "text": _("Send %(list)s to %(email)s?")
