@@ -17,12 +17,15 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.core import timed
 from newsdesk.newsletters import links, periods, sending, services
 from newsdesk.newsletters.models import Delivery, Dispatch, Kind, Status, Subscription
-from newsdesk.newsletters.selectors import NewsletterList
+from newsdesk.newsletters.selectors import NewsletterList, parse_list
 from newsdesk.newsroom.roles import ADMINISTRATOR, EDITOR
 from newsdesk.topics.models import TopicIndexPage
 from tests import factories
@@ -180,6 +183,25 @@ def test_bad_input_gets_the_form_back_with_a_400(
     page = response.content.decode()
     assert message in page and 'class="site-footer"' in page
     assert Subscription.objects.count() == 0 and mail.outbox == []
+
+
+@given(st.text(max_size=60))
+@examples(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_list_value_is_a_list_or_refused_never_an_error(value: str) -> None:
+    chosen = parse_list(value, "en")
+
+    assert chosen is None or chosen.value == value
+
+
+@given(st.text(max_size=300))
+@examples(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_token_is_refused_never_an_error(token: str) -> None:
+    assert links.read_confirm_token(token) is None
+    assert links.read_unsubscribe_token(token) is None
 
 
 def test_a_withdrawn_section_takes_no_subscribers(client: Client, news: SectionPage) -> None:
