@@ -646,3 +646,15 @@ def test_a_reader_in_another_language_is_written_in_it() -> None:
 
     with translation.override("fa"):
         assert chosen.name == "خلاصهٔ روزانه"
+
+
+def test_an_administrator_may_change_a_status_but_not_the_address(news: SectionPage) -> None:
+    subscription = confirmed(email="a@example.org")
+    admin = _signed_in(ADMINISTRATOR)
+    address = f"/admin/snippets/newsletters/subscription/edit/{subscription.pk}/"
+
+    assert "a@example.org" in admin.get(address).content.decode()
+    admin.post(address, {"status": Status.UNSUBSCRIBED, "email": "b@example.org"})
+
+    subscription.refresh_from_db()
+    assert (subscription.email, subscription.status) == ("a@example.org", Status.UNSUBSCRIBED)

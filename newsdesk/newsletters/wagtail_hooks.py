@@ -11,6 +11,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -31,6 +32,14 @@ class SubscriptionViewSet(SnippetViewSet):
     search_fields = ["email"]
     list_export = ["email", "list_key", "language", "status", "created_at", "confirmed_at"]
     ordering = ["-created_at"]
+    inspect_view_enabled = True
+    # Readers subscribe and confirm themselves; the newsroom may only change the status
+    # (e.g. unsubscribe someone who wrote in), never the address or the list.
+    panels = [
+        FieldPanel("email", read_only=True),
+        FieldPanel("list_key", read_only=True),
+        FieldPanel("status"),
+    ]
 
 
 register_snippet(SubscriptionViewSet)
