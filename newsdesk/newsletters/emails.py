@@ -1,6 +1,10 @@
 """The emails: a confirmation, and a list's issue. Each has a plain-text part and an HTML
 part, loads nothing (no pictures, no tracking, no styles from elsewhere), links only to
-BASE_URL, and an issue carries RFC 8058 one-click unsubscribe headers."""
+BASE_URL, and an issue carries RFC 8058 one-click unsubscribe headers.
+
+Their templates live with the app (newsletters/templates/newsletters/email/), not with
+the site's pages: mail programs read no stylesheet, so they are styled inline, which the
+site's own pages never are (Content-Security-Policy, docs/security.md)."""
 
 from __future__ import annotations
 
