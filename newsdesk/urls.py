@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("authors/<anyslug:slug>/", article_views.author_detail, name="author"),
     path("", include(comment_urls)),
     path("corrections/", article_views.corrections, name="corrections"),
+    path("newsletters/", include("newsdesk.newsletters.urls")),
     path("archive/<year:year>/", article_views.archive, name="archive-year"),
     path("archive/<year:year>/<month:month>/", article_views.archive, name="archive-month"),
     path("archive/<year:year>/<month:month>/<day:day>/", article_views.archive, name="archive-day"),

@@ -17,6 +17,10 @@ The worker's `Clock` thread ticks every `NEWSDESK_TIMED_CHANGES_SECONDS`. With s
 workers, the one that takes the lease (one atomic UPDATE of a row, on any database) runs
 the tick and the others skip it; a worker that dies holding it loses it after `LEASE`.
 Decision 0015.
+
+Other apps' periodic work (newsletters' issues, decision 0029) hangs on the same tick:
+`ticked` is sent, with `now`, after the due changes, by the worker that holds the lease.
+Each receiver runs on its own: one that fails is logged and the others still run.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import Any
 from django.apps import apps
 from django.db import close_old_connections, transaction
 from django.db.models import Model, Q, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
@@ -41,6 +46,9 @@ logger = logging.getLogger("newsdesk.timed")
 JOB = "timed-changes"
 # Longer than any tick should take: a worker that dies holding the lease holds it no longer.
 LEASE = timedelta(minutes=5)
+
+# Sent once per tick, by the worker that runs it, with `now` (see the module's docstring).
+ticked = Signal()
 
 
 @dataclass
@@ -55,9 +63,17 @@ def run_if_free(holder: str) -> Done | None:
     if not _take_lease(holder):
         return None
     try:
-        return run_due_changes()
+        done = run_due_changes()
+        _send_ticked()
+        return done
     finally:
         _release_lease(holder)
+
+
+def _send_ticked() -> None:
+    for receiver, result in ticked.send_robust(sender=JOB, now=timezone.now()):
+        if isinstance(result, Exception):
+            logger.error("Tick receiver %r failed", receiver, exc_info=result)
 
 
 def run_due_changes() -> Done:

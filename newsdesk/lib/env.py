@@ -32,6 +32,24 @@ def _choice(name: str, choices: tuple[str, ...]) -> str:
     return raw
 
 
+def _time_of_day(name: str, default: str) -> str:
+    """A time of day as "HH:MM" (24-hour); anything else stops the start."""
+    raw = (os.environ.get(name) or default).strip()
+    hours, _colon, minutes = raw.partition(":")
+    if not (
+        len(hours) == 2
+        and len(minutes) == 2
+        and hours.isascii()
+        and minutes.isascii()
+        and hours.isdigit()
+        and minutes.isdigit()
+        and int(hours) < 24
+        and int(minutes) < 60
+    ):
+        raise ValueError(f"{name} must be a time of day as HH:MM, not {raw!r}")
+    return raw
+
+
 def _list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name, "")
     items = [item.strip() for item in raw.split(",") if item.strip()]
@@ -88,6 +106,8 @@ class Environment:
     email_user: str
     email_password: str
     default_from_email: str
+    email_security: str  # starttls, tls (SMTPS, e.g. port 465) or none
+    newsletters_send_at: str  # "HH:MM", UTC
     secure_ssl_redirect: bool
     web_workers: int
     web_threads: int
@@ -154,6 +174,8 @@ def read() -> Environment:
         email_user=os.environ.get("EMAIL_HOST_USER", ""),
         email_password=os.environ.get("EMAIL_HOST_PASSWORD", ""),
         default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost"),
+        email_security=_choice("EMAIL_SECURITY", ("starttls", "tls", "none")),
+        newsletters_send_at=_time_of_day("NEWSLETTERS_SEND_AT", "06:00"),
         secure_ssl_redirect=_bool("SECURE_SSL_REDIRECT", True),
         web_workers=int(os.environ.get("WEB_WORKERS", "2")),
         web_threads=int(os.environ.get("WEB_THREADS", "8")),

@@ -90,6 +90,12 @@ TICKER_PERMISSIONS = [
 # coverage, which publishes pages: a page permission).
 LIVE_WRITER_PERMISSIONS = ["live.add_liveentry", "live.change_liveentry", "live.view_liveentry"]
 LIVE_EDITOR_PERMISSIONS = [*LIVE_WRITER_PERMISSIONS, "live.delete_liveentry"]
+# Newsletter subscribers' addresses are personal data: administrators only.
+NEWSLETTER_PERMISSIONS = [
+    "newsletters.view_subscription",
+    "newsletters.change_subscription",
+    "newsletters.delete_subscription",
+]
 MODEL_PERMISSIONS = {
     WRITER: [
         "wagtailadmin.access_admin",
@@ -148,6 +154,7 @@ MODEL_PERMISSIONS = {
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
         "simple_translation.submit_translation",
+        *NEWSLETTER_PERMISSIONS,
     ],
 }
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "newsdesk.breaking",
     "newsdesk.analytics",
     "newsdesk.comments",
+    "newsdesk.newsletters",
     "newsdesk.feeds",
     "newsdesk.sitemaps",
     "newsdesk.metadata",
@@ -398,6 +399,31 @@ NEWSDESK_WEBSUB_HUB = ENV.websub_hub
 EMAIL_SUBJECT_PREFIX = f"[{ENV.site_name}] "
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
+# Plain SMTP to any provider when EMAIL_HOST is set (README: "Sending email"); without it
+# dev.py prints emails to the console.
+if ENV.email_host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = ENV.email_host
+    EMAIL_PORT = ENV.email_port
+    EMAIL_HOST_USER = ENV.email_user
+    EMAIL_HOST_PASSWORD = ENV.email_password
+    EMAIL_USE_TLS = ENV.email_security == "starttls"
+    EMAIL_USE_SSL = ENV.email_security == "tls"
+    EMAIL_TIMEOUT = 30
+
+# Newsletters (newsdesk.newsletters, decision 0029): each list's issue covers the 24 hours
+# before NEWSLETTERS_SEND_AT (UTC, "HH:MM"), and the worker sends it after that time.
+NEWSLETTERS_SEND_AT = ENV.newsletters_send_at
+NEWSLETTERS_MAX_STORIES = 30
+# A confirmation link works this long; at most this many confirmation emails per address
+# and list a day, and this many sign-ups per client network in this many seconds.
+NEWSLETTERS_CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
+NEWSLETTERS_CONFIRMATIONS_PER_DAY = 3
+NEWSLETTERS_RATE_LIMIT = (5, 10 * 60)
+# An issue whose sending failed (the mail server away) is tried again after this long,
+# at most this many times.
+NEWSLETTERS_RETRY_SECONDS = 10 * 60
+NEWSLETTERS_MAX_ATTEMPTS = 5
 
 # Reader comments (newsdesk.comments). The minimum time on the page is the signed form
 # token's least age: people take longer than that to read and write, bots do not.

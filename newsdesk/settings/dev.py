@@ -6,9 +6,10 @@ site's URL patterns and settings (decision 0014). Developers who want it set DEB
 """
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import ENV, STORAGES
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if not ENV.email_host:  # with EMAIL_HOST, SMTP (base.py)
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # The demo serves its own static files through whitenoise; no manifest needed while editing CSS.
 STORAGES = {
     **STORAGES,

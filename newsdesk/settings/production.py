@@ -88,10 +88,4 @@ if ENV.media_s3:
         NEWSDESK_ADMIN_CONTENT_SECURITY_POLICY, media.origin()
     )
 
-if ENV.email_host:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = ENV.email_host
-    EMAIL_PORT = ENV.email_port
-    EMAIL_HOST_USER = ENV.email_user
-    EMAIL_HOST_PASSWORD = ENV.email_password
-    EMAIL_USE_TLS = True
+# SMTP: base.py, from EMAIL_HOST and the other EMAIL_* variables (README: "Sending email").

@@ -101,6 +101,7 @@ def _html_pages(language: str) -> Iterator[tuple[str, str, int]]:
                 yield "400 (a page number that is not one)", f"{page.url}?page=x", 400
     yield "search with results", f"{prefix}/search/?q={_search_word(article)}", 200
     yield "search without results", f"{prefix}/search/?q=qqqxqqqzqqq", 200
+    yield "newsletters", f"{prefix}/newsletters/", 200
     yield "404", f"{prefix}/no-such-page/", 404
 
 
