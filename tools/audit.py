@@ -15,8 +15,9 @@ a missing page (404), in each language:
 - axe-core (npm `axe-core`), injected with Playwright at 375 and 1280 pixels wide: no
   serious or critical violation.
 
-Lighthouse's performance score and layout shift depend on how busy the machine is (its
-simulation scales the work it saw by a fixed factor). A page under either threshold is
+Lighthouse's performance score and layout shift depend on how busy the machine is: its
+simulation slows the work it saw by a factor, which tools/lighthouse.mjs calibrates to
+the machine's measured benchmark index (see there). A page under either threshold is
 measured twice more and judged on the median of its three runs; the report gives the
 machine's speed as Lighthouse measured it (its benchmark index) beside the table.
 
@@ -302,10 +303,14 @@ def report(results: list[Result], seconds: float) -> str:
         "practices and SEO ≥ 95; cumulative layout shift ≤ 0.1; no serious or critical "
         "axe violation. Search results and the 404 ask not to be indexed, and the 404 "
         "answers 404: those SEO audits are left out of their SEO score. Performance and "
-        "layout shift vary with the machine's load (Lighthouse scales the work it saw by a "
-        "fixed factor): a page under either threshold is measured twice more and judged on "
-        "the median of the three runs; the machine's benchmark index is given below the "
-        "table (a busier machine has a lower one).\n\n" + table(results, seconds) + "\n"
+        "layout shift vary with the machine's load. Lighthouse slows the work it saw by a "
+        "factor meant for a host about four times as fast as the phone it emulates; "
+        "`tools/lighthouse.mjs` sets that factor from the machine's measured benchmark "
+        "index (index ÷ 264, DevTools' low-tier phone, between 1 and 4), so a host busy "
+        "with other work emulates the same phone rather than a slower one. A page under "
+        "either threshold is measured twice more and judged on the median of the three "
+        "runs; the machine's benchmark index is given below the table (a busier machine "
+        "has a lower one).\n\n" + table(results, seconds) + "\n"
     )
 
 
