@@ -17,6 +17,7 @@ from django.utils import translation
 from newsdesk.core import changewatch, fragments
 
 from . import factories
+from .maps import factories as map_factories
 from .budgets import clear_caches
 from .commands import NEWSDESK, newsdesk_env
 
@@ -72,6 +73,13 @@ def new_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]
 @pytest.fixture(autouse=True)
 def _clean_cache() -> None:
     clear_caches()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_ages() -> None:
+    """A test's stories and events are minutes and seconds old, whatever ran before it."""
+    factories.restart_ages()
+    map_factories.restart_ages()
 
 
 @pytest.fixture(autouse=True)

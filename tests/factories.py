@@ -30,7 +30,16 @@ from newsdesk.live.models import LiveEntry, LivePage
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage
 
-_serial = count(1)
+_serial = count(1)  # names and slugs: unique in the whole run
+_ages = count(1)  # how many minutes old the next story is: restarted by each test
+
+
+def restart_ages() -> None:
+    """Each test's stories are one, two, three... minutes old in the order it makes them
+    (newest first). Counted over the whole run, the thousands of stories made before a late
+    test would push its stories out of the two-day news window (tests/conftest.py)."""
+    global _ages
+    _ages = count(1)
 
 
 def png_bytes(width: int = 320, height: int = 180, colour: str = "#336699") -> bytes:
@@ -94,7 +103,7 @@ def make_article(
     title = title or f"Story number {n} from the region"
     fields.setdefault("lead", f"The short summary of story {n}.")
     fields.setdefault("kind", ArticleKind.NEWS)
-    fields.setdefault("published_at", timezone.now() - timedelta(minutes=n))
+    fields.setdefault("published_at", timezone.now() - timedelta(minutes=next(_ages)))
     fields.setdefault(
         "body",
         [
@@ -128,7 +137,7 @@ def make_live_page(
     title = title or f"Live: event number {n}"
     fields.setdefault("lead", f"Follow event {n} as it happens.")
     fields.setdefault("kind", ArticleKind.NEWS)
-    fields.setdefault("published_at", timezone.now() - timedelta(minutes=n))
+    fields.setdefault("published_at", timezone.now() - timedelta(minutes=next(_ages)))
     fields.setdefault("comments_open", False)
     fields.setdefault("slug", f"{_slug(title)}-{n}")
     page = LivePage(title=title, **fields)

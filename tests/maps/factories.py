@@ -12,6 +12,14 @@ from django.utils import timezone
 from newsdesk.maps.models import ControlArea, Event, EventCategory, EventSource
 
 _serial = itertools.count(1)
+_ages = itertools.count(1)  # seconds past the hour of the next event: restarted per test
+
+
+def restart_ages() -> None:
+    """Each test's events are an hour and one, two... seconds old, in the order made; a
+    run-wide count would in time push a late test's events out of the day's filter."""
+    global _ages
+    _ages = itertools.count(1)
 
 
 def make_category(slug: str = "airstrike", **fields: Any) -> EventCategory:
@@ -32,7 +40,7 @@ def make_event(
     n = next(_serial)
     fields.setdefault("title", f"Event number {n}")
     fields.setdefault("description", f"What happened in event {n}.")
-    fields.setdefault("occurred_at", timezone.now() - timedelta(hours=1, seconds=n))
+    fields.setdefault("occurred_at", timezone.now() - timedelta(hours=1, seconds=next(_ages)))
     fields.setdefault("latitude", 36.2)
     fields.setdefault("longitude", 37.15)
     fields.setdefault("place_name", "Aleppo")
