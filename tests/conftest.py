@@ -17,9 +17,9 @@ from django.utils import translation
 from newsdesk.core import changewatch, fragments
 
 from . import factories
-from .maps import factories as map_factories
 from .budgets import clear_caches
 from .commands import NEWSDESK, newsdesk_env
+from .maps import factories as map_factories
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
