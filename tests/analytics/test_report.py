@@ -103,17 +103,26 @@ def test_it_answers_a_bad_window_or_article_with_the_default_report(
     assert client.get(REPORT, {"window": "year", "article": "x"}).status_code == 200
 
 
-@pytest.fixture
-def many(store: ViewStore, news):  # type: ignore[no-untyped-def]
-    """120 articles, article n viewed n times (the first, "Story 1", least), and one
-    withdrawn article more viewed than all of them."""
-    now = timezone.now()
+@pytest.fixture(scope="module")
+def ranked_site(module_rows: None):  # type: ignore[no-untyped-def]
+    """120 articles ("Story 1" to "Story 120") and one withdrawn, built once for the module:
+    each test adds its own views to its own store."""
+    news = factories.make_section(factories.make_home(), "News")
     articles = [factories.make_article(news, f"Story {n}") for n in range(1, 121)]
+    withdrawn = factories.make_article(news, "Withdrawn story")
+    withdrawn.unpublish()
+    return news, articles, withdrawn
+
+
+@pytest.fixture
+def many(store: ViewStore, ranked_site):  # type: ignore[no-untyped-def]
+    """The ranked site's articles, article n viewed n times (the first, "Story 1", least),
+    and the withdrawn article more viewed than all of them."""
+    news, articles, withdrawn = ranked_site
+    now = timezone.now()
     for n, article in enumerate(articles, start=1):
         store.add_view(View(article.pk, article.locale_id, news.pk, now, n))
-    withdrawn = factories.make_article(news, "Withdrawn story")
     store.add_view(View(withdrawn.pk, withdrawn.locale_id, news.pk, now, 1000))
-    withdrawn.unpublish()
     store.flush()
     return articles
 
@@ -184,8 +193,9 @@ def test_a_title_search_is_paginated_and_keeps_its_words(client: Client, many) -
 
 
 def test_the_reports_queries_do_not_grow_with_the_page_or_the_articles(
-    client: Client, many, news, django_assert_max_num_queries
+    client: Client, many, ranked_site, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
+    news = ranked_site[0]
     client.force_login(member_of(EDITOR))
     client.get(REPORT)
     counts = []
