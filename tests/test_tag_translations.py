@@ -63,9 +63,7 @@ def editor() -> Client:
 
 def start_translation(page: Page, language: str) -> ArticlePage:
     locale = Locale.objects.get(language_code=language)
-    response = editor().post(
-        f"/admin/translation/submit/page/{page.pk}/", {"locales": [locale.pk]}
-    )
+    response = editor().post(f"/admin/translation/submit/page/{page.pk}/", {"locales": [locale.pk]})
     assert response.status_code == 302
     return ArticlePage.objects.get(translation_key=page.translation_key, locale=locale)
 
@@ -88,11 +86,17 @@ COPY_CASES = [
         id="linked-wins-over-used",
     ),
     pytest.param(
-        ["Syria", "سوريا"], [{"en": "Syria", "ar": "سوريا"}], [], ["سوريا"],
+        ["Syria", "سوريا"],
+        [{"en": "Syria", "ar": "سوريا"}],
+        [],
+        ["سوريا"],
         id="the-tag-and-its-version-once",
     ),
     pytest.param(
-        ["سارانت"], [{"en": "Sarrant", "ar": "سارانت", "fa": "سارانت"}], [], ["سارانت"],
+        ["سارانت"],
+        [{"en": "Sarrant", "ar": "سارانت", "fa": "سارانت"}],
+        [],
+        ["سارانت"],
         id="the-version-is-the-tag-itself",
     ),
     pytest.param(
@@ -107,7 +111,11 @@ COPY_CASES = [
 
 @pytest.mark.parametrize(("tags", "links", "used", "expected"), COPY_CASES)
 def test_a_translation_carries_each_tag_over_as_its_version(
-    news, arabic_news, tags: list[str], links: list[dict[str, str]], used: list[str],
+    news,
+    arabic_news,
+    tags: list[str],
+    links: list[dict[str, str]],
+    used: list[str],
     expected: list[str],
 ) -> None:  # type: ignore[no-untyped-def]
     for names in links:
@@ -119,3 +127,151 @@ def test_a_translation_carries_each_tag_over_as_its_version(
     copy = start_translation(article, "ar")
 
     assert sorted(tag.name for tag in copy.tags.all()) == sorted(expected)
+
+
+# The tag page ----------------------------------------------------------------------------
+
+
+def switcher_link(html: str, language: str) -> str:
+    found = re.search(rf'<a href="([^"]*)" lang="{language}" hreflang="{language}"', html)
+    assert found, language
+    return found.group(1)
+
+
+@pytest.fixture
+def syria(news) -> Tag:  # type: ignore[no-untyped-def]
+    make_article(news, "Talks in Geneva", tags=["Syria"])
+    return tag("Syria")
+
+
+def test_the_switcher_of_a_tag_page_goes_to_its_version(client: Client, syria: Tag) -> None:
+    link(en="Syria", ar="سوريا")
+
+    html = client.get("/tags/syria/").content.decode()
+
+    assert switcher_link(html, "ar") == quote("/ar/tags/سوريا/")
+    assert switcher_link(html, "en") == "/tags/syria/"
+
+
+def test_the_switcher_of_a_tag_page_goes_home_without_a_version(client: Client, syria: Tag) -> None:
+    link(en="Syria", ar="سوريا")
+
+    html = client.get("/tags/syria/").content.decode()
+
+    assert 'href="/fa/" lang="fa" hreflang="fa" data-untranslated' in html
+
+
+def test_the_switcher_of_a_version_goes_back_to_the_english_tag(client: Client, syria: Tag) -> None:
+    link(en="Syria", ar="سوريا", fa="سوریه")
+
+    html = client.get(quote("/ar/tags/سوريا/")).content.decode()
+
+    assert (switcher_link(html, "en"), switcher_link(html, "fa")) == (
+        "/tags/syria/",
+        quote("/fa/tags/سوریه/"),
+    )
+
+
+def test_a_tag_page_lists_its_versions_as_alternates(client: Client, syria: Tag) -> None:
+    link(en="Syria", ar="سوريا")
+
+    found = dict(LINK.findall(client.get("/tags/syria/").content.decode()))
+
+    assert found == {
+        "en": f"{BASE}/tags/syria/",
+        "ar": f"{BASE}{quote('/ar/tags/سوريا/')}",
+        # No Persian version: the tag's own address on the Persian site, as before.
+        "fa": f"{BASE}/fa/tags/syria/",
+        "x-default": f"{BASE}/tags/syria/",
+    }
+
+
+def test_a_kept_tag_page_shows_a_version_linked_after_it_was_kept(
+    client: Client, syria: Tag
+) -> None:
+    client.get("/tags/syria/")
+
+    link(en="Syria", ar="سوريا")
+
+    assert switcher_link(client.get("/tags/syria/").content.decode(), "ar") == quote(
+        "/ar/tags/سوريا/"
+    )
+
+
+def test_a_kept_tag_page_forgets_a_version_unlinked_after_it_was_kept(
+    client: Client, syria: Tag
+) -> None:
+    translation = link(en="Syria", ar="سوريا")
+    client.get("/tags/syria/")
+
+    translation.delete()
+
+    assert switcher_link(client.get("/tags/syria/").content.decode(), "ar") == "/ar/"
+
+
+def test_a_kept_tag_page_follows_a_version_moved_to_another_tag(client: Client, syria: Tag) -> None:
+    link(en="Syria", ar="سوريا")
+    client.get("/tags/syria/")
+    version = TagVersion.objects.get(locale__language_code="ar")
+
+    version.tag = tag("سورية")
+    version.save()
+
+    assert switcher_link(client.get("/tags/syria/").content.decode(), "ar") == quote(
+        "/ar/tags/سورية/"
+    )
+
+
+# The admin ------------------------------------------------------------------------------
+
+
+def form(*versions: tuple[str, Tag]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "versions-TOTAL_FORMS": len(versions),
+        "versions-INITIAL_FORMS": 0,
+        "versions-MIN_NUM_FORMS": 2,
+        "versions-MAX_NUM_FORMS": 1000,
+    }
+    for n, (language, version) in enumerate(versions):
+        data[f"versions-{n}-locale"] = Locale.objects.get(language_code=language).pk
+        data[f"versions-{n}-tag"] = version.pk
+        data[f"versions-{n}-id"] = ""
+    return data
+
+
+ADD = "wagtailsnippets_articles_tagtranslation:add"
+
+
+def test_an_editor_links_a_tag_to_its_version(db) -> None:  # type: ignore[no-untyped-def]
+    response = editor().post(reverse(ADD), form(("en", tag("Syria")), ("ar", tag("سوريا"))))
+
+    assert response.status_code == 302
+    assert str(TagTranslation.objects.get()) == "Syria · سوريا"
+
+
+def test_a_writer_cannot_link_tags(db) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(member_of(WRITER))
+
+    client.post(reverse(ADD), form(("en", tag("Syria")), ("ar", tag("سوريا"))))
+
+    assert not TagTranslation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "versions",
+    [
+        pytest.param((("en", "Syria"), ("en", "Syrie")), id="two-tags-for-one-language"),
+        pytest.param((("en", "Syria"), ("ar", "Valdoria")), id="a-tag-in-another-translation"),
+    ],
+)
+def test_the_admin_refuses_a_second_version_in_one_language(
+    db, versions: tuple[tuple[str, str], ...]
+) -> None:  # type: ignore[no-untyped-def]
+    link(en="Valdoria", ar="Valdoria")
+    before = TagTranslation.objects.count()
+
+    response = editor().post(reverse(ADD), form(*((code, tag(name)) for code, name in versions)))
+
+    assert response.status_code == 200  # the form again, saying what is wrong
+    assert TagTranslation.objects.count() == before

@@ -26,7 +26,7 @@ class TagViewSet(SnippetViewSet):
 
 
 class TagTranslationViewSet(SnippetViewSet):
-    """"Syria" in English is «سوريا» in Arabic: one row per language."""
+    """ "Syria" in English is «سوريا» in Arabic: one row per language."""
 
     model = TagTranslation
     icon = "globe"

@@ -136,7 +136,9 @@ def alternates(
         versions = _page_versions(request, page)
     else:
         versions = {
-            code: absolute(request, (addresses or {}).get(code) or translate_url(request.path, code))
+            code: absolute(
+                request, (addresses or {}).get(code) or translate_url(request.path, code)
+            )
             for code, _name in settings.LANGUAGES
         }
     if not versions:
