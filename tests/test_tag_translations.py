@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - Arabic and Persian tag names are meant to be in their own script
 """A tag's versions in other languages (decision 0024): editors link "Syria" to «سوريا»
 and «سوریه»; a translation carries each tag over as its version in the copy's language,
 and a tag page's language switcher and hreflang alternates go to the version's page."""

@@ -3,9 +3,10 @@
 A page's translations share its translation_key (Wagtail). For every language of the
 site the switcher links to the visible translation of the current page, or, when there
 is none (or the page is not a Wagtail page: an author, a search), to that language's
-home page, marked so that it can say so. A view that knows its own versions (a tag page:
-the tag's version in each language, articles.TagTranslation) passes their addresses. Kept until a page with the same
-translation_key changes (`translations:<key>`, core/invalidation.py) or the sites do.
+home page, marked so that it can say so. Kept until a page with the same translation_key
+changes (`translations:<key>`, core/invalidation.py) or the sites do. A view that knows
+its own versions (a tag page: the tag's version in each language, linked by editors in
+articles.TagTranslation) passes their addresses to `for_view`.
 """
 
 from __future__ import annotations
