@@ -15,6 +15,10 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from newsdesk.articles.models import ArticlePage, TagTranslation, TagVersion
+from newsdesk.articles.selectors import tag_languages
+from newsdesk.newsroom.demo.tag_links import LANGUAGES, LINKED_TAGS, link_tags
+from newsdesk.newsroom.demo.tongues import TONGUES
+from newsdesk.newsroom.demo.world import COUNTRIES, GENERAL_TAGS, TOPICS
 from newsdesk.newsroom.roles import EDITOR, WRITER
 
 from .factories import make_article, member_of
@@ -274,3 +278,44 @@ def test_the_admin_refuses_a_second_version_in_one_language(
 
     assert response.status_code == 200  # the form again, saying what is wrong
     assert TagTranslation.objects.count() == before
+
+
+# The demo ------------------------------------------------------------------------------
+
+
+def demo_tag_names() -> dict[str, set[str]]:
+    """The tags the demo writes in each language (structure.make_tags, local._tags)."""
+    english = {name for topic in TOPICS for name in topic.tags} | set(GENERAL_TAGS)
+    english |= {name for c in COUNTRIES for name in (c.name, c.capital, *c.cities)}
+    found = {"en": english}
+    for tongue in TONGUES:
+        names = {name for topic in tongue.topics for name in topic.tags}
+        names |= {name for p in tongue.places for name in (p.country, p.capital, *p.cities)}
+        found[tongue.code] = names
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_demo_links_only_tags_it_writes(language: str) -> None:
+    column = LANGUAGES.index(language)
+    linked = {row[column] for row in LINKED_TAGS if row[column]}
+
+    assert linked - demo_tag_names()[language] == set()
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_the_demo_links_every_tag_of_the_arabic_and_persian_sites(language: str) -> None:
+    column = LANGUAGES.index(language)
+
+    assert demo_tag_names()[language] - {row[column] for row in LINKED_TAGS} == set()
+
+
+def test_the_demo_links_its_tags(db) -> None:  # type: ignore[no-untyped-def]
+    for name in ("drought", "الجفاف", "خشکسالی", "Sarrant", "سارانت"):
+        tag(name)
+
+    made = link_tags()
+
+    assert made == 2
+    assert tag_languages(tag("drought")).slugs == {"en": "drought", "ar": "الجفاف", "fa": "خشکسالی"}
+    assert tag_languages(tag("سارانت")).slugs == {"en": "sarrant", "ar": "سارانت", "fa": "سارانت"}
