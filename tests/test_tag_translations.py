@@ -252,6 +252,17 @@ def test_an_editor_links_a_tag_to_its_version(db) -> None:  # type: ignore[no-un
     assert str(TagTranslation.objects.get()) == "Syria · سوريا"
 
 
+def test_an_editor_sees_the_translations_of_tags_in_the_admin(db) -> None:  # type: ignore[no-untyped-def]
+    link(en="Syria", ar="سوريا", fa="سوریه")
+    client = editor()
+
+    listing = client.get(reverse("wagtailsnippets_articles_tagtranslation:list"))
+    form_page = client.get(reverse(ADD))
+
+    assert (listing.status_code, form_page.status_code) == (200, 200)
+    assert "Syria · سوريا · سوریه" in listing.content.decode()
+
+
 def test_a_writer_cannot_link_tags(db) -> None:  # type: ignore[no-untyped-def]
     client = Client()
     client.force_login(member_of(WRITER))
