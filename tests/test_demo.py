@@ -4,6 +4,7 @@ import io
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 import av
 import pytest
@@ -428,6 +429,15 @@ def test_it_builds_a_site_in_each_language(demo_site: str, client: Client, langu
     page = client.get(f"/{language}/").content.decode()
     assert f'<html lang="{language}" dir="rtl">' in page
     assert LOCAL[language][0] in page
+
+
+@pytest.mark.parametrize(("language", "slug"), [("ar", "الجفاف"), ("fa", "خشکسالی")])
+def test_it_links_its_english_tags_to_the_languages_tags(
+    demo_site: str, client: Client, language: str, slug: str
+) -> None:
+    page = client.get("/tags/drought/").content.decode()
+
+    assert f'<a href="{quote(f"/{language}/tags/{slug}/")}" lang="{language}"' in page
 
 
 @pytest.mark.parametrize("language", ["ar", "fa"])

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -22,7 +23,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.images.models import Image
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -89,6 +90,72 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+def tag_versions_tag(tag_id: int) -> str:
+    """Shown by what says which tags are a tag's versions in other languages (its page)."""
+    return f"tag-versions:{tag_id}"
+
+
+def tag_translation_tag(translation_id: int) -> str:
+    """Shown by what lists the versions of one TagTranslation."""
+    return f"tag-translation:{translation_id}"
+
+
+class TagTranslation(ClusterableModel):
+    """One tag in several languages: "Syria", «سوريا», «سوریه» (decision 0024).
+
+    Tags are strings shared by every language. Editors link a tag to its versions in the
+    other languages here: a translation started in the admin carries each of its tags over
+    as its version in the copy's language, and a tag page's language switcher and hreflang
+    alternates go to the version's page. A tag has at most one version per language in
+    one translation; the same string may stand for two languages («سارانت» in Arabic and
+    in Persian)."""
+
+    panels = [InlinePanel("versions", min_num=2, label=_("The tag in each language"))]
+
+    class Meta:
+        verbose_name = _("tag translation")
+        verbose_name_plural = _("tag translations")
+
+    def __str__(self) -> str:
+        return " · ".join(version.tag.name for version in self.versions.all())
+
+    def cache_tags(self) -> list[str]:
+        return [tag_translation_tag(self.pk)]
+
+
+class TagVersion(models.Model):
+    """A tag as one language writes it, in a TagTranslation."""
+
+    translation = ParentalKey(TagTranslation, on_delete=models.CASCADE, related_name="versions")
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+", verbose_name=_("tag"))
+
+    panels = [FieldPanel("locale"), FieldPanel("tag")]
+
+    class Meta:
+        verbose_name = _("tag in a language")
+        verbose_name_plural = _("tags in each language")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation", "locale"], name="articles_tagversion_one_per_language"
+            ),
+            models.UniqueConstraint(
+                fields=["tag", "locale"], name="articles_tagversion_one_translation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.tag.name
+
+    def cache_tags(self) -> list[str]:
+        # The tag's page (it gained or lost versions) and the pages of the translation's
+        # other tags (they list this one); a row moved to another tag leaves the old
+        # tag's page showing the translation's tag, so that goes too.
+        return [tag_versions_tag(self.tag_id), tag_translation_tag(self.translation_id)]
 
 
 class ArticleQuerySet(PageQuerySet):

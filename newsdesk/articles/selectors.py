@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Page
@@ -21,6 +22,7 @@ from .models import (
     ArticleQuerySet,
     ArticleTag,
     SectionPage,
+    TagVersion,
 )
 
 # What a link to a corrected article needs (its title and address).
@@ -108,3 +110,46 @@ def corrections(locale_id: int) -> QuerySet[ArticleNote]:
         )
         .order_by("-noted_at", "-id")
     )
+
+
+# Tags in other languages (TagTranslation) -------------------------------------------------
+
+
+def tag_counterparts(tag_ids: Iterable[int], locale_id: int) -> dict[int, Tag]:
+    """Of the tags `tag_ids`, those linked to a version in the language `locale_id`: each
+    tag's id and that version (the tag itself when it is the version). One query."""
+    ids = list(tag_ids)
+    if not ids:
+        return {}
+    rows = (
+        TagVersion.objects.filter(locale_id=locale_id, translation__versions__tag_id__in=ids)
+        .annotate(source_id=F("translation__versions__tag_id"))
+        .select_related("tag")
+        .order_by("-translation_id")  # the first translation wins, should a tag be in two
+    )
+    return {row.source_id: row.tag for row in rows}
+
+
+@dataclass(frozen=True)
+class TagLanguages:
+    """A tag's versions in other languages: each language's slug, and the translations
+    they were read from (what to show, for kept copies)."""
+
+    slugs: dict[str, str] = field(default_factory=dict)
+    translation_ids: tuple[int, ...] = ()
+
+
+def tag_languages(tag: Tag) -> TagLanguages:
+    """The slug of `tag`'s version in each language it has one in. One query."""
+    rows = (
+        TagVersion.objects.filter(translation__versions__tag_id=tag.pk)
+        .select_related("locale", "tag")
+        .order_by("-translation_id")
+        .distinct()
+    )
+    slugs: dict[str, str] = {}
+    translations: set[int] = set()
+    for row in rows:
+        slugs[row.locale.language_code] = row.tag.slug
+        translations.add(row.translation_id)
+    return TagLanguages(slugs, tuple(sorted(translations)))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -19,7 +21,7 @@ from newsdesk.people.models import Person
 
 from . import notes, selectors
 from .listings import archive_name, article_list
-from .models import ArticlePage, ArticleQuerySet
+from .models import ArticlePage, ArticleQuerySet, tag_translation_tag, tag_versions_tag
 
 FIRST_ARCHIVE_YEAR = 1990
 
@@ -35,9 +37,38 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     articles = article_list(
         request, f"tag:{tag.pk}", lambda: _articles_in_active_locale().tagged(tag.pk)
     )
-    return render(
-        request, "articles/tag.html", {"tag": tag, "article_list": articles, "title": tag.name}
-    )
+    context = {
+        "tag": tag,
+        "article_list": articles,
+        "title": tag.name,
+        # The switcher and hreflang go to the tag's version in each language (0024).
+        "language_versions": _tag_addresses(tag),
+    }
+    return render(request, "articles/tag.html", context)
+
+
+def _tag_addresses(tag: Tag) -> dict[str, str]:
+    """The address of `tag`'s page in this language, and of its version's page in each
+    language where editors linked one (articles.TagTranslation)."""
+    shown = tag_versions_tag(tag.pk)
+
+    def find() -> selectors.TagLanguages:
+        fragments.shows(shown)
+        found = selectors.tag_languages(tag)
+        fragments.shows(*(tag_translation_tag(pk) for pk in found.translation_ids))
+        return found
+
+    # Remembered apart from the page (no query when kept); the page shows what it read.
+    found = fragments.remembered(f"newsdesk:tag-languages:v1:{tag.pk}", find)
+    fragments.shows(shown, *(tag_translation_tag(pk) for pk in found.translation_ids))
+    own = translation.get_language() or settings.LANGUAGE_CODE
+    slugs = {**found.slugs, own: tag.slug}
+    addresses = {}
+    for code, _name in settings.LANGUAGES:
+        if code in slugs:
+            with translation.override(code):
+                addresses[code] = reverse("tag", kwargs={"slug": slugs[code]})
+    return addresses
 
 
 @params.reads(params.LIST)

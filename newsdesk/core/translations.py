@@ -2,13 +2,16 @@
 
 A page's translations share its translation_key (Wagtail). For every language of the
 site the switcher links to the visible translation of the current page, or, when there
-is none (or the page is not a Wagtail page: a tag, an author, a search), to that
-language's home page, marked so that it can say so. Kept until a page with the same
-translation_key changes (`translations:<key>`, core/invalidation.py) or the sites do.
+is none (or the page is not a Wagtail page: an author, a search), to that language's
+home page, marked so that it can say so. Kept until a page with the same translation_key
+changes (`translations:<key>`, core/invalidation.py) or the sites do. A view that knows
+its own versions (a tag page: the tag's version in each language, linked by editors in
+articles.TagTranslation) passes their addresses to `for_view`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -41,6 +44,18 @@ def alternates(request: HttpRequest | None, page: Page | None) -> list[Alternate
     site = getattr(request, "_wagtail_site", None)
     key = KEY.format(site.pk if site else 0, page.translation_key, language)
     return fragments.kept(key, lambda: _alternates(request, page, language))
+
+
+def for_view(addresses: Mapping[str, str]) -> list[Alternate]:
+    """The switcher of a view that is not a page: `addresses` (language code to address)
+    where it has a version, else the language's home, marked."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return [
+        Alternate(home.language_code, home.name, url, True, home.current)
+        if (url := addresses.get(home.language_code))
+        else home
+        for home in _homes(language)
+    ]
 
 
 def _alternates(request: HttpRequest | None, page: Page, language: str) -> list[Alternate]:

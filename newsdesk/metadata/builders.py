@@ -99,7 +99,9 @@ def for_context(context: Context) -> Metadata | None:
         return None
     if not hasattr(request, "_newsdesk_metadata"):
         metadata = _build(request, context)
-        metadata.alternates = alternates(request, context.get("page"))
+        metadata.alternates = alternates(
+            request, context.get("page"), context.get("language_versions")
+        )
         request._newsdesk_metadata = metadata  # type: ignore[attr-defined]
     return request._newsdesk_metadata  # type: ignore[attr-defined]
 
@@ -120,17 +122,23 @@ def _build(request: HttpRequest, context: Context) -> Metadata:
     return _listing(request, context)
 
 
-def alternates(request: HttpRequest, page: Any) -> list[tuple[str, str]]:
+def alternates(
+    request: HttpRequest, page: Any, addresses: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
     """Every language version of the page a reader may see, itself among them, then
     x-default: the default language's version, or the page itself where there is none.
 
     A page's versions are its Wagtail translations; a view's (tag, author, archive,
-    search) are its address under each language's prefix."""
+    search) are its address under each language's prefix, or, in the languages where the
+    view knows a version of its own (`addresses`: a tag's version in that language),
+    that version's address."""
     if isinstance(page, Page):
         versions = _page_versions(request, page)
     else:
         versions = {
-            code: absolute(request, translate_url(request.path, code))
+            code: absolute(
+                request, (addresses or {}).get(code) or translate_url(request.path, code)
+            )
             for code, _name in settings.LANGUAGES
         }
     if not versions:

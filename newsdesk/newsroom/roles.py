@@ -96,6 +96,13 @@ NEWSLETTER_PERMISSIONS = [
     "newsletters.change_subscription",
     "newsletters.delete_subscription",
 ]
+# A tag's versions in other languages (articles.TagTranslation): editors link them.
+TAG_TRANSLATION_PERMISSIONS = [
+    "articles.add_tagtranslation",
+    "articles.change_tagtranslation",
+    "articles.delete_tagtranslation",
+    "articles.view_tagtranslation",
+]
 MODEL_PERMISSIONS = {
     WRITER: [
         "wagtailadmin.access_admin",
@@ -110,6 +117,7 @@ MODEL_PERMISSIONS = {
         "people.change_person",
         "taggit.add_tag",
         "taggit.change_tag",
+        *TAG_TRANSLATION_PERMISSIONS,
         "analytics.view_report",
         # Starting a translation (simple_translation's Translate; decision 0024).
         "simple_translation.submit_translation",
@@ -127,6 +135,7 @@ MODEL_PERMISSIONS = {
         "taggit.add_tag",
         "taggit.change_tag",
         "taggit.delete_tag",
+        *TAG_TRANSLATION_PERMISSIONS,
         "analytics.view_report",
         "auth.add_user",
         "auth.change_user",

@@ -4,8 +4,10 @@ Wagtail's copy_for_translation copies a page with everything it links to: hand-p
 related articles, topics, Editor's Choice, a gallery's stories. Left alone, an Arabic copy
 would send readers to English pages. `relink` points each such link at the linked page's
 translation in the copy's language, and drops the links that have none. Tags are shared by
-every language; a copy keeps only the tags already used in its own language, so no tag
-written in another language lands on it.
+every language: `localize_tags` gives the copy each tag's version in its language where
+editors linked one (a TagTranslation: "Syria" is «سوريا» in Arabic), keeps a tag that its
+language already uses, and drops the rest, so no tag written in another language lands on
+it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.models import Page
+
+from newsdesk.articles import selectors as articles
 
 
 def relink(page: Page) -> None:
@@ -61,21 +65,30 @@ def _relink_child(child: models.Model, locale_id: int) -> bool:
     return True
 
 
-def keep_local_tags(page: Page) -> None:
-    """Drop the tags of `page` that no other page of its language uses (unsaved)."""
+def localize_tags(page: Page) -> None:
+    """Give `page` (a copy in its language) each of its tags' version in that language:
+    the linked version where there is one, else the tag itself if another page of the
+    language uses it; a tag with neither is dropped (unsaved)."""
     tags = getattr(page, "tags", None)
     through = getattr(type(page), "tagged_items", None)
     if tags is None or through is None:
         return
+    current = list(tags.all())
+    versions = articles.tag_counterparts((tag.pk for tag in current), page.locale_id)
     model = through.rel.related_model
+    unlinked = [tag.pk for tag in current if tag.pk not in versions]
     used_here = set(
-        model.objects.filter(content_object__locale_id=page.locale_id)
+        model.objects.filter(content_object__locale_id=page.locale_id, tag_id__in=unlinked)
         .exclude(content_object_id=page.pk)
         .values_list("tag_id", flat=True)
         .distinct()
     )
-    current = list(tags.all())
-    tags.set([tag for tag in current if tag.pk in used_here])
+    chosen: dict[int, Any] = {}
+    for tag in current:
+        version = versions.get(tag.pk) or (tag if tag.pk in used_here else None)
+        if version is not None:
+            chosen.setdefault(version.pk, version)
+    tags.set(list(chosen.values()))
 
 
 def translation_started(sender: type, source_obj: Any, target_obj: Any, **kwargs: Any) -> None:
@@ -86,5 +99,5 @@ def translation_started(sender: type, source_obj: Any, target_obj: Any, **kwargs
         return
     page = target_obj.specific
     relink(page)
-    keep_local_tags(page)
+    localize_tags(page)
     page.save(update_fields=None)

@@ -22,8 +22,12 @@ def site_sections(context: template.Context) -> list[navigation.NavItem]:
 
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[translations.Alternate]:
-    """The language switcher's links: the translations of this page, else the homes."""
+    """The language switcher's links: the translations of this page (or the addresses a
+    view put in `language_versions`), else the homes."""
     page = context.get("page")
+    addresses = context.get("language_versions")
+    if not isinstance(page, Page) and addresses:
+        return translations.for_view(addresses)
     return translations.alternates(context.get("request"), page if isinstance(page, Page) else None)
 
 

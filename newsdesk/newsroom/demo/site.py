@@ -25,6 +25,7 @@ from .local import build_languages
 from .newsroom_day import correct_articles
 from .readership import seed_views
 from .structure import build_structure
+from .tag_links import link_tags
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def build_demo_site(articles: int, seed: int, log: Log) -> Summary:
         build_info_pages(newsroom.home)
         log("Built the Gallery: photo essays and films.")
         build_languages(newsroom, articles, seed, now, log)
+        log(f"Linked {link_tags()} tags to their versions in the other languages.")
         build_map(streams["map"], now, log)
         correct_articles(now)
         cover_live(streams["live"], now)
