@@ -17,6 +17,7 @@ process, a few hundred kilobytes.
 from __future__ import annotations
 
 import os
+import random
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -33,9 +34,20 @@ class FileCache(FileBasedCache):
 
     def _cull(self) -> None:
         self._writes_since_count += 1
-        if self._writes_since_count >= CULL_EVERY:
-            self._writes_since_count = 0
-            super()._cull()  # type: ignore[misc]
+        if self._writes_since_count < CULL_EVERY:
+            return
+        self._writes_since_count = 0
+        names = self._list_cache_files()  # type: ignore[attr-defined]
+        excess = len(names) - self._max_entries
+        if excess < 0:
+            return
+        if self._cull_frequency == 0:
+            self.clear()
+            return
+        # Back under the limit, and a fraction below it as Django culls (1/3 by default).
+        below = self._max_entries // self._cull_frequency
+        for name in random.sample(names, min(len(names), excess + below)):
+            self._delete(name)  # type: ignore[attr-defined]
 
     def add(
         self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
