@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -46,11 +47,74 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             raise pytest.UsageError(f"REDIS_URL={redis_url} is unreachable: {error}") from error
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/browser/ is a browser test, marked or not (CI runs them once)."""
+TESTS = Path(__file__).resolve().parent
+# Test modules of code that is not the same on the embedded setup (SQLite, the file cache
+# and its change file) and in production (PostgreSQL, Redis and its channel): the search
+# backends, the view stores, the cache backends and what is built on them, the visibility
+# rule's and the task queue's SQL, the demo's bulk inserts, query counts. CI runs these on
+# both databases, and every other test in one of its two runs (--ci-share, decision 0018).
+ON_BOTH_DATABASES = (
+    "analytics/",
+    "test_api_budgets.py",
+    "test_changewatch.py",
+    "test_comments_pipeline.py",
+    "test_dbrouters.py",
+    "test_demo.py",
+    "test_discovery_budgets.py",
+    "test_feed_cache.py",
+    "test_filecache.py",
+    "test_filewatch.py",
+    "test_fragments.py",
+    "test_health.py",
+    "test_invalidation",
+    "test_kept_parts_memory.py",
+    "test_live_budget.py",
+    "test_page_cache",
+    "test_query_budgets.py",
+    "test_rediscache.py",
+    "test_search",
+    "test_throttling.py",
+    "test_timed_changes",
+    "test_visibility_matrix.py",
+)
+CI_SHARES = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--ci-share",
+        choices=CI_SHARES,
+        help="CI's two runs: the tests of ON_BOTH_DATABASES and about half of the others, "
+        "each module of the others in one run only (tests/conftest.py)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test under tests/browser/ is a browser test, marked or not (CI runs them once);
+    with --ci-share, the tests that the other run has are deselected (not skipped)."""
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+    share = config.getoption("ci_share")
+    if share:
+        left_out = [item for item in items if not _in_share(item, share)]
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if _in_share(item, share)]
+
+
+def _in_share(item: pytest.Item, share: str) -> bool:
+    """Browser and server tests are chosen by their markers (-m), the others by module."""
+    if item.get_closest_marker("browser") or item.get_closest_marker("servers"):
+        return True
+    return share in shares_of(item.path.relative_to(TESTS).as_posix())
+
+
+def shares_of(module: str) -> tuple[str, ...]:
+    """The CI runs that have a test module (its path under tests/): both for the modules of
+    ON_BOTH_DATABASES, otherwise one, the same every time (a hash of the path)."""
+    if module.startswith(ON_BOTH_DATABASES):
+        return CI_SHARES
+    return (CI_SHARES[zlib.crc32(module.encode()) % len(CI_SHARES)],)
 
 
 @pytest.fixture(scope="session")
