@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
@@ -342,6 +343,19 @@ def test_it_creates_one_account_per_newsroom_role(demo_site: str) -> None:
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.username)
 def test_it_lets_each_demo_account_log_in(demo_site: str, client: Client, account) -> None:  # type: ignore[no-untyped-def]
     assert client.login(username=account.username, password=account.password)
+
+
+def test_it_makes_the_writing_logins_reporters_of_the_english_newsroom(demo_site: str) -> None:
+    """(tests/test_demo_accounts.py tests the links without building a site.)"""
+    english_reporter = [
+        re.escape(role).replace(re.escape("{region}"), ".+")
+        for role in AUTHOR_ROLES
+        if role not in OPINION_ROLES
+    ]
+    for username in ("writer", "editor"):
+        person = Person.objects.filter(user__username=username).first()
+        assert person is not None, username
+        assert any(re.fullmatch(role, person.role) for role in english_reporter), person.role
 
 
 def test_it_prints_the_logins_and_a_warning(demo_site: str) -> None:

@@ -190,6 +190,46 @@ def test_the_entries_part_holds_the_entries_alone(client: Client, live: LivePage
     assert response["Content-Type"].startswith("text/html")
 
 
+# In Arabic --------------------------------------------------------------------------------
+
+ARABIC_EMPTY = "ستظهر التحديثات الأولى هنا."  # The first entries will appear here.
+ARABIC_RUNNING = "التغطية مستمرة."  # Coverage is running.
+
+
+@pytest.fixture
+def arabic_live(home) -> LivePage:  # type: ignore[no-untyped-def]
+    """Live coverage on the Arabic site, just started: no entries yet."""
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    arabic_home = home.copy_for_translation(arabic)
+    arabic_home.save_revision().publish()
+    section = factories.make_section(arabic_home, "Akhbar")
+    return factories.make_live_page(section, "مباشر: فيضانات في الدلتا", lead="تابعوا الفيضانات.")
+
+
+def test_an_arabic_live_page_without_entries_says_so_in_arabic_right_to_left(
+    client: Client, arabic_live: LivePage
+) -> None:
+    response = client.get(arabic_live.url)
+
+    html = response.content.decode()
+    assert arabic_live.url.startswith("/ar/") and response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in html
+    assert ARABIC_EMPTY in html and ARABIC_RUNNING in html
+    assert "The first entries will appear here." not in html
+    assert entry_ids(html) == []
+
+
+def test_the_entries_part_of_an_arabic_live_page_without_entries_is_arabic(
+    client: Client, arabic_live: LivePage
+) -> None:
+    response = client.get(f"{arabic_live.url}?part=entries")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ARABIC_EMPTY in html and ARABIC_RUNNING in html
+    assert "The first entries will appear here." not in html
+
+
 # Through the caches -----------------------------------------------------------------------
 
 

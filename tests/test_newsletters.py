@@ -231,6 +231,50 @@ def test_an_arabic_reader_subscribes_to_the_arabic_digest_in_arabic(
     assert "تأكيد" in mail.outbox[0].subject
 
 
+ARABIC_PAGE = '<html lang="ar" dir="rtl">'
+
+
+def test_the_arabic_confirmation_mail_is_arabic_right_to_left_with_addresses_under_ar(
+    client: Client, news: SectionPage
+) -> None:
+    translated_section(news, "ar")
+
+    post(client, "/ar/newsletters/")
+
+    message = mail.outbox[0]
+    html = html_part(message)
+    assert "للتأكيد، افتح هذا الرابط واضغط «تأكيد»:" in message.body
+    assert "إن لم تكن أنت، فتجاهل هذه الرسالة: لن نرسل شيئًا آخر." in message.body
+    assert ARABIC_PAGE in html and "أكّد اشتراكك" in html
+    addresses = links_in(message) + re.findall(r'href="([^"]+)"', html)
+    assert addresses and all(a.startswith("http://testserver/ar/") for a in addresses)
+
+
+@pytest.mark.parametrize(
+    ("step", "words"),
+    [
+        ("sign-up", "تحقّق من بريدك الإلكتروني"),  # Check your email
+        ("confirmation link opened", "أكّد اشتراكك"),  # Confirm your subscription
+        ("confirmed", "تمّ اشتراكك"),  # You are subscribed
+    ],
+)
+def test_an_arabic_reader_is_answered_in_arabic_at_each_step(
+    client: Client, news: SectionPage, step: str, words: str
+) -> None:
+    translated_section(news, "ar")
+    response = post(client, "/ar/newsletters/")
+    if step != "sign-up":
+        address = path_of(confirm_link())
+        response = (
+            client.get(address) if step == "confirmation link opened" else client.post(address)
+        )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ARABIC_PAGE in html and words in html
+    assert (Subscription.objects.get().status == Status.CONFIRMED) == (step == "confirmed")
+
+
 def test_a_form_from_another_site_is_refused(client: Client, news: SectionPage) -> None:
     response = client.post(
         "/newsletters/",

@@ -9,7 +9,6 @@ this, in `forms.CommentForm`, so every check may trust the fields' shapes.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import re
 import secrets
 import urllib.parse
@@ -23,12 +22,12 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.lib import localformat
+from newsdesk.lib.throttle import Throttle
 
 from .models import Blocked, BlockKind, Comment
 from .selectors import Rules
@@ -75,15 +74,9 @@ class Submission:
 Check = Callable[[Submission], Verdict | None]
 
 
-def client_hash(ip: str) -> str:
-    """A salted hash of the reader's network (/24 or /64), never the address itself."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return ""
-    prefix = 24 if address.version == 4 else 64
-    network = ipaddress.ip_network(f"{address}/{prefix}", strict=False)
-    return salted_hmac("newsdesk.comments.client", str(network)).hexdigest()[:32]
+THROTTLE = Throttle("comments")
+# Stored with each comment (and blocked by moderators): the salt must never change.
+client_hash = THROTTLE.client_hash
 
 
 def _signer() -> signing.TimestampSigner:
@@ -165,16 +158,7 @@ def comments_open(sub: Submission) -> Verdict | None:
 
 
 def _count(scope: str, value: str) -> int:
-    """One more in this window for `value`: the number so far, this one included."""
-    _limit, seconds = settings.COMMENTS_RATE_LIMIT
-    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-    key = f"newsdesk:comments:rate:{scope}:{digest}"
-    cache.add(key, 0, seconds)  # starts the window; a no-op while one is open
-    try:
-        return cache.incr(key)
-    except ValueError:  # the window closed between add and incr
-        cache.set(key, 1, seconds)
-        return 1
+    return THROTTLE.count(scope, value, settings.COMMENTS_RATE_LIMIT[1])
 
 
 def rate_limit(sub: Submission) -> Verdict | None:

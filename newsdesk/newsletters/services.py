@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import ipaddress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+
+from newsdesk.lib.throttle import Throttle
 
 from . import tasks
 from .models import Status, Subscription
@@ -32,27 +30,7 @@ class SignUp:
     client_ip: str = ""
 
 
-def client_hash(ip: str) -> str:
-    """A salted hash of the reader's network (/24 or /64), never the address itself."""
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return ""
-    prefix = 24 if address.version == 4 else 64
-    network = ipaddress.ip_network(f"{address}/{prefix}", strict=False)
-    return salted_hmac("newsdesk.newsletters.client", str(network)).hexdigest()[:32]
-
-
-def _count(scope: str, value: str, seconds: int) -> int:
-    """One more in this window for `value`: the number so far, this one included."""
-    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-    key = f"newsdesk:newsletters:rate:{scope}:{digest}"
-    cache.add(key, 0, seconds)  # starts the window; a no-op while one is open
-    try:
-        return cache.incr(key)
-    except ValueError:  # the window closed between add and incr
-        cache.set(key, 1, seconds)
-        return 1
+THROTTLE = Throttle("newsletters")
 
 
 def subscribe(sign_up: SignUp) -> Outcome:
@@ -60,8 +38,8 @@ def subscribe(sign_up: SignUp) -> Outcome:
     address until its owner confirms. Too many from one network are refused; too many
     for one address send no more emails (anyone can type anyone's address)."""
     limit, seconds = settings.NEWSLETTERS_RATE_LIMIT
-    network = client_hash(sign_up.client_ip)
-    if network and _count("client", network, seconds) > limit:
+    network = THROTTLE.client_hash(sign_up.client_ip)
+    if network and THROTTLE.count("client", network, seconds) > limit:
         return Outcome.TOO_MANY
     chosen = sign_up.chosen
     email = sign_up.email.strip().lower()
@@ -69,7 +47,7 @@ def subscribe(sign_up: SignUp) -> Outcome:
     if subscription is None:  # confirmed already: nothing to ask
         return Outcome.ASKED
     per_day = settings.NEWSLETTERS_CONFIRMATIONS_PER_DAY
-    if _count("email", f"{email} {chosen.key}", 60 * 60 * 24) > per_day:
+    if THROTTLE.count("email", f"{email} {chosen.key}", 60 * 60 * 24) > per_day:
         return Outcome.ASKED
     # Queued in the same transaction (the database queue): the worker sees both together.
     tasks.send_confirmation.enqueue(subscription.pk)

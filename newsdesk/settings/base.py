@@ -315,7 +315,7 @@ AXES_DISABLE_ACCESS_LOG = True
 # Security headers, in every environment so that development and tests see what readers
 # get. The public site allows no inline code at all (not even with nonces: whole pages are
 # cached and shared between readers, and a nonce in a shared page is no secret). Video
-# players come from two hosts, and only once a reader presses play (gallery.js).
+# players come from two hosts, and only once a reader presses play (film-facade.js).
 # Media may come from object storage on another host: production.py adds it.
 NEWSDESK_VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY: dict[str, Any] = {

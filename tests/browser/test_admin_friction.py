@@ -1,8 +1,9 @@
 """The newsroom's friction, tried in the real Wagtail admin as an editor or a writer does
 it: a new article with the writer's own byline, the reviewer's request for changes,
-comments decided from their rows, an event verified from its form with the map under
-the Save bar, the Most Viewed report searched by title, a writer deleting their own
-picture, and the areas-of-control upload page without script errors."""
+comments decided from their rows, an event verified from its form, the Most Viewed
+report searched by title, a writer deleting their own picture, and the areas-of-control
+upload page without script errors. (The event form's map under the admin's bars is in
+test_map_admin.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from wagtail.users.models import UserProfile
 
 from newsdesk.analytics import stores
 from newsdesk.articles.models import ArticlePage, SectionPage
@@ -126,46 +126,6 @@ def test_an_editor_saves_and_verifies_an_event_from_its_form(
         Event.Status.VERIFIED,
         editor,
     )
-
-
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_event_forms_map_stays_under_the_sticky_save_bar(
-    page: Page, editor: User, home, language: str
-) -> None:  # type: ignore[no-untyped-def]
-    event = make_event(status=Event.Status.REPORTED)
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = language
-    profile.save()
-    page.set_default_navigation_timeout(ADMIN_NAVIGATION_MS)
-    log_in(page, editor)
-    page.goto(f"/admin/snippets/maps/event/edit/{event.pk}/")
-    expect(page.locator(".location-picker__map .leaflet-pane").first).to_be_attached()
-
-    # Scroll (with the wheel, as an editor does) until the map's middle is at the height of
-    # the sticky Save button, then ask what is on top where the map lies under the button.
-    map_box = page.locator(".location-picker__map").bounding_box()
-    save_box = page.locator("footer.footer button.action-save").bounding_box()
-    assert map_box is not None and save_box is not None
-    page.mouse.move(map_box["x"] + 10, 300)
-    page.mouse.wheel(0, map_box["y"] + map_box["height"] / 2 - save_box["y"])
-    page.wait_for_timeout(500)
-    state = page.locator("footer.footer").evaluate(
-        """footer => {
-            const button = footer.querySelector("button.action-save");
-            const map = document.querySelector('.location-picker__map');
-            const after = map.getBoundingClientRect(), now = button.getBoundingClientRect();
-            const left = Math.max(after.left, now.left), right = Math.min(after.right, now.right);
-            const [x, y] = [(left + right) / 2, now.top + now.height / 2];
-            const under = left < right && after.top < y && y < after.bottom;
-            const hit = document.elementFromPoint(x, y);
-            return {under, onTop: footer.contains(hit), map: [after.left, after.top, after.right,
-                after.bottom], button: [now.left, now.top, now.right, now.bottom],
-                hit: hit && hit.className.toString()};
-        }"""
-    )
-    assert state["under"], f"the map should lie under the Save button for this test: {state}"
-    on_top = state["onTop"]
-    assert on_top, f"the map draws over the Save button: {state}"
 
 
 def test_an_editor_finds_an_article_in_the_most_viewed_report_by_title(

@@ -113,3 +113,28 @@ def test_without_script_the_refresh_link_brings_the_new_entry(
 
     expect(reader.locator(".live-entry__headline").first).to_have_text("Shelters are full")
     reader.context.close()
+
+
+def test_a_video_in_an_entry_that_arrived_without_reloading_plays_from_its_facade(
+    page: Page, home: Any, news: SectionPage, foreign_requests: list[str]
+) -> None:
+    live = factories.make_live_page(news, "Live: storm over the coast")
+    factories.post_entry(live, "Winds are rising")
+    page.goto(live.url)
+
+    factories.post_entry(
+        live,
+        "The harbour from the air",
+        headline="The harbour from the air",
+        embed_url="https://www.youtube.com/watch?v=abc123",
+    )
+    facade = page.locator(".live-entries .film-facade")
+    expect(facade).to_have_count(1, timeout=15_000)
+    assert foreign_requests == []
+    facade.click()
+
+    frame = page.locator("iframe.film-facade__frame")
+    expect(frame).to_have_count(1)
+    assert (frame.get_attribute("src") or "").startswith(
+        "https://www.youtube-nocookie.com/embed/abc123"
+    )

@@ -1,32 +1,9 @@
-// Gallery viewer and film facade. Progressive enhancement: without this file every
-// picture is a link to its own page and every external film a link to its host.
+// Gallery viewer. Progressive enhancement: without this file every picture is a link to
+// its own page. (A film's facade is film-facade.js, shared with live entries' videos.)
 (function () {
   "use strict";
 
-  // --- Film facade: nothing is requested from the video host before "play". ---
-  var PLAYERS = {
-    youtube: function (id) { return "https://www.youtube-nocookie.com/embed/" + encodeURIComponent(id) + "?autoplay=1"; },
-    vimeo: function (id) { return "https://player.vimeo.com/video/" + encodeURIComponent(id) + "?autoplay=1&dnt=1"; }
-  };
-
-  document.querySelectorAll("[data-film-provider]").forEach(function (facade) {
-    facade.addEventListener("click", function (event) {
-      var build = PLAYERS[facade.getAttribute("data-film-provider")];
-      if (!build) { return; }
-      event.preventDefault();
-      var frame = document.createElement("iframe");
-      frame.className = "film-facade__frame";
-      frame.src = build(facade.getAttribute("data-film-id"));
-      frame.title = facade.getAttribute("data-film-title") || "";
-      frame.allow = "autoplay; fullscreen; picture-in-picture";
-      frame.setAttribute("allowfullscreen", "");
-      frame.referrerPolicy = "strict-origin-when-cross-origin";
-      facade.replaceWith(frame);
-      frame.focus();
-    });
-  });
-
-  // --- Full-screen viewer for a photo gallery. ---
+  // A full-screen viewer for a photo gallery.
   var gallery = document.querySelector("[data-gallery]");
   if (!gallery) { return; }
   var links = Array.prototype.slice.call(gallery.querySelectorAll("[data-viewer-index]"));

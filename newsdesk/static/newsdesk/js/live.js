@@ -1,6 +1,6 @@
 // Live coverage: an open page shows new and corrected entries without reloading.
 // Progressive enhancement: without this file the page has a "Refresh for new entries"
-// link and every video is a link to its host.
+// link. (Its videos' facade is film-facade.js, shared with the gallery's films.)
 //
 // It asks for the page's entries alone (?part=entries), which the page cache, the fast
 // path and caches in front keep and purge exactly as the page (tag live:<id>). The
@@ -11,29 +11,6 @@
 (function () {
   "use strict";
 
-  // --- Video facade: nothing is requested from the host before the reader presses it. ---
-  var PLAYERS = {
-    youtube: function (id) { return "https://www.youtube-nocookie.com/embed/" + encodeURIComponent(id) + "?autoplay=1"; },
-    vimeo: function (id) { return "https://player.vimeo.com/video/" + encodeURIComponent(id) + "?autoplay=1&dnt=1"; }
-  };
-  document.addEventListener("click", function (event) {
-    var facade = event.target.closest && event.target.closest(".live [data-film-provider]");
-    if (!facade) { return; }
-    var build = PLAYERS[facade.getAttribute("data-film-provider")];
-    if (!build) { return; }
-    event.preventDefault();
-    var frame = document.createElement("iframe");
-    frame.className = "film-facade__frame";
-    frame.src = build(facade.getAttribute("data-film-id"));
-    frame.title = facade.getAttribute("data-film-title") || "";
-    frame.allow = "autoplay; fullscreen; picture-in-picture";
-    frame.setAttribute("allowfullscreen", "");
-    frame.referrerPolicy = "strict-origin-when-cross-origin";
-    facade.replaceWith(frame);
-    frame.focus();
-  });
-
-  // --- New entries. ---
   var region = document.querySelector("[data-live-url]");
   if (!region || !window.fetch || !window.DOMParser) { return; }
   var url = region.getAttribute("data-live-url");
