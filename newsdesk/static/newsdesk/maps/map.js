@@ -333,10 +333,15 @@
     show();
   }
 
-  // A name that a cluster or marker would cover (or that would cover one) moves below its
-  // dot, then beside it; when every side is taken it is hidden until the next view.
+  // A name that a cluster or marker would cover (or that would cover one), or that would
+  // stick out of the map, moves below its dot, then beside it, then to a corner; when every
+  // place is taken it is hidden until the next view.
   // Reads every box first and writes the classes after, so the page is laid out once.
-  var NAME_PLACES = ["", "map-place__name--below", "map-place__name--east", "map-place__name--west"];
+  var NAME_PLACES = [
+    "", "map-place__name--below", "map-place__name--east", "map-place__name--west",
+    "map-place__name--north-east", "map-place__name--north-west",
+    "map-place__name--south-east", "map-place__name--south-west",
+  ];
   function keepNamesClear(map) {
     var container = map.getContainer();
     var names = Array.prototype.slice.call(container.querySelectorAll(".map-place__name"));
@@ -351,6 +356,7 @@
       return [r.left + inset, r.top + inset, r.right - inset, r.bottom - inset];
     });
     var boxes = names.map(function (name) { return name.getBoundingClientRect(); });
+    var frame = container.getBoundingClientRect();
     var GAP = 9; // from the dot to a name below or beside it
     var chosen = boxes.map(function (r) {
       var w = r.width, h = r.height, x = r.left + w / 2, y = r.bottom + 15;
@@ -359,10 +365,15 @@
         [x - w / 2, y + GAP],
         [x + GAP, y - h / 2],
         [x - GAP - w, y - h / 2],
+        [x + GAP, y - GAP - h],
+        [x - GAP - w, y - GAP - h],
+        [x + GAP, y + GAP],
+        [x - GAP - w, y + GAP],
       ];
       for (var i = 0; i < candidates.length; i++) {
         var box = [candidates[i][0], candidates[i][1], candidates[i][0] + w, candidates[i][1] + h];
-        var clear = !taken.some(function (o) {
+        var inside = box[0] >= frame.left && box[2] <= frame.right && box[1] >= frame.top && box[3] <= frame.bottom;
+        var clear = inside && !taken.some(function (o) {
           return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
         });
         if (clear) {
