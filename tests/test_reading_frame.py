@@ -97,6 +97,16 @@ def test_an_article_in_its_kinds_own_section_names_the_kind_once(client: Client,
     html = client.get(story.url).content.decode()
     assert "article__kind--news" in html
     assert 'class="article__section"' not in html
+    assert "{#" not in html
+
+
+def test_an_authors_name_and_bio_keep_their_own_direction(client: Client, reporter) -> None:  # type: ignore[no-untyped-def]
+    reporter.bio = "Has reported from the region for a decade."
+    reporter.save()
+    html = client.get(f"/authors/{reporter.slug}/").content.decode()
+    assert "<h1><bdi>Leila Haddad</bdi></h1>" in html
+    assert '<p class="person__bio"><bdi>Has reported from the region for a decade.</bdi></p>' in html
+    assert "{#" not in html
 
 
 def test_the_article_says_its_kind_and_section(client: Client, home) -> None:  # type: ignore[no-untyped-def]
