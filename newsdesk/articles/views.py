@@ -73,8 +73,8 @@ def archive(
             "year": year,
             "month": month,
             "day": day,
-            # Dates, so that the template names each month in the reader's language.
-            # (none after this one: a link to a month to come leads to an empty page).
+            # Dates, so that the template names each month in the reader's language; none
+            # after this one (a link to a month to come would lead to an empty page).
             "months": [date(year, m, 1) for m in range(1, 13) if date(year, m, 1) <= _this_month()],
             "neighbours": _neighbour_months(year, month) if month and not day else None,
         },
