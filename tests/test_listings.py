@@ -76,7 +76,7 @@ def test_it_shows_an_author_page_with_their_articles(client: Client, news, repor
     factories.make_article(news, "Written by Leila", authors=[reporter])
     factories.make_article(news, "Written by someone else")
     html = client.get(reporter.get_absolute_url()).content.decode()
-    assert "<h1>Leila Haddad</h1>" in html
+    assert "<h1><bdi>Leila Haddad</bdi></h1>" in html
     assert "Written by Leila" in html
     assert "Written by someone else" not in html
 

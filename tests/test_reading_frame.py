@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import Locale
 
 from newsdesk.articles.models import ArticleKind
 from newsdesk.home.models import InfoPage
@@ -67,6 +68,47 @@ def test_a_month_archive_links_the_months_around_it(client: Client, news) -> Non
     html = client.get("/archive/2025/1/").content.decode()
     assert '<a rel="prev" href="/archive/2024/12/">December 2024</a>' in html
     assert '<a rel="next" href="/archive/2025/2/">February 2025</a>' in html
+
+
+def test_the_archive_links_no_month_to_come(client: Client, news) -> None:  # type: ignore[no-untyped-def]
+    this_month = timezone.localdate().replace(day=1)
+    next_year = this_month.year + 1
+    assert "/archive/" not in _months_nav(client.get(f"/archive/{next_year}/").content.decode())
+    html = client.get(f"/archive/{this_month.year}/{this_month.month}/").content.decode()
+    assert 'rel="prev"' in html
+    assert 'rel="next"' not in html
+
+
+def _months_nav(html: str) -> str:
+    start = html.index('class="archive-months"')
+    return html[start : html.index("</nav>", start)]
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fa"])
+def test_an_article_in_its_kinds_own_section_names_the_kind_once(  # type: ignore[no-untyped-def]
+    client: Client, home, language
+) -> None:
+    # The Arabic kind "News" and a section called "News" are different words.
+    if language != "en":
+        home = home.copy_for_translation(Locale.objects.get(language_code=language))
+        home.save_revision().publish()
+    section = factories.make_section(home, f"Latest{language}")
+    section.default_kind = ArticleKind.NEWS
+    section.save()
+    story = factories.make_article(section, "A story of the day", kind=ArticleKind.NEWS)
+    html = client.get(story.url).content.decode()
+    assert "article__kind--news" in html
+    assert 'class="article__section"' not in html
+    assert "{#" not in html
+
+
+def test_an_authors_name_and_bio_keep_their_own_direction(client: Client, reporter) -> None:  # type: ignore[no-untyped-def]
+    reporter.bio = "Has reported from the region."
+    reporter.save()
+    html = client.get(f"/authors/{reporter.slug}/").content.decode()
+    assert "<h1><bdi>Leila Haddad</bdi></h1>" in html
+    assert '<p class="person__bio"><bdi>Has reported from the region.</bdi></p>' in html
+    assert "{#" not in html
 
 
 def test_the_article_says_its_kind_and_section(client: Client, home) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import math
 import random
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from django.core.files.base import ContentFile
@@ -25,7 +25,13 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
-from newsdesk.articles.models import ArticleAuthor, ArticleKind, ArticlePage, SectionPage
+from newsdesk.articles.models import (
+    ArticleAuthor,
+    ArticleKind,
+    ArticleNote,
+    ArticlePage,
+    SectionPage,
+)
 from newsdesk.gallery.models import (
     FilmPage,
     GalleryIndexPage,
@@ -34,9 +40,11 @@ from newsdesk.gallery.models import (
     PhotoGalleryPage,
 )
 from newsdesk.home.models import EditorsChoiceItem, HomePage, InFocusItem
+from newsdesk.live.models import LiveEntry, LivePage
 from newsdesk.maps import demo as map_demo
 from newsdesk.maps.models import MapPage
 from newsdesk.newsroom.demo import video
+from newsdesk.newsroom.demo.live_coverage import CORRECTIONS
 from newsdesk.people.models import Person
 from newsdesk.topics.models import ArticleTopic, TopicIndexPage, TopicPage, TopicPinnedArticle
 
@@ -288,6 +296,8 @@ def addresses(language: str) -> dict[str, str]:
     gallery = PhotoGalleryPage.objects.live().get(locale=locale)
     film = FilmPage.objects.live().get(locale=locale, slug="film")
     hosted = FilmPage.objects.live().get(locale=locale, slug="film-hosted")
+    live = LivePage.objects.live().get(locale=locale)
+    published = timezone.localtime(article.published_at)
     return {
         "gallery-index": gallery_index.url,
         "gallery": gallery.url,
@@ -303,6 +313,12 @@ def addresses(language: str) -> dict[str, str]:
         "tag": f"{prefix}/tags/{tag.slug}/",
         "map": MapPage.objects.live().get(locale=locale).url,
         "search": f"{prefix}/search/?q={quote(_longest_word(article.title))}",
+        "search-empty": f"{prefix}/search/?q=qqxzv",
+        "archive-year": f"{prefix}/archive/{published.year}/",
+        "archive-month": f"{prefix}/archive/{published.year}/{published.month:02d}/",
+        "corrections": f"{prefix}/corrections/",
+        "live": live.url,
+        "not-found": f"{prefix}/no-such-page/",
     }
 
 
@@ -361,7 +377,12 @@ def build_edition(
     sections = {
         kind: home.add_child(
             instance=SectionPage(
-                title=title, slug=str(kind), show_in_menus=True, introduction=intro, locale=locale
+                title=title,
+                slug=str(kind),
+                show_in_menus=True,
+                introduction=intro,
+                default_kind=kind,
+                locale=locale,
             )
         )
         for kind, (title, intro) in edition.sections.items()
@@ -428,8 +449,57 @@ def build_edition(
         InFocusItem.objects.create(page=home, topic=topic, sort_order=position)
         pinned = analyses[position % len(analyses)]
         TopicPinnedArticle.objects.create(topic=topic, article=pinned, sort_order=0)
+    # A correction on the second story, listed on the Corrections page.
+    ArticleNote.objects.create(
+        article=news[1], text=CORRECTIONS[edition.language], noted_at=now - timedelta(minutes=30)
+    )
+    news[1].save_revision().publish()
+    build_live(sections[ArticleKind.NEWS], edition, news[0], now)
     build_gallery(rng, home, edition, topics[0])
     return home
+
+
+def build_live(section: Page, edition: Edition, source: ArticlePage, now: datetime) -> None:
+    """A running live page: entries written from the edition's headlines, one pinned,
+    one with a picture, one quoting and one corrected."""
+    headline = edition.headlines[-1]
+    page = LivePage(
+        title=headline,
+        slug="live",
+        locale=section.locale,
+        kind=ArticleKind.NEWS,
+        kicker=edition.kickers[0],
+        lead=edition.lead.format(headline=headline),
+        dateline=edition.datelines[0],
+        published_at=now - timedelta(hours=2),
+        coverage_started_at=now - timedelta(hours=2),
+        comments_open=False,
+        hero_image=source.hero_image,
+        hero_alt=source.hero_alt,
+        hero_caption=source.hero_caption,
+        hero_credit=source.hero_credit,
+        body=body(edition),
+    )
+    for link in source.authors.order_by("sort_order"):
+        page.authors.add(ArticleAuthor(person=link.person, sort_order=link.sort_order))
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    authors = [link.person for link in source.authors.order_by("sort_order")]
+    for n, headline in enumerate(edition.headlines[:6]):
+        LiveEntry.objects.create(
+            live_page=page,
+            posted_at=now - timedelta(minutes=100 - 15 * n),
+            author=authors[n % len(authors)],
+            headline=headline if n % 2 == 0 else "",
+            text=f"<p>{edition.lead.format(headline=headline)}</p>",
+            pinned=n == 0,
+            image=source.hero_image if n == 2 else None,
+            image_alt=source.hero_alt if n == 2 else "",
+            image_caption=source.hero_caption if n == 2 else "",
+            quote=edition.lead.format(headline=edition.headlines[0]) if n == 3 else "",
+            quote_source=authors[0].name if n == 3 else "",
+            correction=CORRECTIONS[edition.language] if n == 4 else "",
+        )
 
 
 def build_gallery(rng: random.Random, home: HomePage, edition: Edition, topic: TopicPage) -> None:

@@ -51,6 +51,7 @@ def main() -> None:
         "--pages", default="", help="comma-separated page names, e.g. gallery,film (default: all)"
     )
     args = parser.parse_args()
+    args.out = args.out.resolve()  # printed relative to the project
 
     if args.fresh and SITE_DIR.exists():
         shutil.rmtree(SITE_DIR)

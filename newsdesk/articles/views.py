@@ -104,8 +104,9 @@ def archive(
             "year": year,
             "month": month,
             "day": day,
-            # Dates, so that the template names each month in the reader's language.
-            "months": [date(year, m, 1) for m in range(1, 13)],
+            # Dates, so that the template names each month in the reader's language; none
+            # after this one (a link to a month to come would lead to an empty page).
+            "months": [date(year, m, 1) for m in range(1, 13) if date(year, m, 1) <= _this_month()],
             "neighbours": _neighbour_months(year, month) if month and not day else None,
         },
     )
@@ -131,15 +132,19 @@ def corrections(request: HttpRequest) -> HttpResponse:
 
 
 def _neighbour_months(year: int, month: int) -> tuple[date | None, date | None]:
-    """The months before and after an archive month, within the years that have an archive."""
+    """The months before and after an archive month, from the archive's first year to this
+    month."""
     first = date(year, month, 1)
     before = (first - timedelta(days=1)).replace(day=1)
     after = first + timedelta(days=calendar.monthrange(year, month)[1])
-    last_year = timezone.now().year + 1
     return (
         before if before.year >= FIRST_ARCHIVE_YEAR else None,
-        after if after.year <= last_year else None,
+        after if after <= _this_month() else None,
     )
+
+
+def _this_month() -> date:
+    return timezone.localdate().replace(day=1)
 
 
 def _archive_period(year: int, month: int | None, day: int | None) -> tuple[datetime, datetime]:

@@ -300,3 +300,32 @@ def test_an_english_map_served_under_the_arabic_prefix_keeps_its_events(
 
     assert events_on_map(page) == 13
     expect(page.locator("[data-map-list] .map-event")).to_have_count(13)
+
+
+# Names on the screen that a cluster's disc or a marker covers (or that cover one).
+NAMES_UNDER_MARKERS = """() => {
+  const names = [...document.querySelectorAll(".map-place__name")]
+    .filter((name) => getComputedStyle(name).visibility !== "hidden")
+    .map((name) => [name.textContent, name.getBoundingClientRect()]);
+  const markers = [...document.querySelectorAll(".marker-cluster > div, .map-marker-icon")]
+    .map((marker) => marker.getBoundingClientRect());
+  const meet = (a, b) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return names.filter(([, box]) => markers.some((marker) => meet(box, marker)))
+    .map(([text]) => text);
+}"""
+
+
+def test_city_names_stay_clear_of_clusters_and_markers(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+
+    # Twelve events on Aleppo itself: a cluster where the city's name would be.
+    page.goto(f"{map_page.url}?lat=35&lon=39&z=6")
+    wait_for_map(page)
+    expect(page.locator(".marker-cluster").first).to_be_visible()
+    expect(page.locator(".map-place__name").first).to_be_attached()
+    page.wait_for_timeout(500)  # the names are moved once the clusters have formed
+
+    assert page.evaluate(NAMES_UNDER_MARKERS) == []
+    expect(page.locator(".map-place__name", has_text="Aleppo")).to_be_visible()

@@ -321,10 +321,69 @@
           keyboard: false,
           icon: L.divIcon({ className: "map-place", html: label, iconSize: null }),
         }).addTo(layer);
-      });
+      }, function () { keepNamesClear(map); });
     }
     map.on("zoomend moveend", show);
+    // Clusters form again after every zoom and as markers arrive: names move out of their way.
+    var pending = null;
+    map.on("markerschanged", function () {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(function () { keepNamesClear(map); }, 60);
+    });
     show();
+  }
+
+  // A name that a cluster or marker would cover (or that would cover one), or that would
+  // stick out of the map, moves below its dot, then beside it, then to a corner; when every
+  // place is taken it is hidden until the next view.
+  // Reads every box first and writes the classes after, so the page is laid out once.
+  var NAME_PLACES = [
+    "", "map-place__name--below", "map-place__name--east", "map-place__name--west",
+    "map-place__name--north-east", "map-place__name--north-west",
+    "map-place__name--south-east", "map-place__name--south-west",
+  ];
+  function keepNamesClear(map) {
+    var container = map.getContainer();
+    var names = Array.prototype.slice.call(container.querySelectorAll(".map-place__name"));
+    names.forEach(function (name) {
+      NAME_PLACES.concat("map-place__name--hidden").forEach(function (c) { if (c) name.classList.remove(c); });
+    });
+    var icons = container.querySelectorAll(".marker-cluster, .map-marker-icon");
+    var taken = Array.prototype.map.call(icons, function (icon) {
+      var r = icon.getBoundingClientRect();
+      // A cluster's box has a margin around its disc: only the disc counts.
+      var inset = icon.classList.contains("marker-cluster") ? 5 : 0;
+      return [r.left + inset, r.top + inset, r.right - inset, r.bottom - inset];
+    });
+    var boxes = names.map(function (name) { return name.getBoundingClientRect(); });
+    var frame = container.getBoundingClientRect();
+    var GAP = 9; // from the dot to a name below or beside it
+    var chosen = boxes.map(function (r) {
+      var w = r.width, h = r.height, x = r.left + w / 2, y = r.bottom + 15;
+      var candidates = [
+        [r.left, r.top],
+        [x - w / 2, y + GAP],
+        [x + GAP, y - h / 2],
+        [x - GAP - w, y - h / 2],
+        [x + GAP, y - GAP - h],
+        [x - GAP - w, y - GAP - h],
+        [x + GAP, y + GAP],
+        [x - GAP - w, y + GAP],
+      ];
+      for (var i = 0; i < candidates.length; i++) {
+        var box = [candidates[i][0], candidates[i][1], candidates[i][0] + w, candidates[i][1] + h];
+        var inside = box[0] >= frame.left && box[2] <= frame.right && box[1] >= frame.top && box[3] <= frame.bottom;
+        var clear = inside && !taken.some(function (o) {
+          return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
+        });
+        if (clear) {
+          taken.push(box);
+          return NAME_PLACES[i];
+        }
+      }
+      return "map-place__name--hidden";
+    });
+    names.forEach(function (name, i) { if (chosen[i]) name.classList.add(chosen[i]); });
   }
 
   // ---- Events ------------------------------------------------------------------------
@@ -352,6 +411,8 @@
         });
       },
     }).addTo(map);
+    this.cluster.on("animationend", function () { map.fire("markerschanged"); });
+    map.on("zoomend", function () { map.fire("markerschanged"); });
   }
 
   EventLayer.prototype.iconFor = function (category) {
@@ -444,7 +505,10 @@
     for (var i = 0; i < markers.length; i += MARKER_BATCH) batches.push(markers.slice(i, i + MARKER_BATCH));
     if (this.stopShow) this.stopShow();
     this.cluster.clearLayers();
-    this.stopShow = inSlices(batches, function (batch) { self.cluster.addLayers(batch); }, done);
+    this.stopShow = inSlices(batches, function (batch) { self.cluster.addLayers(batch); }, function () {
+      self.map.fire("markerschanged");
+      if (done) done();
+    });
     return shown;
   };
 
