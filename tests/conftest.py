@@ -50,17 +50,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 TESTS = Path(__file__).resolve().parent
 # Test modules of code that is not the same on the embedded setup (SQLite, the file cache
 # and its change file) and in production (PostgreSQL, Redis and its channel): the search
-# backends, the view stores, the cache backends and what is built on them, the visibility
-# rule's and the task queue's SQL, the demo's bulk inserts, query counts. CI runs these on
+# backends, the view stores, the cache backends and what is built on them, the task
+# queue, the demo's bulk inserts, the page budgets (search among them). CI runs these on
 # both databases, and every other test in one of its two runs (--ci-share, decision 0018).
 ON_BOTH_DATABASES = (
     "analytics/",
-    "test_api_budgets.py",
     "test_changewatch.py",
     "test_comments_pipeline.py",
-    "test_dbrouters.py",
     "test_demo.py",
-    "test_discovery_budgets.py",
     "test_feed_cache.py",
     "test_filecache.py",
     "test_filewatch.py",
@@ -68,14 +65,12 @@ ON_BOTH_DATABASES = (
     "test_health.py",
     "test_invalidation",
     "test_kept_parts_memory.py",
-    "test_live_budget.py",
     "test_page_cache",
     "test_query_budgets.py",
     "test_rediscache.py",
     "test_search",
     "test_throttling.py",
     "test_timed_changes",
-    "test_visibility_matrix.py",
 )
 CI_SHARES = ("sqlite", "postgresql")
 

@@ -64,7 +64,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def costs(module_rows: None, module_without_page_cache: None) -> dict[tuple[str, int], Cost]:
-    """Each list's cost with 5 and with 50 items (tests/budgets.py). Without the page
+    """Each list's cost with a few and with many items (SIZES) (tests/budgets.py). Without the page
     cache: kept answers cost no query at all (answers.py); this measures making one."""
     home = factories.make_home()
     site = Site(home, factories.make_section(home, "News"), factories.make_topic_index(home))
@@ -86,5 +86,5 @@ def test_it_lists_in_a_fixed_number_of_queries(
     few, many = (costs[resource, size] for size in SIZES)
 
     assert few.problems + many.problems == ()
-    assert few.queries == many.queries, f"{resource}: {few} for 5 items, {many} for 50"
+    assert few.queries == many.queries, f"{resource}: {few} for {SIZES[0]} items, {many} for {SIZES[1]}"
     assert many.queries <= BUDGETS[resource], f"{resource}: {many}"
