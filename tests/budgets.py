@@ -23,6 +23,11 @@ from django.test.utils import CaptureQueriesContext
 SIZES = (5, 25)
 
 
+def grew(name: str, few: object, many: object) -> str:
+    """The message of a cost that grew with the site."""
+    return f"{name}: {few} with {SIZES[0]} items, {many} with {SIZES[1]}"
+
+
 @dataclass(frozen=True)
 class Cost:
     """What one view of an address cost, and what went wrong on the way."""

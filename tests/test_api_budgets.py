@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from . import factories
-from .budgets import SIZES, Cost, measure
+from .budgets import SIZES, Cost, grew, measure
 
 # The database is set up only for sessions with tests marked so (pytest-django).
 pytestmark = pytest.mark.django_db
@@ -86,5 +86,5 @@ def test_it_lists_in_a_fixed_number_of_queries(
     few, many = (costs[resource, size] for size in SIZES)
 
     assert few.problems + many.problems == ()
-    assert few.queries == many.queries, f"{resource}: {few} for {SIZES[0]} items, {many} for {SIZES[1]}"
+    assert few.queries == many.queries, grew(resource, few, many)
     assert many.queries <= BUDGETS[resource], f"{resource}: {many}"
