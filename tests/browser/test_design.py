@@ -106,7 +106,10 @@ def test_it_puts_the_folded_event_list_right_under_the_timeline_on_a_phone(  # t
 
 def test_it_lines_up_related_headlines_with_and_without_a_picture(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
     pictured = factories.make_article(
-        news, "A related story with a picture", hero_image=factories.ImageFactory(), hero_alt="A well"
+        news,
+        "A related story with a picture",
+        hero_image=factories.ImageFactory(),
+        hero_alt="A well",
     )
     plain = factories.make_article(news, "A related story without one")
     article = factories.make_article(news, "The story being read")
@@ -140,7 +143,9 @@ def test_it_draws_one_rule_between_the_gallery_tabs_and_the_first_section(page: 
     index = factories.make_gallery_index(home)
     factories.make_photo_gallery(index)
     page.goto(index.url)
-    tabs_rule = page.locator(".gallery-tabs").evaluate("(e) => getComputedStyle(e).borderBottomWidth")
+    tabs_rule = page.locator(".gallery-tabs").evaluate(
+        "(e) => getComputedStyle(e).borderBottomWidth"
+    )
     titles = page.locator(".gallery-section .block-title")
     rules = titles.evaluate_all("(all) => all.map((e) => getComputedStyle(e).borderTopWidth)")
     assert tabs_rule == "1px"
