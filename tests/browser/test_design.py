@@ -126,6 +126,29 @@ def test_it_lines_up_related_headlines_with_and_without_a_picture(page: Page, ho
     assert abs(first["y"] - second["y"]) < 1
 
 
+def test_it_gives_a_related_story_without_a_picture_no_frame_on_a_phone(  # type: ignore[no-untyped-def]
+    phone: Page, home, news
+) -> None:
+    pictured = factories.make_article(
+        news,
+        "A related story with a picture",
+        hero_image=factories.ImageFactory(),
+        hero_alt="A well",
+    )
+    plain = factories.make_article(news, "A related story without one")
+    article = factories.make_article(news, "The story being read")
+    for position, related in enumerate([pictured, plain]):
+        article.related_links.add(ArticleRelatedLink(page=related, sort_order=position))
+    article.save_revision().publish()
+    phone.goto(article.url)
+
+    card = phone.locator(".related .card").nth(1)
+    expect(card).to_contain_text("without one")
+    top, kicker = card.bounding_box(), card.locator(".card__kicker").bounding_box()
+    assert top is not None and kicker is not None
+    assert kicker["y"] - top["y"] < 1  # one column: the text starts the card
+
+
 def test_it_keeps_the_stories_beside_the_lead_as_short_as_teasers(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
     long_lead = " ".join(["The negotiators returned to the table after weeks of pressure."] * 6)
     stories = [factories.make_article(news, lead=long_lead) for _ in range(3)]
