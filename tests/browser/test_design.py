@@ -126,6 +126,36 @@ def test_it_lines_up_related_headlines_with_and_without_a_picture(page: Page, ho
     assert abs(first["y"] - second["y"]) < 1
 
 
+@pytest.mark.parametrize(
+    ("pictures", "framed"),
+    [
+        ((True, False), [True, True]),
+        ((False, True, False), [True, True, False]),  # the third is alone in its row
+        ((False, False, True, True), [False, False, True, True]),
+    ],
+    ids=["beside-a-picture", "odd-one-out", "rows-of-a-kind"],
+)
+def test_it_frames_a_related_story_without_a_picture_only_beside_one_with_a_picture(  # type: ignore[no-untyped-def]
+    page: Page, home, news, pictures: tuple[bool, ...], framed: list[bool]
+) -> None:
+    article = factories.make_article(news, "The story being read")
+    for position, pictured in enumerate(pictures):
+        fields = {"hero_image": factories.ImageFactory(), "hero_alt": "A well"} if pictured else {}
+        related = factories.make_article(news, f"Related story {position}", **fields)
+        article.related_links.add(ArticleRelatedLink(page=related, sort_order=position))
+    article.save_revision().publish()
+    page.goto(article.url)
+
+    cards = page.locator(".related .card")
+    expect(cards).to_have_count(len(pictures))
+    offsets = cards.evaluate_all(
+        """(all) => all.map((card) =>
+          card.querySelector('.card__kicker').getBoundingClientRect().top
+          - card.getBoundingClientRect().top)"""
+    )
+    assert [offset > 50 for offset in offsets] == framed
+
+
 def test_it_gives_a_related_story_without_a_picture_no_frame_on_a_phone(  # type: ignore[no-untyped-def]
     phone: Page, home, news
 ) -> None:
