@@ -24,6 +24,13 @@ def test_every_page_has_a_search_box_whose_form_goes_to_search(client: Client, n
     assert 'class="masthead__search-toggle" href="/search/"' in html
 
 
+def test_the_section_row_does_not_repeat_the_search_entry(client: Client, news) -> None:  # type: ignore[no-untyped-def]
+    html = client.get(news.url).content.decode()
+    row = html[html.index('class="masthead__nav"') : html.index('class="masthead__languages"')]
+    assert news.url in row
+    assert 'href="/search/"' not in row
+
+
 def test_the_search_page_form_has_a_real_action(client: Client, home) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/search/?q=water").content.decode()
     assert 'class="search-form search-form--page" method="get" action="/search/"' in html

@@ -178,6 +178,40 @@ def test_it_draws_the_map_in_arabic_right_to_left(
     assert foreign_requests == []
 
 
+def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    arabic_home = home.copy_for_translation(arabic)
+    arabic_home.save_revision().publish()
+    map_page = make_map(arabic_home)
+    fill(news, locale=arabic)
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
+    wait_for_map(page)
+
+    page.locator(".leaflet-marker-icon[title='Bridge strike']").click()
+    popup = page.locator(".leaflet-popup-content-wrapper")
+    expect(popup).to_contain_text("Basra")
+    # Measured at once, from the popup's edges (the map may still be panning).
+    gaps = popup.evaluate(
+        """(popup) => {
+          const edge = popup.getBoundingClientRect();
+          const range = document.createRange();  // the place's name, a short line
+          range.selectNodeContents(popup.querySelector(".map-popup__place"));
+          const words = range.getBoundingClientRect();
+          const close = popup.parentElement
+            .querySelector(".leaflet-popup-close-button").getBoundingClientRect();
+          return {
+            words_right: edge.right - words.right,
+            words_left: words.left - edge.left,
+            close_left: close.left - edge.left,
+          };
+        }"""
+    )
+    # The text starts at the right, as Arabic is read; the close button is on the left.
+    assert gaps["words_right"] < 24
+    assert gaps["words_left"] > 100
+    assert gaps["close_left"] < 24
+
+
 def test_it_moves_events_and_areas_through_time_with_the_timeline(page: Page, home, news) -> None:
     map_page = make_map(home)
     fill(news)

@@ -484,9 +484,13 @@
         alt: feature.properties.category.name + ": " + feature.properties.title,
         riseOnHover: true,
       });
+      var narrow = self.map.getSize().x < 480;
       marker.bindPopup(function () { return self.popupFor(feature); }, {
         maxWidth: Math.min(300, self.map.getSize().x - 72), // fits a phone's map too
-        autoPanPadding: [16, 16],
+        // On a narrow map the popup spans the controls' corners: it opens below the zoom
+        // buttons (and the Categories button steps aside meanwhile, map.css).
+        autoPanPaddingTopLeft: [16, narrow ? 84 : 16],
+        autoPanPaddingBottomRight: [16, 16],
       });
       marker.feature = feature;
       self.markers[feature.id] = marker;
