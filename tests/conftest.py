@@ -50,14 +50,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 TESTS = Path(__file__).resolve().parent
 # Test modules of code that is not the same on the embedded setup (SQLite, the file cache
 # and its change file) and in production (PostgreSQL, Redis and its channel): the search
-# backends, the view stores, the cache backends and what is built on them, the task
-# queue, the demo's bulk inserts, the page budgets (search among them). CI runs these on
-# both databases, and every other test in one of its two runs (--ci-share, decision 0018).
+# backends (with their query budgets), the view stores, the cache backends and what is
+# built on them, the task queue. CI runs these on both databases, and every other test in
+# one of its two runs (--ci-share, decision 0018).
 ON_BOTH_DATABASES = (
     "analytics/",
     "test_changewatch.py",
     "test_comments_pipeline.py",
-    "test_demo.py",
     "test_feed_cache.py",
     "test_filecache.py",
     "test_filewatch.py",
@@ -66,7 +65,6 @@ ON_BOTH_DATABASES = (
     "test_invalidation",
     "test_kept_parts_memory.py",
     "test_page_cache",
-    "test_query_budgets.py",
     "test_rediscache.py",
     "test_search",
     "test_throttling.py",

@@ -4,15 +4,15 @@ page and of its (cached 404) address see it within the worker's tick."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from .commands import newsdesk_env
 from .test_serve import _free_port, _get, _stop, _wait_until_up
 
 # Starts the site's own servers: once per CI pass (see .ci/run).
@@ -38,16 +38,11 @@ article.save_revision().publish()
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict]]:
-    env = {
-        **os.environ,
-        "NEWSDESK_DATA_DIR": str(tmp_path_factory.mktemp("data")),
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev",
-        "DEBUG": "0",
-    }
-    env.pop("DATABASE_URL", None)  # a SQLite file that both processes open
+def site(new_data_dir: Callable[[], Path]) -> Iterator[tuple[str, dict]]:
+    # A copy of the session's one migrated SQLite database, that both processes open, and
+    # the file cache beside it (no Redis shared with the test run).
+    env = newsdesk_env(new_data_dir())
     env.pop("REDIS_URL", None)
-    subprocess.run([NEWSDESK, "migrate", "-v0"], env=env, check=True, timeout=300)
     subprocess.run(
         [NEWSDESK, "demo", "--articles", "6"], env=env, check=True, timeout=300, capture_output=True
     )
