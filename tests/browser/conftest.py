@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, Route, expect, sync_playwright
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -30,6 +30,10 @@ from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 TIMEOUT_MS = 10_000
+# Assertions wait as long as actions do: under CI's load (two test runs, the audit's
+# Chromium) a page's first render, with its picture sizes made, can take over the 5 s
+# that `expect` waits by default.
+expect.set_options(timeout=TIMEOUT_MS)
 # How long the live server must stay idle after a test's pages close before the next test.
 QUIET_S = 0.25
 QUIET_TIMEOUT_S = 5.0

@@ -81,6 +81,21 @@ def wait_for_map(page: Page, count: str = "13") -> None:
     expect(page.locator("[data-map-status]")).to_contain_text(count)
 
 
+def wait_for_markers_to_settle(page: Page) -> None:
+    """Markers join their clusters a slice at a time after the count is shown: a popup
+    opened meanwhile closes when its marker is clustered. Waits until the map's markers
+    have not changed for half a second, as a reader's first click comes later."""
+    page.wait_for_function(
+        """() => {
+          const count = document.querySelectorAll(".leaflet-marker-icon").length;
+          const seen = window.markersSeen || (window.markersSeen = { count: -1, since: 0 });
+          if (seen.count !== count) { seen.count = count; seen.since = performance.now(); }
+          return performance.now() - seen.since > 500;
+        }""",
+        polling=100,
+    )
+
+
 def test_it_draws_the_basemap_and_markers_from_our_host_only(
     page: Page, home, news, foreign_requests: list[str]
 ) -> None:
@@ -144,6 +159,7 @@ def test_it_opens_a_popup_that_links_to_the_article(page: Page, home, news, live
     article = fill(news)
     page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
     wait_for_map(page)
+    wait_for_markers_to_settle(page)
 
     page.locator(".leaflet-marker-icon[title='Bridge strike']").click()
     popup = page.locator(".leaflet-popup-content")
