@@ -228,6 +228,32 @@ def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:
     assert gaps["close_left"] < 24
 
 
+def test_an_english_category_in_an_arabic_popup_keeps_to_its_side_of_the_date(
+    page: Page, home, news
+) -> None:
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    arabic_home = home.copy_for_translation(arabic)
+    arabic_home.save_revision().publish()
+    map_page = make_map(arabic_home)
+    fill(news, locale=arabic)  # the categories have English names only
+    page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
+    wait_for_map(page)
+
+    page.locator(".leaflet-marker-icon[title='Bridge strike']").click()
+    meta = page.locator(".leaflet-popup-content .map-popup__meta")
+    expect(meta).to_contain_text("Airstrike")
+    boxes = meta.evaluate(
+        """(meta) => [".map-popup__category", "time"].map((part) => {
+          const box = meta.querySelector(part).getBoundingClientRect();
+          return [box.left, box.right];
+        })"""
+    )
+    # Read from the right: the category, then the whole date to its left (a date whose
+    # day number joined the English word would reach past it).
+    (category_left, _), (_, date_right) = boxes
+    assert date_right <= category_left
+
+
 def test_it_moves_events_and_areas_through_time_with_the_timeline(page: Page, home, news) -> None:
     map_page = make_map(home)
     fill(news)
@@ -379,3 +405,36 @@ def test_city_names_stay_clear_of_clusters_and_markers(page: Page, home, news) -
 
     assert page.evaluate(NAMES_UNDER_MARKERS) == []
     expect(page.locator(".map-place__name", has_text="Aleppo")).to_be_visible()
+
+
+# Covers the whole map with one marker-sized element: every place for a name is taken.
+COVER_THE_MAP = """() => {
+  const cover = document.createElement("div");
+  cover.className = "map-marker-icon";
+  cover.style.cssText = "position:absolute;inset:0;pointer-events:none";
+  document.querySelector(".news-map__canvas").append(cover);
+}"""
+
+# The names on the screen: [text, is a main city, is shown].
+NAMES_SHOWN = """() => [...document.querySelectorAll(".map-place__name")].map((name) => [
+  name.textContent,
+  name.classList.contains("map-place__name--main"),
+  getComputedStyle(name).visibility !== "hidden",
+])"""
+
+
+def test_a_main_city_keeps_its_name_when_markers_take_every_place(page: Page, home, news) -> None:
+    map_page = make_map(home)
+    fill(news)
+    page.goto(f"{map_page.url}?lat=35&lon=39&z=6")
+    wait_for_map(page)
+    page.evaluate(COVER_THE_MAP)
+
+    page.locator(".leaflet-control-zoom-in").click()  # the names are drawn again
+
+    aleppo = page.locator(".map-place__name", has_text="Aleppo")
+    expect(aleppo).to_be_visible()
+    expect(aleppo).to_have_class("map-place__name map-place__name--main map-place__name--over")
+    names = page.evaluate(NAMES_SHOWN)
+    assert any(not main for _, main, _ in names)  # minor names were drawn ...
+    assert [text for text, main, shown in names if shown and not main] == []  # ... and hidden

@@ -334,33 +334,37 @@
   }
 
   // A name that a cluster or marker would cover (or that would cover one), or that would
-  // stick out of the map, moves below its dot, then beside it, then to a corner; when every
-  // place is taken it is hidden until the next view.
+  // stick out of the map, moves below its dot, then beside it, then to a corner. When every
+  // place is taken, a minor name is hidden until the next view; a main city's name is not
+  // (readers find their way by it): it takes the first place clear of other names, over the
+  // markers (its pane is above theirs, on a light chip), and is hidden only when it has none.
   // Reads every box first and writes the classes after, so the page is laid out once.
   var NAME_PLACES = [
     "", "map-place__name--below", "map-place__name--east", "map-place__name--west",
     "map-place__name--north-east", "map-place__name--north-west",
     "map-place__name--south-east", "map-place__name--south-west",
   ];
+  var NAME_CLASSES = NAME_PLACES.concat("map-place__name--hidden", "map-place__name--over");
+  function meets(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
   function keepNamesClear(map) {
     var container = map.getContainer();
     var names = Array.prototype.slice.call(container.querySelectorAll(".map-place__name"));
     names.forEach(function (name) {
-      NAME_PLACES.concat("map-place__name--hidden").forEach(function (c) { if (c) name.classList.remove(c); });
+      NAME_CLASSES.forEach(function (c) { if (c) name.classList.remove(c); });
     });
     var icons = container.querySelectorAll(".marker-cluster, .map-marker-icon");
-    var taken = Array.prototype.map.call(icons, function (icon) {
+    var markers = Array.prototype.map.call(icons, function (icon) {
       var r = icon.getBoundingClientRect();
       // A cluster's box has a margin around its disc: only the disc counts.
       var inset = icon.classList.contains("marker-cluster") ? 5 : 0;
       return [r.left + inset, r.top + inset, r.right - inset, r.bottom - inset];
     });
-    var boxes = names.map(function (name) { return name.getBoundingClientRect(); });
+    var placed = [];
     var frame = container.getBoundingClientRect();
     var GAP = 9; // from the dot to a name below or beside it
-    var chosen = boxes.map(function (r) {
+    function candidates(r) {
       var w = r.width, h = r.height, x = r.left + w / 2, y = r.bottom + 15;
-      var candidates = [
+      return [
         [r.left, r.top],
         [x - w / 2, y + GAP],
         [x + GAP, y - h / 2],
@@ -369,21 +373,33 @@
         [x - GAP - w, y - GAP - h],
         [x + GAP, y + GAP],
         [x - GAP - w, y + GAP],
-      ];
-      for (var i = 0; i < candidates.length; i++) {
-        var box = [candidates[i][0], candidates[i][1], candidates[i][0] + w, candidates[i][1] + h];
-        var inside = box[0] >= frame.left && box[2] <= frame.right && box[1] >= frame.top && box[3] <= frame.bottom;
-        var clear = inside && !taken.some(function (o) {
-          return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
-        });
-        if (clear) {
-          taken.push(box);
-          return NAME_PLACES[i];
-        }
+      ].map(function (at) { return [at[0], at[1], at[0] + w, at[1] + h]; });
+    }
+    function inside(box) {
+      return box[0] >= frame.left && box[2] <= frame.right && box[1] >= frame.top && box[3] <= frame.bottom;
+    }
+    function firstPlace(boxes, clearOf) {
+      for (var i = 0; i < boxes.length; i++) {
+        var box = boxes[i];
+        if (inside(box) && !clearOf.some(function (o) { return meets(box, o); })) return i;
       }
-      return "map-place__name--hidden";
+      return -1;
+    }
+    var chosen = names.map(function (name) {
+      var boxes = candidates(name.getBoundingClientRect());
+      var i = firstPlace(boxes, markers.concat(placed));
+      var over = false;
+      if (i < 0 && name.classList.contains("map-place__name--main")) {
+        i = firstPlace(boxes, placed);
+        over = true;
+      }
+      if (i < 0) return ["map-place__name--hidden"];
+      placed.push(boxes[i]);
+      return [NAME_PLACES[i], over ? "map-place__name--over" : ""];
     });
-    names.forEach(function (name, i) { if (chosen[i]) name.classList.add(chosen[i]); });
+    names.forEach(function (name, i) {
+      chosen[i].forEach(function (c) { if (c) name.classList.add(c); });
+    });
   }
 
   // ---- Events ------------------------------------------------------------------------
@@ -422,13 +438,20 @@
     return L.divIcon({ className: "map-marker-icon", html: wrap, iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12] });
   };
 
+  function isolated(node) {
+    node.setAttribute("dir", "auto");
+    return node;
+  }
+
   EventLayer.prototype.popupFor = function (feature) {
     var p = feature.properties;
     var labels = this.config.labels;
     var box = el("div", "map-popup");
     box.setAttribute("dir", this.config.dir);
     var meta = el("p", "map-popup__meta");
-    meta.appendChild(el("span", "map-popup__category", p.category.name));
+    // A category named in another script is isolated (dir="auto"): an English
+    // name in an Arabic popup would otherwise pull the day's number to its side.
+    meta.appendChild(isolated(el("span", "map-popup__category", p.category.name)));
     meta.appendChild(document.createTextNode(" · "));
     var time = el("time", null, this.formats.when(p.occurred_at, p.precision));
     time.setAttribute("datetime", p.occurred_at);
@@ -761,11 +784,11 @@
       item.setAttribute("data-event-id", feature.id);
       var meta = el("p", "map-event__meta");
       meta.appendChild(categoryBadge(p.category, config.icons[p.category.icon] || config.icons.other));
-      meta.appendChild(el("span", "map-event__category", p.category.name));
+      meta.appendChild(isolated(el("span", "map-event__category", p.category.name)));
       var time = el("time", null, formats.when(p.occurred_at, p.precision));
       time.setAttribute("datetime", p.occurred_at);
       meta.appendChild(time);
-      if (p.place) meta.appendChild(el("span", "map-event__place", p.place));
+      if (p.place) meta.appendChild(isolated(el("span", "map-event__place", p.place)));
       item.appendChild(meta);
       var title = el("h3", "map-event__title", p.title);
       title.setAttribute("dir", "auto");
