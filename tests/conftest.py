@@ -12,17 +12,21 @@ import pytest
 import redis
 from django.conf import settings
 from django.db import transaction
+from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test import override_settings
 from django.utils import translation
 
 from newsdesk.core import changewatch, fragments
 
-from . import factories
+from . import factories, fast_restore
 from .budgets import clear_caches
 from .commands import NEWSDESK, newsdesk_env
 from .maps import factories as map_factories
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+# Tests with a serialized rollback get the migrated rows back in batches, not row by row.
+BaseDatabaseCreation.deserialize_db_from_string = fast_restore.deserialize_in_batches  # type: ignore[method-assign]
 
 # What only a Redis server has (its publish/subscribe channel) is tested when REDIS_URL
 # names one (CI's second pass); without it those tests are not collected, not skipped.
