@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.core import pagecache
 from newsdesk.people.models import Person
 from newsdesk.topics.models import TopicPage
 
@@ -115,3 +116,41 @@ def test_a_retitled_section_is_in_the_menu_after_a_render_during_the_commit(
     meanwhile = _changed_while_a_reader_renders(story.url, _retitle_page(news, "World News"))
     assert ">News</a>" in meanwhile
     assert ">World News</a>" in client.get(story.url).content.decode()
+
+
+def test_a_404_rendered_before_a_publish_commits_and_kept_after_it_is_not_kept(
+    client: Client, home, news: SectionPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader asks for an article's address while it is being published: the view
+    answers 404 (the article is not committed yet), and the page cache gets to keep that
+    404 only after the commit and its second invalidation. Found by bench/staleness.py:
+    such a 404 was kept with the addresses' new version and served for a minute."""
+    rendered, committed = threading.Event(), threading.Event()
+    keep = pagecache._entry_for
+
+    def keep_after_the_commit(*args):  # type: ignore[no-untyped-def]
+        rendered.set()
+        committed.wait(timeout=30)
+        return keep(*args)
+
+    monkeypatch.setattr(pagecache, "_entry_for", keep_after_the_commit)
+    address = f"{news.url}bridge-reopens/"
+    statuses: list[int] = []
+
+    def read() -> None:
+        try:
+            statuses.append(Client().get(address).status_code)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        factories.make_article(news, "Bridge reopens", slug="bridge-reopens")
+        reader = threading.Thread(target=read)
+        reader.start()
+        assert rendered.wait(timeout=30)
+    committed.set()
+    reader.join(timeout=60)
+    monkeypatch.setattr(pagecache, "_entry_for", keep)
+
+    assert statuses == [404]  # the race happened: the reader saw the address before the commit
+    assert client.get(address).status_code == 200

@@ -202,12 +202,15 @@ def _entry_for(
         # cache. Only the 404s and redirects of plain addresses are kept.
         return None
     assert isinstance(response, HttpResponse)
-    versions = dict(shown.versions)
     if response.status_code == 200:
         seconds = config()["SECONDS"]
     else:
-        versions.update(fragments.current_versions([ADDRESSES]))
+        # Into the recording, not only the entry: a 404 rendered before a publish commits
+        # and kept after its second invalidation would otherwise carry the addresses' new
+        # version; the recording's check (Recording.unchanged) finds it made across it.
+        shown.versions.update(fragments.current_versions([ADDRESSES]))
         seconds = config()["ERROR_SECONDS"]
+    versions = dict(shown.versions)
     now = time.time()
     expires_at = now + seconds
     if shown.expires_at is not None:
