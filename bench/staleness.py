@@ -610,7 +610,17 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8100, help="first port to try")
     parser.add_argument("--articles", type=int, default=30, help="demo size, the first time")
     parser.add_argument("--data-dir", type=Path, help="default: var/bench-staleness-<label>")
+    parser.add_argument(
+        "--markdown",
+        nargs="+",
+        type=Path,
+        metavar="RESULTS",
+        help="print the tables of saved results for docs/benchmarks.md, and run nothing",
+    )
     args = parser.parse_args()
+    if args.markdown:
+        print("\n\n".join(markdown(json.loads(path.read_text())) for path in args.markdown))
+        return
 
     data_dir = (args.data_dir or ROOT / "var" / f"bench-staleness-{args.label}").resolve()
     port = free_port(args.port)
@@ -665,6 +675,37 @@ def main() -> None:
     out.write_text(json.dumps(results, indent=1) + "\n")
     print_table(results)
     print(f"raw results: {out.relative_to(ROOT)}")
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The block docs/benchmarks.md quotes, from a results file (`--markdown FILE...`)."""
+    setup = results["configuration"]
+    loads = results["load_average_1min"]
+    database = "postgresql + Redis" if setup["redis"] else setup["database"]
+    front = " behind Varnish" if setup["varnish"] else ""
+    lines = [
+        f"**{setup['label']}** ({database}{front}, {setup['web_workers']} web workers, "
+        f"{setup['readers']} reader threads, {setup['seconds']:.0f} s after a warm-up cycle, "
+        f"a change every {setup['interval_s']:.0f} s; load average "
+        f"{min(loads):.1f} to {max(loads):.1f})",
+        "",
+        "| surface | reads | stale reads | never seen | p50 s | p99 s | max s "
+        "| p99 after the answer s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for surface, row in results["summary"].items():
+        cells = [_cell(row[k]) for k in ("p50_s", "p99_s", "max_s", "after_answer_p99_s")]
+        lines.append(
+            f"| {surface} | {row['reads']:,} | {row['stale']} | {row['never_visible']} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    calls = []
+    for kind in ("publish", "retitle", "rename", "unpublish"):
+        took = [c["ended"] - c["started"] for c in results["changes"] if c["kind"] == kind]
+        calls.append(f"{kind} {percentile(took, 0.5):.2f} s, {max(took):.2f} s")
+    lines += ["", f"The editor's own calls took (median, max): {'; '.join(calls)}."]
+    return "\n".join(lines)
 
 
 def print_table(results: dict[str, Any]) -> None:
