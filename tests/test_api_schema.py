@@ -38,9 +38,13 @@ def wsgi_app():  # type: ignore[no-untyped-def]
         signal.connect(close_old_connections)
 
 
-@pytest.fixture
-def content(home, news, topic_index, reporter) -> None:  # type: ignore[no-untyped-def]
-    topic = factories.make_topic(topic_index, "Water rights")
+@pytest.fixture(scope="module")
+def content(module_rows: None) -> None:
+    """Built once for the module: every test only reads it (the API has no writes)."""
+    home = factories.make_home()
+    news = factories.make_section(home, "News")
+    reporter = factories.PersonFactory(name="Leila Haddad", slug="leila-haddad")
+    topic = factories.make_topic(factories.make_topic_index(home), "Water rights")
     for n in range(3):
         factories.make_article(news, authors=[reporter], topics=[topic], tags=[f"Tag {n}"])
     gallery_index = factories.make_gallery_index(home)

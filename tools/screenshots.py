@@ -27,6 +27,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import migrated_template
 from chromium import CHROMIUM, CHROMIUM_ARGS  # this script's folder is on sys.path
 from playwright.sync_api import Page, Route, sync_playwright
 
@@ -88,6 +89,7 @@ def setup_django() -> None:
     from django.core.management import call_command  # noqa: PLC0415
 
     django.setup()
+    migrated_template.seed(SITE_DIR)  # CI's migrated database, when there is one
     call_command("migrate", verbosity=0, interactive=False)
     # Pages and parts kept by an earlier run show the templates of then: start afresh.
     from django.core.cache import caches  # noqa: PLC0415

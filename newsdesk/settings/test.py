@@ -1,5 +1,7 @@
 """Tests run against a real database: SQLite by default, PostgreSQL when DATABASE_URL is set."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, ENV, NEWSDESK_ANALYTICS
 
@@ -32,6 +34,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # so tests of what other requests read meanwhile (tests/test_invalidation_race.py)
     # could not run.
     DATABASES["default"]["TEST"] = {"NAME": str(ENV.data_dir / "test.sqlite3")}
+elif os.environ.get("NEWSDESK_TEST_DB_TEMPLATE"):
+    # CI migrates one PostgreSQL database beside its checks (tools/migrated_template.py):
+    # the test database is created as a copy of it, and its migrate finds nothing to do.
+    DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["NEWSDESK_TEST_DB_TEMPLATE"]}
 # A "replica" that is a second connection to the test database (Django's TEST MIRROR), for
 # the read-replica router's tests, which install the router themselves: the rest of the
 # suite reads and writes "default" only.

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tools import migrated_template
+
 BASE_URL = "http://127.0.0.1:8000"
 LANGUAGES = ("en", "ar", "fa")
 
@@ -57,6 +59,7 @@ def configure(data_dir: Path) -> None:
 def build(articles: int) -> None:
     from django.core.management import call_command  # noqa: PLC0415 - after configure()
 
+    migrated_template.seed(Path(os.environ["NEWSDESK_DATA_DIR"]))  # CI's, when there is one
     call_command("migrate", interactive=False, verbosity=0)
     call_command("demo", articles=articles, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
