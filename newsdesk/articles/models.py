@@ -29,7 +29,11 @@ from wagtail.search import index
 
 from newsdesk.core import fragments, invalidation, params, visibility
 from newsdesk.core.models import HeroImagePage
-from newsdesk.core.publication import PublicationTimes, PublicationTimesForm
+from newsdesk.core.publication import (
+    PublicationTimes,
+    PublicationTimesForm,
+    publication_time_fields,
+)
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.lib import parse
 from newsdesk.people.models import Person
@@ -301,30 +305,7 @@ class ArticlePage(RestrictionAwareMixin, PublicationTimes, HeroImagePage):
         blank=True,
         help_text=_("Where the story was reported from, e.g. 'Beirut'."),
     )
-    published_at = models.DateTimeField(
-        _("publication time"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Leave empty to use the moment of the first publication. An earlier time "
-            "back-dates the page; a later one schedules it to go live then."
-        ),
-    )
-    updated_at = models.DateTimeField(
-        _("last update"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Set by every republication that is not a minor edit."),
-    )
-    minor_edit = models.BooleanField(
-        _("minor edit"),
-        default=False,
-        help_text=_(
-            "Tick for a correction of form (a typo, a caption): publishing it does not "
-            "show readers an 'Updated' time."
-        ),
-    )
+    published_at, updated_at, minor_edit = publication_time_fields()
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
     comments_open = models.BooleanField(

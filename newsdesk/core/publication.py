@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.pages import WagtailAdminPageForm
@@ -33,11 +34,50 @@ class PublicationTimesForm(WagtailAdminPageForm):
             self.initial["minor_edit"] = False
 
 
+PublicationTimeFields = tuple[
+    "models.DateTimeField[Any, Any]",
+    "models.DateTimeField[Any, Any]",
+    "models.BooleanField[Any, Any]",
+]
+
+
+def publication_time_fields() -> PublicationTimeFields:
+    """The fields of a page with publication times, new ones for each model:
+    `published_at, updated_at, minor_edit = publication_time_fields()`. (A mixin that is
+    not a model cannot hold fields, and an abstract model here would sit between
+    Wagtail's Page and the page's own bases.)"""
+    published_at: models.DateTimeField[Any, Any] = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to use the moment of the first publication. An earlier time "
+            "back-dates the page; a later one schedules it to go live then."
+        ),
+    )
+    updated_at: models.DateTimeField[Any, Any] = models.DateTimeField(
+        _("last update"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set by every republication that is not a minor edit."),
+    )
+    minor_edit: models.BooleanField[Any, Any] = models.BooleanField(
+        _("minor edit"),
+        default=False,
+        help_text=_(
+            "Tick for a correction of form (a typo, a caption): publishing it does not "
+            "show readers an 'Updated' time."
+        ),
+    )
+    return published_at, updated_at, minor_edit
+
+
 class PublicationTimes:
     """The rules of a page that shows readers its times, mixed in before Page.
 
-    The page declares the fields itself (`published_at`, `updated_at` set only by
-    publishing, and `minor_edit`), as ArticlePage does."""
+    The page declares the fields (`published_at`, `updated_at` set only by publishing,
+    and `minor_edit`) with `publication_time_fields()`, as ArticlePage does."""
 
     if TYPE_CHECKING:
         published_at: datetime | None

@@ -22,7 +22,7 @@ from wagtail.search import index
 from newsdesk.articles.models import CARD_IMAGE_FILTER, ArticleLink, ArticlePage
 from newsdesk.core import invalidation, visibility
 from newsdesk.core.models import IndexPage
-from newsdesk.core.publication import PublicationTimes
+from newsdesk.core.publication import PublicationTimes, publication_time_fields
 from newsdesk.core.routing import RestrictionAwareMixin
 from newsdesk.topics.models import TopicLink, TopicPage
 
@@ -76,30 +76,7 @@ class GalleryIndexPage(IndexPage):
 class MediaPage(RestrictionAwareMixin, PublicationTimes, Page):
     """What photo galleries and films share: a date, a cover picture and a summary."""
 
-    published_at = models.DateTimeField(
-        _("publication time"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Leave empty to use the moment of the first publication. An earlier time "
-            "back-dates the page; a later one schedules it to go live then."
-        ),
-    )
-    updated_at = models.DateTimeField(
-        _("last update"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Set by every republication that is not a minor edit."),
-    )
-    minor_edit = models.BooleanField(
-        _("minor edit"),
-        default=False,
-        help_text=_(
-            "Tick for a correction of form (a typo, a caption): publishing it does not "
-            "show readers an 'Updated' time."
-        ),
-    )
+    published_at, updated_at, minor_edit = publication_time_fields()
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences shown on cards.")
     )

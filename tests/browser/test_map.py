@@ -63,6 +63,16 @@ def fill(news, locale=None):  # type: ignore[no-untyped-def]
     return article
 
 
+def make_arabic_map(home, news):  # type: ignore[no-untyped-def]
+    """An Arabic home with its map, and fill()'s events in Arabic."""
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    arabic_home = home.copy_for_translation(arabic)
+    arabic_home.save_revision().publish()
+    map_page = make_map(arabic_home)
+    fill(news, locale=arabic)
+    return map_page
+
+
 def events_on_map(page: Page) -> int:
     """Markers drawn one by one plus the counts shown on cluster icons."""
     return int(
@@ -174,11 +184,7 @@ def test_it_opens_a_popup_that_links_to_the_article(page: Page, home, news, live
 def test_it_draws_the_map_in_arabic_right_to_left(
     page: Page, home, news, foreign_requests: list[str]
 ) -> None:
-    arabic, _created = Locale.objects.get_or_create(language_code="ar")
-    arabic_home = home.copy_for_translation(arabic)
-    arabic_home.save_revision().publish()
-    map_page = make_map(arabic_home)
-    fill(news, locale=arabic)
+    map_page = make_arabic_map(home, news)
     make_area("Border guards", party_ar="حرس الحدود")
 
     page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
@@ -195,11 +201,7 @@ def test_it_draws_the_map_in_arabic_right_to_left(
 
 
 def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
-    arabic, _created = Locale.objects.get_or_create(language_code="ar")
-    arabic_home = home.copy_for_translation(arabic)
-    arabic_home.save_revision().publish()
-    map_page = make_map(arabic_home)
-    fill(news, locale=arabic)
+    map_page = make_arabic_map(home, news)
     page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
     wait_for_map(page)
 
@@ -231,11 +233,7 @@ def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:
 def test_an_english_category_in_an_arabic_popup_keeps_to_its_side_of_the_date(
     page: Page, home, news
 ) -> None:
-    arabic, _created = Locale.objects.get_or_create(language_code="ar")
-    arabic_home = home.copy_for_translation(arabic)
-    arabic_home.save_revision().publish()
-    map_page = make_map(arabic_home)
-    fill(news, locale=arabic)  # the categories have English names only
+    map_page = make_arabic_map(home, news)  # its categories have English names only
     page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
     wait_for_map(page)
 
