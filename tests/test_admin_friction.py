@@ -75,7 +75,10 @@ def test_a_persons_login_is_unlinked_when_the_login_is_deleted() -> None:
 
     user.delete()
 
-    assert Person.objects.get(pk=person.pk).user is None
+    # The person stays; only the login goes.
+    kept = Person.objects.get(pk=person.pk)
+    assert kept.name == person.name
+    assert kept.user is None
 
 
 # A reviewer's request for changes --------------------------------------------------------
@@ -114,8 +117,12 @@ def test_no_request_for_changes_is_shown_without_one(
         article.current_workflow_state.resume(user=writer)
     client.force_login(writer)
 
-    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    response = client.get(f"/admin/pages/{article.pk}/edit/")
+    html = response.content.decode()
 
+    # The writer gets the article's form, only without a request for changes.
+    assert response.status_code == 200
+    assert 'value="Talks resume"' in html
     assert "changes-requested" not in html
     assert "Name the second source" not in html
 
@@ -266,4 +273,6 @@ def test_a_writer_cannot_open_someone_elses_picture_to_delete_it(client: Client)
 
     response = client.get(f"/admin/images/{image.pk}/")
 
+    # Turned back to the dashboard, as for any page the writer may not open.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert f"/admin/images/{image.pk}/delete/" not in response.content.decode()

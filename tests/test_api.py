@@ -148,6 +148,8 @@ def test_it_filters_by_language(client: Client, news, story) -> None:
 
 def test_it_matches_nothing_for_a_slug_no_page_can_have(client: Client, story) -> None:
     assert titles(get(client, "/api/v1/articles/", tag="da\x00ms")) == []
+    # The same filter with the tag's own slug finds the story.
+    assert titles(get(client, "/api/v1/articles/", tag="dams")) == [story.title]
 
 
 def test_it_pages_newest_first_with_next_and_previous_links(client: Client, news) -> None:

@@ -322,9 +322,13 @@ def test_it_asks_the_spam_service_when_one_is_set(
 
 
 def test_it_does_not_ask_a_spam_service_by_default(client: Client, article: ArticlePage) -> None:
-    post(client, article)
+    with mock.patch("urllib.request.urlopen") as urlopen:
+        post(client, article)
 
-    assert Comment.objects.get().reason == ""
+    urlopen.assert_not_called()
+    # Stored as usual, waiting for a moderator, with no spam verdict.
+    stored = Comment.objects.get()
+    assert (stored.status, stored.reason) == (Status.PENDING, "")
 
 
 # Moderation modes ------------------------------------------------------------------------

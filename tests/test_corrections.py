@@ -68,8 +68,14 @@ def test_a_note_saved_as_a_draft_reaches_no_reader(client: Client, news: Section
     page.notes.add(ArticleNote(kind=NoteKind.CORRECTION, text="Not yet approved."))
     page.save_revision()
 
-    assert "Not yet approved." not in client.get(article.url).content.decode()
-    assert "Not yet approved." not in client.get("/corrections/").content.decode()
+    reading = client.get(article.url)
+    corrections = client.get("/corrections/")
+
+    # Both pages are shown, with the published article, only without the draft's note.
+    assert reading.status_code == corrections.status_code == 200
+    assert "Ceasefire talks resume" in reading.content.decode()
+    assert "Not yet approved." not in reading.content.decode()
+    assert "Not yet approved." not in corrections.content.decode()
 
 
 def test_a_kept_article_page_shows_a_note_published_after_it_was_kept(
@@ -110,6 +116,8 @@ def test_a_note_dated_later_than_its_publication_does_not_move_the_update_time(
     later = REPUBLISHED + timedelta(hours=3)
     article = add_note(story(news), "Scheduled wording.", noted_at=later, minor=True)
 
+    # The note is published; only its date is not taken as the update time.
+    assert [note.text for note in article.notes.all()] == ["Scheduled wording."]
     assert article.updated_at is None
 
 

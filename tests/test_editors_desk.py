@@ -69,10 +69,14 @@ def test_an_editor_sees_what_needs_them(client: Client, news: SectionPage) -> No
 
 
 def test_a_writer_has_no_desk(client: Client, news: SectionPage) -> None:
-    client.force_login(factories.member_of(WRITER))
+    fill(news, 1)  # with something waiting for an editor, by this writer
+    client.force_login(User.objects.get(username="writer"))
 
     html, _queries = dashboard(client)
 
+    # The writer's dashboard shows their own story in its workflow, but no desk.
+    assert "Your pages and snippets in a workflow" in html
+    assert "Waiting story 0" in html
     assert "editors-desk" not in html
 
 

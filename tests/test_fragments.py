@@ -182,7 +182,9 @@ def test_it_serves_a_viewed_home_page_without_queries(client: Client, home, news
     factories.make_article(news, "Something happened")
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
-        client.get("/")
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "Something happened" in response.content.decode()
     assert len(queries) == 0
 
 

@@ -34,6 +34,8 @@ def test_a_story_in_the_pages_language_is_not_marked_again(client: Client, news)
 
     html = client.get(story.url).content.decode()
 
+    # Marked once, on the page itself.
+    assert '<html lang="en" dir="ltr">' in html
     assert "lang=" not in main_tag(html)
 
 

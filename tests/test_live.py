@@ -259,11 +259,14 @@ def test_a_correction_appears_at_once_on_the_kept_page(client: Client, live: Liv
 
 def test_a_deleted_entry_leaves_the_kept_page(client: Client, live: LivePage) -> None:
     entry = factories.post_entry(live, "Unconfirmed report")
-    client.get(live.url)
+    assert entry_ids(client.get(live.url).content.decode()) == [entry.pk]
 
     entry.delete()
 
-    assert entry_ids(client.get(live.url).content.decode()) == []
+    response = client.get(live.url)
+    assert response.status_code == 200
+    assert live.title in response.content.decode()
+    assert entry_ids(response.content.decode()) == []
 
 
 def test_the_live_page_carries_its_entries_tag_for_caches_in_front(
@@ -320,6 +323,8 @@ def test_a_withdrawn_live_page_reaches_no_reader(
 
 
 def test_an_embargoed_live_page_is_not_running_for_readers(live: LivePage) -> None:
+    assert [page.pk for page in selectors.running(live.locale_id)] == [live.pk]
+
     LivePage.objects.filter(pk=live.pk).update(embargo_until=timezone.now() + timedelta(hours=1))
 
     assert selectors.running(live.locale_id) == []
@@ -343,7 +348,12 @@ def test_the_home_page_shows_running_coverage(client: Client, home, live: LivePa
 
 
 def test_the_home_page_shows_no_strip_without_coverage(client: Client, home) -> None:  # type: ignore[no-untyped-def]
-    assert 'class="live-strip"' not in client.get("/").content.decode()
+    response = client.get("/")
+
+    # The home page with its blocks, where the strip would be above them.
+    assert response.status_code == 200
+    assert '<div class="home-blocks">' in response.content.decode()
+    assert 'class="live-strip"' not in response.content.decode()
 
 
 def test_new_coverage_appears_on_the_kept_home_page(

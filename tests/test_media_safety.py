@@ -247,7 +247,11 @@ def test_it_links_the_original_from_the_images_admin_page(
 def test_it_removes_the_kept_original_with_its_image(
     admin_client: Client, on_disk: Path, keeping_originals: None
 ) -> None:
-    upload_through_admin(admin_client).delete()
+    image = upload_through_admin(admin_client)
+    assert len(files_with_metadata(on_disk)) == KeptOriginal.objects.count() == 1
+
+    image.delete()
+
     assert files_with_metadata(on_disk) == []
     assert not KeptOriginal.objects.exists()
 

@@ -45,18 +45,25 @@ def entries(po: Path) -> list[dict[str, object]]:
     return found
 
 
+def message_count(po: Path) -> int:
+    """The file's messages, counted by their msgid lines, less the header's."""
+    return po.read_text(encoding="utf-8").count("\nmsgid ") - 1
+
+
 def test_there_are_arabic_and_persian_catalogs() -> None:
     assert {po.parts[-3] for po in CATALOGS} == {"ar", "fa"}
 
 
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda po: str(po.relative_to(PACKAGE)))
 def test_every_string_is_translated_and_none_is_fuzzy(po: Path) -> None:
+    found = entries(po)
     unfinished = [
         entry["msgid"]
-        for entry in entries(po)
+        for entry in found
         if "fuzzy" in str(entry["flags"]) or not all(entry["msgstr"])  # type: ignore[call-overload]
     ]
 
+    assert len(found) == message_count(po)  # every message was read, none skipped
     assert unfinished == []
 
 
@@ -64,8 +71,9 @@ def test_every_string_is_translated_and_none_is_fuzzy(po: Path) -> None:
 def test_the_compiled_catalog_says_what_the_po_file_says(po: Path) -> None:
     with po.with_suffix(".mo").open("rb") as compiled:
         catalog = gettext.GNUTranslations(compiled)
+    found = entries(po)
     stale = []
-    for entry in entries(po):
+    for entry in found:
         msgid = str(entry["msgid"])
         if "msgctxt" in entry:
             msgid = f"{entry['msgctxt']}\x04{msgid}"
@@ -76,4 +84,5 @@ def test_the_compiled_catalog_says_what_the_po_file_says(po: Path) -> None:
         if got != entry["msgstr"]:
             stale.append(msgid)
 
+    assert len(found) == message_count(po)  # every message was compared, none skipped
     assert stale == []

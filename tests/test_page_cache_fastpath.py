@@ -153,7 +153,10 @@ def test_it_keeps_answering_after_a_change_to_something_the_page_does_not_show(
 ) -> None:
     reader.get(article.url)
     fragments.invalidate("page:999999")
-    assert not reader.get(article.url).ran_django
+    answer = reader.get(article.url)
+    assert not answer.ran_django
+    assert (answer.status, answer.headers["X-Cache"]) == (200, "HIT")
+    assert b"Water talks resume" in answer.body
 
 
 @pytest.mark.usefixtures("reading_changes")
@@ -204,14 +207,19 @@ def test_it_serves_an_entry_another_process_stored(article) -> None:
     # This process learned the address, then lost its own copy (memory limit).
     learner.app._kept.clear()
     learner.app._kept_bytes = 0
-    assert not learner.get(article.url).ran_django
+    answer = learner.get(article.url)
+    assert not answer.ran_django
+    assert (answer.status, answer.headers["X-Cache"]) == (200, "HIT")
+    assert b"Water talks resume" in answer.body
 
 
 def test_it_keeps_no_more_bytes_than_allowed(settings, reader, news) -> None:
     limits = {"LOCAL_BYTES": 1, "LOCAL_SIGNATURES": 50_000}
     settings.NEWSDESK_PAGE_CACHE = {**settings.NEWSDESK_PAGE_CACHE, "FAST_PATH": limits}
-    for n in range(3):
-        reader.get(factories.make_article(news, f"Story {n}").url)
+    answers = [reader.get(factories.make_article(news, f"Story {n}").url) for n in range(3)]
+    # Every page is still served, only none is kept in this process.
+    assert [answer.status for answer in answers] == [200, 200, 200]
+    assert b"Story 2" in answers[-1].body
     assert len(reader.app._kept) == 0
 
 

@@ -122,3 +122,5 @@ def test_it_passes_the_deploy_checks(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    # The checks ran and found nothing.
+    assert "System check identified no issues" in result.stdout

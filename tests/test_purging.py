@@ -172,6 +172,14 @@ def test_it_sends_nothing_when_no_frontend_cache_is_configured(
         fragments.invalidate("page:1")
     assert callbacks == []
 
+    # With one configured, the same change is sent once it commits.
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=_fastly(api)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        fragments.invalidate("page:1")
+    assert [request["headers"]["surrogate-key"] for request in api.seen] == ["page:1"]
+
 
 def test_it_bans_from_varnish_before_the_publication_returns(
     api: Any, news: Any, settings: Any, django_capture_on_commit_callbacks: Any

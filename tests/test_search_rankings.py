@@ -22,6 +22,7 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 INDEX = IndexEntry._meta.db_table
+FOUND = "<mark>Drought</mark> grips the valley"  # the story among the results
 
 
 def titles(client: Client, url: str) -> list[str]:
@@ -46,6 +47,7 @@ def test_it_ranks_a_query_again_from_what_it_kept(client: Client, news) -> None:
     titles(client, "/search/?q=drought")
 
     assert not reads_the_index(client, "/search/?q=drought&page=1")
+    assert FOUND in client.get("/search/?q=drought&page=1").content.decode()
 
 
 def test_it_keeps_one_ranking_for_a_query_however_it_is_typed(client: Client, news) -> None:
@@ -53,6 +55,7 @@ def test_it_keeps_one_ranking_for_a_query_however_it_is_typed(client: Client, ne
     titles(client, "/search/?q=drought")
 
     assert not reads_the_index(client, "/search/?q=++DROUGHT")
+    assert FOUND in client.get("/search/?q=++DROUGHT").content.decode()
 
 
 def test_it_keeps_a_ranking_while_pages_without_its_words_are_published(
@@ -64,6 +67,7 @@ def test_it_keeps_a_ranking_while_pages_without_its_words_are_published(
     factories.make_article(news, "Locusts swarm the delta")
 
     assert not reads_the_index(client, "/search/?q=drought")
+    assert FOUND in client.get("/search/?q=drought").content.decode()
 
 
 def test_it_ranks_again_once_a_page_with_its_words_is_published(client: Client, news) -> None:

@@ -3,6 +3,7 @@ and the index pages' base (core.models.IndexPage, templates/index_page.html)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -15,12 +16,18 @@ from newsdesk.topics.models import TopicPage
 from . import factories
 
 
-def test_a_topic_may_show_its_image_without_alt_text(topic_index: Any) -> None:
+def test_a_topic_may_show_its_image_without_alt_text(client: Client, topic_index: Any) -> None:
     topic = TopicPage(
         title="Drought", slug="drought", description="Why.", hero_image=factories.ImageFactory()
     )
     topic.full_clean(exclude=["path", "depth"])
     assert topic.hero_alt == ""
+
+    topic_index.add_child(instance=topic)
+    html = client.get(topic.url).content.decode()
+
+    # Shown as a decorative picture, which screen readers pass over.
+    assert re.search(r'<img class="topic-header__image"[^>]* alt="">', html)
 
 
 def test_an_article_may_not(news: Any) -> None:

@@ -57,7 +57,11 @@ def test_it_loads_nothing_from_another_host_on_public_pages(
     factories.pick_for_home(home, [article])
     factories.put_in_focus(home, [topic])
     for url in ["/", article.url, news.url, topic.url, "/tags/trade/", reporter.get_absolute_url()]:
-        html = client.get(url).content.decode()
+        response = client.get(url)
+        html = response.content.decode()
+        # The page loads its styles, scripts and pictures, all from this site.
+        assert response.status_code == 200, url
+        assert _LOADED.findall(html), url
         assert _loaded_from_elsewhere(html) == [], url
 
 
@@ -65,7 +69,11 @@ def test_it_makes_no_outbound_requests_from_the_admin(client: Client, home) -> N
     editor = User.objects.create_user("editor", email="editor@example.org", password="pw-tests")
     editor.groups.add(Group.objects.get(name=roles.EDITOR))
     client.force_login(editor)
-    html = client.get("/admin/").content.decode()
+    response = client.get("/admin/")
+    html = response.content.decode()
+    # The dashboard loads its styles and scripts, all from this site.
+    assert response.status_code == 200
+    assert _LOADED.findall(html)
     assert "gravatar" not in html.lower()
     assert _loaded_from_elsewhere(html) == []
 

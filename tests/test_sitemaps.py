@@ -221,6 +221,7 @@ def test_it_links_each_translation_to_the_others(client: Client, story) -> None:
 def test_it_gives_untranslated_pages_no_alternates(client: Client, story) -> None:
     pages = pages_in(crawl(client), "/sitemaps/")
 
+    assert story.get_full_url() in pages
     assert not pages[story.get_full_url()].alternates
 
 
@@ -238,12 +239,14 @@ def test_it_lists_a_newly_published_article_in_an_index_it_already_served(
 def test_it_drops_an_unpublished_articles_range_from_an_index_it_already_served(
     client: Client, story
 ) -> None:
-    client.get("/sitemap.xml")
+    assert "/sitemaps/articles-" in client.get("/sitemap.xml").content.decode()
     story.unpublish()
 
     web = DjangoWebClient(client)
     sitemap_tree_for_homepage(f"{SITE}/", web_client=web, use_known_paths=False)
 
+    # The crawler read the index again, and was sent to no range of articles.
+    assert f"{SITE}/sitemap.xml" in web.fetched
     assert not [url for url in web.fetched if "/sitemaps/articles-" in url]
 
 

@@ -21,7 +21,8 @@ def test_it_counts_a_read_begun_after_the_answer_showing_the_old_state_as_stale(
 def test_it_accepts_a_read_showing_a_change_still_under_way() -> None:
     report = judge([_read(10.5, 10.6, "new")], [RETITLE])
 
-    assert report["home"]["stale"] == 0
+    # Judged, and not stale.
+    assert (report["home"]["reads"], report["home"]["stale"]) == (1, 0)
 
 
 def test_it_measures_publish_to_visible_from_the_start_of_the_change() -> None:

@@ -70,8 +70,14 @@ def test_a_writer_cannot_start_a_translation(news, arabic_news) -> None:  # type
     client = Client()
     client.force_login(member_of(WRITER))
 
-    start_translation(client, article, "ar")
+    response = start_translation(client, article, "ar")
 
+    # Turned back to the dashboard, the article still in English alone.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    languages = ArticlePage.objects.filter(translation_key=article.translation_key).values_list(
+        "locale__language_code", flat=True
+    )
+    assert list(languages) == ["en"]
     assert not ArticlePage.objects.filter(locale__language_code="ar").exists()
 
 

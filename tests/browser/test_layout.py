@@ -93,7 +93,11 @@ def test_it_fits_every_kind_of_page_on_a_360_pixel_wide_phone(
         "/corrections/",
         "/no-such-page/",
     ):
-        phone.goto(path)
+        response = phone.goto(path)
+        # The page itself, laid out on the phone's width.
+        expected = 404 if path == "/no-such-page/" else 200
+        assert response is not None and response.status == expected, path
+        assert phone.evaluate("document.documentElement.clientWidth") == 360, path
         assert sideways_overflow(phone) == 0, path
         assert phone.evaluate(ELEMENTS_OUTSIDE) == [], path
 

@@ -94,7 +94,13 @@ def test_it_leads_from_an_in_focus_topic_on_the_home_page_to_its_dossier(
 def test_it_loads_nothing_from_other_hosts(
     page: Page, newsroom: Newsroom, foreign_requests: list[str]
 ) -> None:
-    for path in ("/", newsroom.lead_story.url, newsroom.topic.url, "/authors/leila-haddad/"):
-        page.goto(path, wait_until="networkidle")
+    paths = ("/", newsroom.lead_story.url, newsroom.topic.url, "/authors/leila-haddad/")
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(request.url))
+    for path in paths:
+        response = page.goto(path, wait_until="networkidle")
+        assert response is not None and response.status == 200, path
 
+    # The pages loaded their styles, scripts and pictures too, all from this site.
+    assert len(loaded) > len(paths)
     assert foreign_requests == []

@@ -87,6 +87,9 @@ def test_it_leaves_rings_above_the_point_limit_unchecked() -> None:
     padding = [[0, 2 + i / rings.MAX_CHECKED_POINTS] for i in range(rings.MAX_CHECKED_POINTS)]
     ring = [*crossing, *padding, [0, 0]]
     assert self_crossing(ring) is None
+    # Cut down to the limit, the same ring has its bow tie found.
+    at_limit = [*crossing, *padding[: rings.MAX_CHECKED_POINTS - 5], [0, 0]]
+    assert self_crossing(at_limit) == Crossing(1, 3, (1.0, 1.0))
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.06, 0.9])
