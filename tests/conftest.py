@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from tools import migrated_template
 
 from . import factories, fast_restore
 from .budgets import clear_caches
+from .ci_shares import CI_SHARES, shares_of
 from .commands import NEWSDESK, newsdesk_env
 from .maps import factories as map_factories
 
@@ -53,36 +53,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 TESTS = Path(__file__).resolve().parent
-# Test modules of code that is not the same on the embedded setup (SQLite, the file cache
-# and its change file) and in production (PostgreSQL, Redis and its channel): the search
-# backends (with their query budgets), the view stores, the cache backends and what is
-# built on them, the task queue; and the newsroom's timed and locked features (corrections,
-# the ticker, live coverage, newsletters, the editor's desk: the worker's queue, row locks
-# that SQLite does not take), whose issue asks for both. CI runs these on both databases,
-# and every other test in one of its two runs (--ci-share, decision 0018).
-ON_BOTH_DATABASES = (
-    "analytics/",
-    "test_changewatch.py",
-    "test_comments_pipeline.py",
-    "test_corrections.py",
-    "test_editors_desk.py",
-    "test_feed_cache.py",
-    "test_filecache.py",
-    "test_filewatch.py",
-    "test_fragments.py",
-    "test_health.py",
-    "test_invalidation",
-    "test_kept_parts_memory.py",
-    "test_live",
-    "test_newsletters.py",
-    "test_page_cache",
-    "test_rediscache.py",
-    "test_search",
-    "test_throttling.py",
-    "test_ticker.py",
-    "test_timed_changes",
-)
-CI_SHARES = ("sqlite", "postgresql")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -112,14 +82,6 @@ def _in_share(item: pytest.Item, share: str) -> bool:
     if item.get_closest_marker("browser") or item.get_closest_marker("servers"):
         return True
     return share in shares_of(item.path.relative_to(TESTS).as_posix())
-
-
-def shares_of(module: str) -> tuple[str, ...]:
-    """The CI runs that have a test module (its path under tests/): both for the modules of
-    ON_BOTH_DATABASES, otherwise one, the same every time (a hash of the path)."""
-    if module.startswith(ON_BOTH_DATABASES):
-        return CI_SHARES
-    return (CI_SHARES[zlib.crc32(module.encode()) % len(CI_SHARES)],)
 
 
 @pytest.fixture(scope="session")

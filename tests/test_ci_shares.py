@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CI_SHARES, ON_BOTH_DATABASES, TESTS, shares_of
+from tests.ci_shares import CI_SECONDS, CI_SHARES, ON_BOTH_DATABASES, balanced_shares, shares_of
+from tests.conftest import TESTS
 
 MODULES = sorted(
     path.relative_to(TESTS).as_posix()
@@ -38,3 +40,19 @@ def test_both_runs_have_a_share_of_the_other_modules() -> None:
 def test_a_module_for_both_runs_is_in_both() -> None:
     assert shares_of("test_search_archive.py") == CI_SHARES
     assert Path(TESTS / "test_search_archive.py").exists()
+
+
+def test_the_measured_modules_exist() -> None:
+    measured = json.loads(CI_SECONDS.read_text(encoding="utf-8"))["modules"]
+
+    assert measured
+    assert [module for module in measured if module not in MODULES] == []
+
+
+def test_the_measured_seconds_of_the_two_runs_differ_by_less_than_one_module() -> None:
+    measured = json.loads(CI_SECONDS.read_text(encoding="utf-8"))
+    totals = dict(measured["fixed"])
+    for module, share in balanced_shares().items():
+        totals[share] += measured["modules"][module]
+
+    assert abs(totals["sqlite"] - totals["postgresql"]) <= max(measured["modules"].values())
