@@ -3,6 +3,7 @@ folder once per CULL_EVERY writes instead of before every write."""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,28 @@ def test_it_keeps_what_was_written_below_its_limit(cache: FileCache) -> None:
         cache.set(f"key:{n}", n)
 
     assert [cache.get(f"key:{n}") for n in range(MAX_ENTRIES - 1)] == list(range(MAX_ENTRIES - 1))
+
+
+def _write_many(folder: str, writer: int, writes: int) -> None:
+    cache = FileCache(folder, {"OPTIONS": {"MAX_ENTRIES": MAX_ENTRIES}})
+    for n in range(writes):
+        cache.set(f"writer:{writer}:key:{n}", n)
+
+
+def test_several_processes_culling_at_once_stay_within_a_count_each(tmp_path: Path) -> None:
+    """Each worker process counts and culls on its own: they may delete the same files at
+    once (the later delete finds nothing, which Django's cache allows) and each may be up
+    to a count's worth of writes past the limit, never more."""
+    writers = [
+        multiprocessing.get_context("fork").Process(
+            target=_write_many, args=(str(tmp_path), writer, 6 * CULL_EVERY)
+        )
+        for writer in range(3)
+    ]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(timeout=60)
+
+    assert [process.exitcode for process in writers] == [0, 0, 0]
+    assert 0 < entries(tmp_path) < MAX_ENTRIES + len(writers) * CULL_EVERY
