@@ -200,12 +200,18 @@ def test_it_draws_the_map_in_arabic_right_to_left(
     assert foreign_requests == []
 
 
-def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+def open_arabic_bridge_popup(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+    """The Arabic map, with the Basra bridge strike's popup open (its category, Airstrike,
+    has an English name only)."""
     map_page = make_arabic_map(home, news)
     page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
     wait_for_map(page)
-
     page.locator(".leaflet-marker-icon[title='Bridge strike']").click()
+
+
+def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:  # type: ignore[no-untyped-def]
+    open_arabic_bridge_popup(page, home, news)
+
     popup = page.locator(".leaflet-popup-content-wrapper")
     expect(popup).to_contain_text("Basra")
     # Measured at once, from the popup's edges (the map may still be panning).
@@ -233,11 +239,8 @@ def test_it_starts_an_arabic_popup_at_the_right(page: Page, home, news) -> None:
 def test_an_english_category_in_an_arabic_popup_keeps_to_its_side_of_the_date(
     page: Page, home, news
 ) -> None:
-    map_page = make_arabic_map(home, news)  # its categories have English names only
-    page.goto(f"{map_page.url}?lat=33&lon=42&z=6")
-    wait_for_map(page)
+    open_arabic_bridge_popup(page, home, news)
 
-    page.locator(".leaflet-marker-icon[title='Bridge strike']").click()
     meta = page.locator(".leaflet-popup-content .map-popup__meta")
     expect(meta).to_contain_text("Airstrike")
     boxes = meta.evaluate(
